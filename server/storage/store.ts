@@ -1,0 +1,59 @@
+// The persistence interface. SQLite (embedded, default) implements it; PostgreSQL will too.
+// Every implementation passes the contract suite in test/contract/store.contract.ts.
+
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  sourceLang: string;
+  targetLang: string;
+  createdAt: number;
+  updatedAt: number;
+  segmentCount: number;
+  /** Tokens carry the generation they were minted in; bumping it revokes them all. */
+  tokenGeneration: number;
+}
+
+export type DocumentPatch = Partial<Pick<DocumentRecord, 'title' | 'updatedAt' | 'segmentCount' | 'tokenGeneration'>>;
+
+export interface RoomLog {
+  /** The merged state up to `snapshotSeq`, or null when the room was never compacted. */
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  /** Updates stored after the snapshot, oldest first. */
+  updates: Uint8Array[];
+  /** Sequence number of the last stored update (0 when none). */
+  seq: number;
+  /** Bytes of the snapshot plus the updates: what the room occupies in the store. */
+  bytes: number;
+}
+
+export interface AppendEntry {
+  docId: string;
+  /** Room name as in shared/schema.ts roomName(): `<doc>` or `<doc>/review`. */
+  room: string;
+  update: Uint8Array;
+}
+
+export interface Store {
+  /** Creates a document with its rooms' first state, atomically. */
+  createDocument(doc: DocumentRecord, rooms: Record<string, Uint8Array>): Promise<void>;
+  getDocument(id: string): Promise<DocumentRecord | null>;
+  listDocuments(): Promise<DocumentRecord[]>;
+  updateDocument(id: string, patch: DocumentPatch): Promise<void>;
+  /** Removes the document and everything stored for its rooms. */
+  deleteDocument(id: string): Promise<void>;
+
+  /**
+   * Stores updates durably in one transaction and returns each one's sequence number (per room,
+   * increasing). Also moves the documents' updatedAt forward.
+   */
+  append(entries: AppendEntry[]): Promise<number[]>;
+  loadRoom(room: string): Promise<RoomLog>;
+  /** Replaces the room's log up to and including `uptoSeq` by `snapshot`; later updates stay. */
+  compact(room: string, uptoSeq: number, snapshot: Uint8Array): Promise<void>;
+
+  /** Small instance-wide values (the token signing key). Returns the stored value if one exists. */
+  getOrSetSetting(key: string, create: () => string): Promise<string>;
+
+  close(): Promise<void>;
+}
