@@ -1,0 +1,98 @@
+// The `tandem` command. `serve` runs the server; the other commands talk to a running server over
+// its HTTP API (at --server, default http://HOST:PORT) with the admin token (ADMIN_TOKEN, or the
+// one kept in DATA_DIR), so they never open the data directory behind the server's back.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readConfig } from './config.js';
+import { main as serve } from './main.js';
+import { loadAdminToken } from './auth/admin-token.js';
+
+const USAGE = `Usage:
+  tandem serve [--port N] [--host H] [--data-dir DIR]
+  tandem import FILE [--source FILE] --source-lang en --target-lang bn [--title T] [--format text|markdown]
+  tandem export ID [--format txt|md|html] [-o FILE]
+  tandem token ID --role viewer|reviewer|editor [--name NAME] [--expires-in 7d]
+
+import, export and token talk to a running server: --server URL (default http://HOST:PORT).`;
+
+const common = {
+  server: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'admin-token': { type: 'string' },
+} as const;
+
+class CliError extends Error {}
+
+async function api(values: Record<string, unknown>, method: string, path: string, body?: unknown) {
+  const flags = Object.entries(values).flatMap(([k, v]) => (k in common && typeof v === 'string' ? [`--${k}`, v] : []));
+  const config = readConfig(process.env, flags);
+  const base = (values.server as string | undefined) ?? `http://${config.HOST}:${config.PORT}`;
+  const token = loadAdminToken(config.DATA_DIR, config.ADMIN_TOKEN);
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, base), {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  } catch {
+    throw new CliError(`no Tandem server answers at ${base} (start one with: tandem serve)`);
+  }
+  if (!response.ok) {
+    const error = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new CliError(`${response.status}: ${error?.error?.message ?? response.statusText}`);
+  }
+  return response;
+}
+
+const formatOf = (file: string) => (/\.(md|markdown)$/i.test(file) ? 'markdown' : 'text');
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === 'serve') return serve(rest);
+  if (command === 'import') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { ...common, source: { type: 'string' }, 'source-lang': { type: 'string' }, 'target-lang': { type: 'string' }, title: { type: 'string' }, format: { type: 'string' } },
+    });
+    const file = positionals[0];
+    if (!file || !values['source-lang'] || !values['target-lang']) throw new CliError(USAGE);
+    const body = {
+      format: values.format ?? formatOf(file),
+      sourceLang: values['source-lang'],
+      targetLang: values['target-lang'],
+      title: values.title,
+      target: readFileSync(file, 'utf8'),
+      source: values.source ? readFileSync(values.source, 'utf8') : undefined,
+    };
+    const created = (await (await api(values, 'POST', '/api/documents', body)).json()) as { id: string; links: Record<string, string> };
+    process.stdout.write(`${created.id}\n` + Object.entries(created.links).map(([role, link]) => `${role}: ${link}\n`).join(''));
+    return;
+  }
+  if (command === 'export') {
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...common, format: { type: 'string' }, output: { type: 'string', short: 'o' } } });
+    if (!positionals[0]) throw new CliError(USAGE);
+    const query = new URLSearchParams({ format: values.format ?? 'txt' });
+    const text = await (await api(values, 'GET', `/api/documents/${encodeURIComponent(positionals[0])}/export?${query}`)).text();
+    if (values.output) writeFileSync(values.output, text);
+    else process.stdout.write(text);
+    return;
+  }
+  if (command === 'token') {
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...common, role: { type: 'string' }, name: { type: 'string' }, 'expires-in': { type: 'string' } } });
+    if (!positionals[0] || !values.role) throw new CliError(USAGE);
+    const body = { role: values.role, name: values.name, expiresIn: values['expires-in'] };
+    const minted = (await (await api(values, 'POST', `/api/documents/${encodeURIComponent(positionals[0])}/tokens`, body)).json()) as { token: string; link: string };
+    process.stdout.write(`${minted.token}\n${minted.link}\n`);
+    return;
+  }
+  throw new CliError(USAGE);
+}
+
+run(process.argv.slice(2)).catch((error) => {
+  process.stderr.write(`${error instanceof CliError || error instanceof TypeError ? error.message : String(error?.stack ?? error)}\n`);
+  process.exit(error instanceof CliError ? 2 : 1);
+});

@@ -1,0 +1,136 @@
+// One authenticated WebSocket in one room: decodes what it sends, enforces role and limits, and
+// closes it with a named code when it misbehaves. Nothing it sends can hurt the room or its peers.
+import type { WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { CloseCode, mayWrite } from '../../shared/schema.js';
+import type { Metrics } from '../metrics.js';
+import { DocumentTooLarge, type Room, type RoomPeer } from './room.js';
+import { writeStoredAck } from '../../shared/stored-ack.js';
+import { ProtocolError, readClientMessage, writeAwareness, type ClientMessage } from './protocol.js';
+import { stampAwareness, type Stamp } from './presence.js';
+import { TokenBucket } from './rate-limit.js';
+import { isWrite } from './writes.js';
+
+export interface ConnectionLimits {
+  maxMessageBytes: number;
+  maxAwarenessBytes: number;
+  messageRate: number;
+  awarenessRate: number;
+}
+
+/** A peer that has not drained this much of what it was sent is too slow to keep. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+export class Connection implements RoomPeer {
+  private readonly messages: TokenBucket;
+  private readonly awarenessUpdates: TokenBucket;
+  private updatesReceived = 0;
+  private updatesStored = 0;
+  private ackScheduled = false;
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly room: Room,
+    private readonly who: Stamp & { docId: string },
+    private readonly wantsAck: boolean,
+    private readonly limits: ConnectionLimits,
+    private readonly logger: Logger,
+    private readonly metrics: Metrics,
+  ) {
+    this.messages = new TokenBucket(limits.messageRate);
+    this.awarenessUpdates = new TokenBucket(limits.awarenessRate);
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CloseCode.overloaded, 'too slow to keep up');
+    this.ws.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.metrics.closes.inc({ code: String(code) });
+    this.ws.close(code, reason);
+    this.detach();
+  }
+
+  /** The socket went away: leave the room (which takes this connection's presence with it). */
+  detach(): void {
+    this.closed = true;
+    this.room.leave(this);
+  }
+
+  handle(data: Uint8Array): void {
+    if (this.closed) return;
+    if (data.length > this.limits.maxMessageBytes) return this.close(CloseCode.tooLarge, 'message too large');
+    if (!this.messages.take()) return this.close(CloseCode.overloaded, 'too many messages');
+    let message: ClientMessage;
+    try {
+      message = readClientMessage(data);
+    } catch (error) {
+      return this.refuse(error);
+    }
+    try {
+      this.dispatch(message);
+    } catch (error) {
+      this.refuse(error);
+    }
+  }
+
+  private dispatch(message: ClientMessage): void {
+    switch (message.type) {
+      case 'sync-step1':
+        return this.room.answerSync(this, message.stateVector);
+      case 'update':
+        return this.receiveUpdate(message.update, message.decoded);
+      case 'awareness':
+        return this.receiveAwareness(message.update);
+      case 'query-awareness': {
+        const ids = [...this.room.awareness.getStates().keys()];
+        if (ids.length > 0) this.send(writeAwareness(encodeAwarenessUpdate(this.room.awareness, ids)));
+        return;
+      }
+      case 'auth':
+        return; // Authentication happens at the upgrade; y-websocket's auth message is ignored.
+    }
+  }
+
+  private receiveUpdate(update: Uint8Array, decoded: Parameters<typeof isWrite>[0]): void {
+    const count = ++this.updatesReceived;
+    if (!mayWrite(this.who.role, this.room.kind) && isWrite(decoded, this.room.doc)) {
+      const why = this.room.kind === 'review' ? 'the review room is written by the server only' : `a ${this.who.role} may not edit`;
+      return this.close(CloseCode.forbidden, why);
+    }
+    this.room.apply(update, this);
+    if (this.wantsAck) this.room.afterStored(() => this.acknowledge(count));
+  }
+
+  /** Tells the client how many of its updates are stored, once per turn at most (SPEC 3.5). */
+  private acknowledge(count: number): void {
+    this.updatesStored = count;
+    if (this.ackScheduled) return;
+    this.ackScheduled = true;
+    queueMicrotask(() => {
+      this.ackScheduled = false;
+      this.send(writeStoredAck(this.updatesStored));
+    });
+  }
+
+  private receiveAwareness(update: Uint8Array): void {
+    if (update.length > this.limits.maxAwarenessBytes) return this.close(CloseCode.tooLarge, 'presence too large');
+    if (!this.awarenessUpdates.take()) return; // Presence is best effort: drop what comes too fast.
+    const stamped = stampAwareness(update, this.who, (id) => this.room.mayPresent(this, id));
+    this.room.claimPresence(this, stamped.clientIds);
+    applyAwarenessUpdate(this.room.awareness, stamped.update, this);
+  }
+
+  private refuse(error: unknown): void {
+    if (error instanceof DocumentTooLarge) return this.close(CloseCode.tooLarge, 'document too large');
+    const reason = error instanceof ProtocolError ? error.message : 'malformed message';
+    this.logger.warn({ room: this.room.name, reason, err: error instanceof ProtocolError ? undefined : error }, 'closing a connection that sent a malformed message');
+    this.close(CloseCode.badMessage, reason.slice(0, 120));
+  }
+}

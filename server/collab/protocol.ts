@@ -1,0 +1,86 @@
+// The wire format: y-websocket's messages plus Tandem's `stored` acknowledgement (docs/PROTOCOL.md).
+// Incoming bytes are decoded here, at the edge, into a typed message or a ProtocolError.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { MessageType } from '../../shared/schema.js';
+
+const SyncType = { step1: 0, step2: 1, update: 2 } as const;
+
+export type ClientMessage =
+  | { type: 'sync-step1'; stateVector: Uint8Array }
+  | { type: 'update'; update: Uint8Array; decoded: ReturnType<typeof Y.decodeUpdate> }
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'query-awareness' }
+  | { type: 'auth' };
+
+export class ProtocolError extends Error {}
+
+export function readClientMessage(data: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.sync: {
+        const syncType = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (syncType === SyncType.step1) {
+          Y.decodeStateVector(payload);
+          return { type: 'sync-step1', stateVector: payload };
+        }
+        if (syncType === SyncType.step2 || syncType === SyncType.update) {
+          return { type: 'update', update: payload, decoded: Y.decodeUpdate(payload) };
+        }
+        throw new ProtocolError(`unknown sync message ${syncType}`);
+      }
+      case MessageType.awareness:
+        return { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+      case MessageType.queryAwareness:
+        return { type: 'query-awareness' };
+      case MessageType.auth:
+        return { type: 'auth' };
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    throw new ProtocolError(`undecodable message: ${(error as Error).message}`);
+  }
+}
+
+function message(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+export function writeSyncStep1(stateVector: Uint8Array): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncType.step1);
+    encoding.writeVarUint8Array(e, stateVector);
+  });
+}
+
+export function writeSyncStep2(update: Uint8Array): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncType.step2);
+    encoding.writeVarUint8Array(e, update);
+  });
+}
+
+export function writeUpdate(update: Uint8Array): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncType.update);
+    encoding.writeVarUint8Array(e, update);
+  });
+}
+
+export function writeAwareness(update: Uint8Array): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, MessageType.awareness);
+    encoding.writeVarUint8Array(e, update);
+  });
+}

@@ -1,0 +1,127 @@
+// Loaded rooms: each loads once however many ask at once (SPEC 4.5) and unloads after an idle grace
+// period once nobody holds it and all its writes are stored (SPEC 4.6).
+import { roomName, type RoomKind } from '../../shared/schema.js';
+import { Room, type RoomDeps } from './room.js';
+
+interface Entry {
+  room: Promise<Room>;
+  holders: number;
+  timer?: NodeJS.Timeout;
+  /** Set while the room is being unloaded; a new holder waits for it, then loads afresh. */
+  unloading?: Promise<void>;
+}
+
+export class RoomRegistry {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly deps: RoomDeps,
+    private readonly idleMs: number,
+  ) {}
+
+  /** Loads (or finds) a room and holds it until `release`. */
+  async acquire(docId: string, kind: RoomKind): Promise<Room> {
+    const name = roomName(docId, kind);
+    let entry = this.entries.get(name);
+    while (entry?.unloading) {
+      await entry.unloading;
+      entry = this.entries.get(name);
+    }
+    if (!entry) {
+      entry = { room: Room.load(name, docId, kind, this.deps), holders: 0 };
+      this.entries.set(name, entry);
+      const loaded = entry;
+      entry.room.then(
+        (room) => {
+          this.deps.metrics.rooms.inc();
+          room.onFail = () => this.forget(name, loaded);
+        },
+        () => this.forget(name, loaded),
+      );
+    }
+    entry.holders++;
+    clearTimeout(entry.timer);
+    return entry.room;
+  }
+
+  release(room: Room): void {
+    const entry = this.entries.get(room.name);
+    if (!entry || --entry.holders > 0) return;
+    entry.timer = setTimeout(() => void this.unload(room.name, entry), this.idleMs);
+    entry.timer.unref();
+  }
+
+  /** Holds a room for the duration of `fn`. */
+  async with<T>(docId: string, kind: RoomKind, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(docId, kind);
+    try {
+      return await fn(room);
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /** The loaded room, if any, without holding it. */
+  async loaded(docId: string, kind: RoomKind): Promise<Room | undefined> {
+    const entry = this.entries.get(roomName(docId, kind));
+    return entry && !entry.unloading ? entry.room.catch(() => undefined) : undefined;
+  }
+
+  /** Closes every connection to a document's rooms (deletion, revocation). */
+  async closeDocument(docId: string, code: number, reason: string): Promise<void> {
+    for (const kind of ['content', 'review'] as const) (await this.loaded(docId, kind))?.closeAll(code, reason);
+  }
+
+  /** Closes a deleted document's rooms with `code` and forgets them without storing anything more. */
+  async removeDocument(docId: string, code: number, reason: string): Promise<void> {
+    for (const kind of ['content', 'review'] as const) {
+      const name = roomName(docId, kind);
+      const entry = this.entries.get(name);
+      if (!entry) continue;
+      this.forget(name, entry);
+      const room = await entry.room.catch(() => null);
+      room?.closeAll(code, reason);
+      await room?.settled();
+      room?.destroy();
+    }
+  }
+
+  private async unload(name: string, entry: Entry): Promise<void> {
+    if (entry.holders > 0 || this.entries.get(name) !== entry) return;
+    const room = await entry.room;
+    let finish!: () => void;
+    entry.unloading = new Promise((resolve) => (finish = resolve));
+    try {
+      await room.settled();
+      await room.compact();
+    } catch (error) {
+      this.deps.logger.error({ err: error, room: name }, 'unloading failed');
+    } finally {
+      this.forget(name, entry);
+      room.destroy();
+      finish();
+    }
+  }
+
+  private forget(name: string, entry: Entry): void {
+    if (this.entries.get(name) !== entry) return;
+    this.entries.delete(name);
+    clearTimeout(entry.timer);
+    entry.room.then(() => this.deps.metrics.rooms.dec(), () => {});
+  }
+
+  /** Stores and compacts every room, then unloads them all (shutdown). */
+  async closeAll(code: number, reason: string): Promise<void> {
+    await Promise.all(
+      [...this.entries].map(async ([name, entry]) => {
+        const room = await entry.room.catch(() => null);
+        if (!room) return;
+        room.closeAll(code, reason);
+        await room.settled();
+        await room.compact();
+        this.forget(name, entry);
+        room.destroy();
+      }),
+    );
+  }
+}

@@ -1,0 +1,196 @@
+// A room: one Y.Doc with its awareness and connections. Updates are applied (validating them),
+// stored in groups, and only then sent to anyone (SPEC 4.1).
+import * as Y from 'yjs';
+import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import type { Logger } from 'pino';
+import type { RoomKind } from '../../shared/schema.js';
+import type { GroupCommit } from '../storage/group-commit.js';
+import type { Store } from '../storage/store.js';
+import type { Metrics } from '../metrics.js';
+import { StoredGate } from './stored-gate.js';
+import { writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate } from './protocol.js';
+
+/** Who a change came from: a peer's connection, the server itself (HTTP API), or the store. */
+export type Origin = RoomPeer | 'server' | 'load';
+
+/** What a room needs of a connection. */
+export interface RoomPeer {
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface RoomDeps {
+  store: Store;
+  commit: GroupCommit;
+  logger: Logger;
+  metrics: Metrics;
+  compactEvery: number;
+  maxDocumentBytes: number;
+}
+
+export class DocumentTooLarge extends Error {}
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  readonly peers = new Set<RoomPeer>();
+  private readonly gate = new StoredGate();
+  private storedSeq: number;
+  private bytes: number;
+  private logLength: number;
+  private compaction: Promise<void> | null = null;
+  private failed = false;
+  /** Awareness id → the peer that introduced it; only that peer may change it (SPEC 2.5). */
+  private readonly presenceOwners = new Map<number, RoomPeer>();
+
+  static async load(name: string, docId: string, kind: RoomKind, deps: RoomDeps): Promise<Room> {
+    const log = await deps.store.loadRoom(name);
+    return new Room(name, docId, kind, deps, log.snapshot, log.updates, log.seq, log.bytes);
+  }
+
+  private constructor(
+    readonly name: string,
+    readonly docId: string,
+    readonly kind: RoomKind,
+    private readonly deps: RoomDeps,
+    snapshot: Uint8Array | null,
+    updates: Uint8Array[],
+    seq: number,
+    bytes: number,
+  ) {
+    this.storedSeq = seq;
+    this.bytes = bytes;
+    this.logLength = updates.length;
+    this.doc.transact(() => {
+      if (snapshot) Y.applyUpdate(this.doc, snapshot);
+      for (const update of updates) Y.applyUpdate(this.doc, update);
+    }, 'load' satisfies Origin);
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: Origin) => this.persist(update, origin));
+    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
+      const changed = [...added, ...updated, ...removed];
+      const message = writeAwareness(encodeAwarenessUpdate(this.awareness, changed));
+      for (const peer of this.peers) peer.send(message);
+    });
+  }
+
+  /** Adds a peer and opens the sync: the server's state vector, then the peers' presence. */
+  join(peer: RoomPeer): void {
+    this.peers.add(peer);
+    this.deps.metrics.connections.inc();
+    this.gate.whenStored(() => {
+      peer.send(writeSyncStep1(Y.encodeStateVector(this.doc)));
+      const present = [...this.awareness.getStates().keys()];
+      if (present.length > 0) peer.send(writeAwareness(encodeAwarenessUpdate(this.awareness, present)));
+    });
+  }
+
+  leave(peer: RoomPeer): void {
+    if (!this.peers.delete(peer)) return;
+    this.deps.metrics.connections.dec();
+    const gone = [...this.presenceOwners].filter(([, owner]) => owner === peer).map(([id]) => id);
+    for (const id of gone) this.presenceOwners.delete(id);
+    if (gone.length > 0) removeAwarenessStates(this.awareness, gone, 'server');
+  }
+
+  mayPresent(peer: RoomPeer, clientId: number): boolean {
+    const owner = this.presenceOwners.get(clientId);
+    return owner === undefined || owner === peer;
+  }
+
+  claimPresence(peer: RoomPeer, clientIds: number[]): void {
+    for (const id of clientIds) this.presenceOwners.set(id, peer);
+  }
+
+  /** Answers a peer's sync step 1 with what it lacks, once that is stored. */
+  answerSync(peer: RoomPeer, stateVector: Uint8Array): void {
+    const missing = Y.encodeStateAsUpdate(this.doc, stateVector);
+    this.gate.whenStored(() => peer.send(writeSyncStep2(missing)));
+  }
+
+  /** Applies an update; throws DocumentTooLarge before applying one the room has no room for. */
+  apply(update: Uint8Array, origin: Origin): void {
+    if (this.bytes + update.length > this.deps.maxDocumentBytes) throw new DocumentTooLarge();
+    Y.applyUpdate(this.doc, update, origin);
+  }
+
+  /** Runs `task` once everything applied so far is stored. */
+  afterStored(task: () => void): void {
+    this.gate.whenStored(task);
+  }
+
+  /** Resolves once everything applied so far is stored. */
+  settled(): Promise<void> {
+    return this.gate.settled();
+  }
+
+  get isIdle(): boolean {
+    return this.gate.idle && this.compaction === null;
+  }
+
+  private persist(update: Uint8Array, origin: Origin): void {
+    if (origin === 'load' || this.failed) return;
+    const n = this.gate.applyOne();
+    const received = performance.now();
+    this.bytes += update.length;
+    this.logLength++;
+    this.deps.metrics.updates.inc({ room: this.kind });
+    this.deps.commit.append({ docId: this.docId, room: this.name, update }).then(
+      (seq) => {
+        this.storedSeq = seq;
+        this.gate.markStored(n);
+        if (this.logLength >= this.deps.compactEvery) void this.compact();
+      },
+      (error) => this.fail(error),
+    );
+    const message = writeUpdate(update);
+    this.gate.whenStored(() => {
+      for (const peer of this.peers) if (peer !== origin) peer.send(message);
+      this.deps.metrics.broadcastSeconds.observe((performance.now() - received) / 1000);
+    });
+  }
+
+  /** Merges the stored log into one snapshot, in the background (SPEC 4.4). */
+  compact(): Promise<void> {
+    if (this.compaction || this.logLength === 0 || this.failed) return this.compaction ?? Promise.resolve();
+    const uptoSeq = this.storedSeq;
+    const merged = this.logLength;
+    const bytesBefore = this.bytes;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const run = async () => {
+      try {
+        await this.deps.store.compact(this.name, uptoSeq, snapshot);
+        // Updates applied since the snapshot was taken stay in the log (or are in flight).
+        this.logLength -= merged;
+        this.bytes = snapshot.length + (this.bytes - bytesBefore);
+      } catch (error) {
+        this.deps.logger.error({ err: error, room: this.name }, 'compaction failed');
+      } finally {
+        this.compaction = null;
+      }
+    };
+    this.compaction = run();
+    return this.compaction;
+  }
+
+  /** Storage failed: what peers were not yet sent may be lost, so drop everyone and reload later. */
+  private fail(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.deps.logger.error({ err: error, room: this.name }, 'storing an update failed; closing the room');
+    this.closeAll(1011, 'storage failed');
+    this.onFail?.();
+  }
+
+  /** Set by the registry: forget this room after a failure. */
+  onFail?: () => void;
+
+  closeAll(code: number, reason: string): void {
+    for (const peer of [...this.peers]) peer.close(code, reason);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

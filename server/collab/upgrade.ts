@@ -1,0 +1,118 @@
+// Turns an HTTP upgrade on /collab/<room> into a connection: authenticate before the room loads
+// (SPEC 1.4), listen before the first await and replay what arrived meanwhile (SPEC 4.5).
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import { CloseCode, parseRoomName } from '../../shared/schema.js';
+import { resolveToken } from '../auth/access.js';
+import type { TokenIssuer } from '../auth/tokens.js';
+import type { Store } from '../storage/store.js';
+import type { Metrics } from '../metrics.js';
+import { Connection, type ConnectionLimits } from './connection.js';
+import { cleanName } from './presence.js';
+import { KeyedLimiter } from './rate-limit.js';
+import type { RoomRegistry } from './registry.js';
+import type { Room } from './room.js';
+
+export const COLLAB_PREFIX = '/collab/';
+
+export interface UpgradeDeps {
+  store: Store;
+  tokens: TokenIssuer;
+  rooms: RoomRegistry;
+  logger: Logger;
+  metrics: Metrics;
+  limits: ConnectionLimits & { connectionRate: number };
+}
+
+export function createUpgradeHandler(deps: UpgradeDeps) {
+  // The transport's own cap sits above ours, so an oversized message normally meets 4413 first.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes * 2 + 1024 });
+  const perAddress = new KeyedLimiter(deps.limits.connectionRate);
+  const sockets = new Set<WebSocket>();
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(COLLAB_PREFIX)) return void socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      if (!perAddress.take(req.socket.remoteAddress ?? '')) return ws.close(CloseCode.overloaded, 'too many connections, retry later');
+      void accept(ws, url);
+    });
+  }
+
+  async function accept(ws: WebSocket, url: URL): Promise<void> {
+    const early: Uint8Array[] = [];
+    let earlyBytes = 0;
+    let connection: Connection | null = null;
+    let room: Room | null = null;
+    let gone = false;
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(0);
+      if (connection) return connection.handle(bytes);
+      earlyBytes += bytes.length;
+      if (earlyBytes > deps.limits.maxMessageBytes) return ws.close(CloseCode.tooLarge, 'message too large');
+      early.push(bytes);
+    });
+    ws.on('close', () => {
+      gone = true;
+      connection?.detach();
+      if (room) deps.rooms.release(room);
+    });
+    ws.on('error', (error) => deps.logger.debug({ err: error }, 'socket error'));
+
+    const target = parseRoomName(safeDecode(url.pathname.slice(COLLAB_PREFIX.length)));
+    if (!target) return ws.close(CloseCode.notFound, 'no such document');
+    let access;
+    try {
+      access = await resolveToken(url.searchParams.get('token'), deps.tokens, deps.store);
+    } catch (error) {
+      deps.logger.error({ err: error }, 'authentication failed');
+      return ws.close(CloseCode.serverError, 'server error');
+    }
+    if (gone) return;
+    if (access?.kind === 'gone' && access.docId === target.docId) return ws.close(CloseCode.notFound, 'no such document');
+    if (access?.kind !== 'document' || access.claims.doc !== target.docId) {
+      return ws.close(CloseCode.unauthorized, 'missing, invalid or revoked token');
+    }
+    const { claims } = access;
+    try {
+      room = await deps.rooms.acquire(target.docId, target.kind);
+    } catch (error) {
+      deps.logger.error({ err: error, doc: target.docId }, 'loading a room failed');
+      return ws.close(CloseCode.serverError, 'server error');
+    }
+    if (gone) return deps.rooms.release(room);
+    const name = cleanName(claims.name ?? url.searchParams.get('name')) || 'Anonymous';
+    connection = new Connection(
+      ws,
+      room,
+      { docId: target.docId, role: claims.role, name },
+      url.searchParams.get('ack') === '1',
+      deps.limits,
+      deps.logger,
+      deps.metrics,
+    );
+    room.join(connection);
+    for (const bytes of early) connection.handle(bytes);
+    early.length = 0;
+  }
+
+  /** Stops accepting; open sockets are closed by the rooms. */
+  function close(): void {
+    for (const ws of sockets) if (ws.readyState === ws.CONNECTING) ws.terminate();
+    wss.close();
+  }
+
+  return { handleUpgrade, close, sockets };
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,61 @@
+// The one place that reads configuration: environment variables, overridden by matching CLI flags
+// (`--port 9000` or `--port=9000` for PORT, `--data-dir` for DATA_DIR, and so on).
+import { z } from 'zod';
+
+const flagNames = {
+  port: 'PORT',
+  host: 'HOST',
+  'data-dir': 'DATA_DIR',
+  'admin-token': 'ADMIN_TOKEN',
+  'token-secret': 'TOKEN_SECRET',
+  'log-level': 'LOG_LEVEL',
+  'public-url': 'PUBLIC_URL',
+  fsync: 'FSYNC',
+} as const;
+
+const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+const schema = z.object({
+  PORT: int(8080),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
+  TOKEN_SECRET: z.string().min(16, 'TOKEN_SECRET must be at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Base of the links handed out (e.g. https://desk.example.org); default http://HOST:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Fsync every commit group, so acknowledged updates survive power loss too. */
+  FSYNC: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  MAX_MESSAGE_BYTES: int(8 * 1024 * 1024),
+  MAX_DOCUMENT_BYTES: int(64 * 1024 * 1024),
+  MAX_AWARENESS_BYTES: int(16 * 1024),
+  /** Sustained messages per second per connection (twice as many in a burst). */
+  MESSAGE_RATE: int(5000),
+  AWARENESS_RATE: int(100),
+  /** New connections per second per client address (twice as many in a burst). */
+  CONNECTION_RATE: int(500),
+  /** Compact a room's log into a snapshot once it holds this many updates. */
+  COMPACT_EVERY: int(500),
+  /** Milliseconds a room stays loaded after its last connection left. */
+  ROOM_IDLE_MS: int(5000),
+});
+
+export type Config = z.output<typeof schema>;
+
+/** Reads the config from an environment and argv-style flags; throws with a readable message. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, args: string[] = []): Config {
+  const values: Record<string, string | undefined> = { ...env };
+  for (let i = 0; i < args.length; i++) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(args[i]);
+    const name = match && flagNames[match[1] as keyof typeof flagNames];
+    if (!name) continue;
+    values[name] = match[2] ?? args[++i];
+  }
+  for (const key of Object.keys(values)) if (values[key] === '') values[key] = undefined;
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,37 @@
+// The review room's state as the server writes it (SPEC 5.4): document facts, sources, statuses.
+import * as Y from 'yjs';
+import { ReviewRoom, type SegmentState, type SegmentStatus } from '../../shared/schema.js';
+
+export interface ReviewSeed {
+  title: string;
+  sourceLang: string;
+  targetLang: string;
+  segments: Array<{ id: string; source: string | null }>;
+}
+
+export function seedReviewRoom(seed: ReviewSeed, now = Date.now()): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    const meta = doc.getMap<string>(ReviewRoom.meta);
+    meta.set('title', seed.title);
+    meta.set('sourceLang', seed.sourceLang);
+    meta.set('targetLang', seed.targetLang);
+    const source = doc.getMap<string>(ReviewRoom.source);
+    const status = doc.getMap<SegmentStatus>(ReviewRoom.status);
+    for (const segment of seed.segments) {
+      if (segment.source !== null) source.set(segment.id, segment.source);
+      status.set(segment.id, { state: 'draft', by: null, at: now });
+    }
+  });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+export function readSources(doc: Y.Doc): Y.Map<string> {
+  return doc.getMap<string>(ReviewRoom.source);
+}
+
+export function readState(doc: Y.Doc, segmentId: string): SegmentState {
+  return doc.getMap<SegmentStatus>(ReviewRoom.status).get(segmentId)?.state ?? 'draft';
+}

@@ -1,0 +1,18 @@
+// What every route module receives.
+import type { Logger } from 'pino';
+import type { TokenIssuer } from '../auth/tokens.js';
+import type { RoomRegistry } from '../collab/registry.js';
+import type { Store } from '../storage/store.js';
+import type { Metrics } from '../metrics.js';
+import type { Guard } from './guard.js';
+
+export interface ApiContext {
+  store: Store;
+  tokens: TokenIssuer;
+  rooms: RoomRegistry;
+  guard: Guard;
+  metrics: Metrics;
+  logger: Logger;
+  /** Base of absolute links, e.g. http://127.0.0.1:8080; null to take it from the request. */
+  publicUrl: string | null;
+}

@@ -1,0 +1,81 @@
+// Documents: create (import), list, read, delete.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CloseCode } from '../../shared/schema.js';
+import { ImportError, IMPORT_FORMATS } from '../../shared/import/index.js';
+import { createDocument } from '../documents/create.js';
+import { readSegments } from '../documents/read.js';
+import type { ApiContext } from './context.js';
+import { badRequest, notFound, parseBody } from './errors.js';
+import { baseUrl, roleLinks } from './links.js';
+
+const language = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as en or bn-BD');
+
+const createBody = z.object({
+  title: z.string().max(300).optional(),
+  sourceLang: language,
+  targetLang: language,
+  format: z.enum([...IMPORT_FORMATS, 'xliff']),
+  source: z.string().optional(),
+  target: z.string().optional(),
+  content: z.string().optional(),
+});
+
+const docParams = z.object({ id: z.string() });
+
+export function documentRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  app.post('/api/documents', async (request, reply) => {
+    await ctx.guard.admin(request);
+    const body = parseBody(createBody, request.body);
+    if (body.format === 'xliff') throw badRequest('XLIFF import is not supported yet; use text or markdown', 'unsupported_format');
+    let record;
+    try {
+      record = await createDocument(ctx.store, body);
+    } catch (error) {
+      if (error instanceof ImportError) throw badRequest(error.message, error.code);
+      throw error;
+    }
+    const { tokens, links } = await roleLinks(ctx, baseUrl(ctx, request), record.id, record.tokenGeneration);
+    return reply.status(201).send({ id: record.id, title: record.title, tokens, links });
+  });
+
+  app.get('/api/documents', async (request) => {
+    await ctx.guard.admin(request);
+    const documents = await ctx.store.listDocuments();
+    return {
+      documents: documents.map(({ id, title, sourceLang, targetLang, updatedAt, segmentCount }) => ({
+        id,
+        title,
+        sourceLang,
+        targetLang,
+        updatedAt,
+        segmentCount,
+      })),
+    };
+  });
+
+  app.get('/api/documents/:id', async (request) => {
+    const { id } = docParams.parse(request.params);
+    const caller = await ctx.guard.document(request, id, 'viewer');
+    const record = await ctx.store.getDocument(id);
+    if (!record) throw notFound();
+    const segments = await readSegments(ctx.rooms, id);
+    return {
+      id,
+      title: record.title,
+      sourceLang: record.sourceLang,
+      targetLang: record.targetLang,
+      role: caller.role ?? 'admin',
+      segments,
+    };
+  });
+
+  app.delete('/api/documents/:id', async (request) => {
+    const { id } = docParams.parse(request.params);
+    await ctx.guard.admin(request);
+    if (!(await ctx.store.getDocument(id))) throw notFound();
+    await ctx.rooms.removeDocument(id, CloseCode.notFound, 'document deleted');
+    await ctx.store.deleteDocument(id);
+    return { id, deleted: true };
+  });
+}

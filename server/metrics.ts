@@ -1,0 +1,38 @@
+// Prometheus metrics, one registry per server instance (tests run several in one process).
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export function createMetrics() {
+  const registry = new Registry();
+  const latencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
+  return {
+    registry,
+    connections: new Gauge({ name: 'tandem_connections', help: 'Open WebSocket connections', registers: [registry] }),
+    rooms: new Gauge({ name: 'tandem_rooms', help: 'Rooms loaded in memory', registers: [registry] }),
+    updates: new Counter({
+      name: 'tandem_updates_total',
+      help: 'Document updates applied (rate() gives updates per second)',
+      labelNames: ['room'],
+      registers: [registry],
+    }),
+    storeSeconds: new Histogram({
+      name: 'tandem_store_group_seconds',
+      help: 'Time to store one group of updates',
+      buckets: latencyBuckets,
+      registers: [registry],
+    }),
+    broadcastSeconds: new Histogram({
+      name: 'tandem_broadcast_seconds',
+      help: 'Time from applying an update to sending it to peers (includes storing it)',
+      buckets: latencyBuckets,
+      registers: [registry],
+    }),
+    closes: new Counter({
+      name: 'tandem_connection_closes_total',
+      help: 'Connections closed by the server, by close code',
+      labelNames: ['code'],
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,102 @@
+// Assembles a Tandem server from a config: store, tokens, rooms, HTTP API and the collab socket.
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { Logger } from 'pino';
+import { CloseCode } from '../shared/schema.js';
+import type { Config } from './config.js';
+import { loadAdminToken } from './auth/admin-token.js';
+import { createTokenIssuer, newSecret } from './auth/tokens.js';
+import { RoomRegistry } from './collab/registry.js';
+import { createUpgradeHandler } from './collab/upgrade.js';
+import { createMetrics } from './metrics.js';
+import { GroupCommit } from './storage/group-commit.js';
+import { openSqliteStore } from './storage/sqlite.js';
+import { installErrorHandlers } from './http/errors.js';
+import { createGuard } from './http/guard.js';
+import type { ApiContext } from './http/context.js';
+import { documentRoutes } from './http/documents.js';
+import { tokenRoutes } from './http/tokens.js';
+import { exportRoutes } from './http/export.js';
+import { opsRoutes } from './http/ops.js';
+import { clientRoutes } from './http/static.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  adminToken: string;
+  /** Stops accepting, stores and compacts every room, closes connections with 1001 (SPEC 4.7). */
+  close(): Promise<void>;
+}
+
+/** Large enough for a long article with its source, in text or XLIFF. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const store = openSqliteStore({ dir: config.DATA_DIR, fsync: config.FSYNC });
+  const adminToken = loadAdminToken(config.DATA_DIR, config.ADMIN_TOKEN);
+  const secret = config.TOKEN_SECRET ?? (await store.getOrSetSetting('token-secret', newSecret));
+  const tokens = createTokenIssuer(secret, adminToken);
+  const metrics = createMetrics();
+  const commit = new GroupCommit(store, (group) => {
+    if (!group.error) metrics.storeSeconds.observe(group.ms / 1000);
+  });
+  const rooms = new RoomRegistry(
+    {
+      store,
+      commit,
+      logger,
+      metrics,
+      compactEvery: config.COMPACT_EVERY,
+      maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
+    },
+    config.ROOM_IDLE_MS,
+  );
+  const collab = createUpgradeHandler({
+    store,
+    tokens,
+    rooms,
+    logger,
+    metrics,
+    limits: {
+      maxMessageBytes: config.MAX_MESSAGE_BYTES,
+      maxAwarenessBytes: config.MAX_AWARENESS_BYTES,
+      messageRate: config.MESSAGE_RATE,
+      awarenessRate: config.AWARENESS_RATE,
+      connectionRate: config.CONNECTION_RATE,
+    },
+  });
+
+  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: MAX_BODY_BYTES });
+  installErrorHandlers(app);
+  const ctx: ApiContext = { store, tokens, rooms, guard: createGuard(tokens, store), metrics, logger, publicUrl: config.PUBLIC_URL ?? null };
+  documentRoutes(app, ctx);
+  tokenRoutes(app, ctx);
+  exportRoutes(app, ctx);
+  opsRoutes(app, ctx);
+  await clientRoutes(app);
+  app.server.on('upgrade', collab.handleUpgrade);
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const { port } = app.server.address() as AddressInfo;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    adminToken,
+    close() {
+      closing ??= (async () => {
+        collab.close();
+        const stopped = app.close();
+        await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
+        await commit.flush().catch((error) => logger.error({ err: error }, 'final flush failed'));
+        await stopped;
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

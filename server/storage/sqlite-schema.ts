@@ -1,0 +1,53 @@
+// SQLite schema and its migrations, tracked in `PRAGMA user_version`.
+import type Database from 'better-sqlite3';
+
+/** Migration i brings the schema from version i to i + 1. Append new steps; never edit old ones. */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    segment_count INTEGER NOT NULL DEFAULT 0,
+    token_generation INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE updates (
+    room TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (room, seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE snapshots (
+    room TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies every migration the database has not seen yet, each in its own transaction. */
+export function migrate(db: Database.Database): void {
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`tandem.db has schema version ${current}; this build knows up to ${SCHEMA_VERSION}`);
+  }
+  for (let version = current; version < SCHEMA_VERSION; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

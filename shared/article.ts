@@ -1,0 +1,76 @@
+// Reading and writing an article's segments; call inside an editor's read or update.
+import {
+  $getRoot,
+  $isElementNode,
+  $parseSerializedNode,
+  type ElementNode,
+  type SerializedLexicalNode,
+} from 'lexical';
+import { $createSegmentNode, $getSegmentId, $isSegmentNode, type SegmentNode } from './nodes/index.js';
+
+export interface SegmentText {
+  id: string;
+  text: string;
+}
+
+/** A segment to write: its id and its blocks as serialized Lexical nodes (with their children). */
+export interface SegmentBlocks {
+  id: string;
+  blocks: SerializedLexicalNode[];
+}
+
+/** The text of each block under an element: paragraphs, headings, quotes and each list item. */
+export function $blockTexts(element: ElementNode): string[] {
+  const blocks: string[] = [];
+  let inline: string | null = null;
+  for (const child of element.getChildren()) {
+    if ($isElementNode(child) && !child.isInline()) {
+      if (inline !== null) blocks.push(inline);
+      inline = null;
+      const inner = $blockTexts(child);
+      // An empty block element is still a block.
+      blocks.push(...(inner.length > 0 ? inner : ['']));
+    } else {
+      inline = (inline ?? '') + child.getTextContent();
+    }
+  }
+  if (inline !== null) blocks.push(inline);
+  return blocks;
+}
+
+/** SPEC 5.2: blocks joined by "\n"; a line break is "\n" too. */
+export function $getSegmentText(segment: SegmentNode): string {
+  return $blockTexts(segment).join('\n');
+}
+
+export function $getSegments(): SegmentNode[] {
+  return $getRoot().getChildren().filter($isSegmentNode);
+}
+
+export function $readSegments(): SegmentText[] {
+  return $getSegments().map((segment) => ({ id: $getSegmentId(segment), text: $getSegmentText(segment) }));
+}
+
+/** Replaces the whole root with the given segments. */
+export function $writeSegments(segments: readonly SegmentBlocks[]): void {
+  const root = $getRoot();
+  root.clear();
+  for (const { id, blocks } of segments) {
+    const segment = $createSegmentNode(id);
+    segment.append(...blocks.map((block) => $parseSerializedNode(block)));
+    root.append(segment);
+  }
+}
+
+const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** A short random id (base36, uniform: bytes >= 252 are rejected). */
+export function newSegmentId(length = 10): string {
+  let id = '';
+  while (id.length < length) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(length * 2))) {
+      if (byte < 252 && id.length < length) id += ID_ALPHABET[byte % 36];
+    }
+  }
+  return id;
+}

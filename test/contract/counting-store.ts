@@ -1,0 +1,59 @@
+// A Store wrapper that counts append calls and can hold them open, to observe grouping.
+import type { AppendEntry, DocumentPatch, DocumentRecord, RoomLog, Store } from '../../server/storage/store.js';
+
+export class CountingStore implements Store {
+  appendCalls: AppendEntry[][] = [];
+  inFlight = 0;
+  maxInFlight = 0;
+  /** When set, append waits for it before reaching the inner store. */
+  gate: Promise<void> | null = null;
+  /** When set, the next append throws this instead of storing. */
+  failNext: Error | null = null;
+
+  constructor(readonly inner: Store) {}
+
+  async append(entries: AppendEntry[]): Promise<number[]> {
+    this.appendCalls.push(entries);
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      if (this.gate) await this.gate;
+      const failure = this.failNext;
+      if (failure) {
+        this.failNext = null;
+        throw failure;
+      }
+      return await this.inner.append(entries);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  createDocument(doc: DocumentRecord, rooms: Record<string, Uint8Array>): Promise<void> {
+    return this.inner.createDocument(doc, rooms);
+  }
+  getDocument(id: string): Promise<DocumentRecord | null> {
+    return this.inner.getDocument(id);
+  }
+  listDocuments(): Promise<DocumentRecord[]> {
+    return this.inner.listDocuments();
+  }
+  updateDocument(id: string, patch: DocumentPatch): Promise<void> {
+    return this.inner.updateDocument(id, patch);
+  }
+  deleteDocument(id: string): Promise<void> {
+    return this.inner.deleteDocument(id);
+  }
+  loadRoom(room: string): Promise<RoomLog> {
+    return this.inner.loadRoom(room);
+  }
+  compact(room: string, uptoSeq: number, snapshot: Uint8Array): Promise<void> {
+    return this.inner.compact(room, uptoSeq, snapshot);
+  }
+  getOrSetSetting(key: string, create: () => string): Promise<string> {
+    return this.inner.getOrSetSetting(key, create);
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}

@@ -1,0 +1,282 @@
+// The suite every Store implementation passes (SQLite now, PostgreSQL later).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GroupCommit } from '../../server/storage/group-commit.js';
+import type { DocumentRecord, Store } from '../../server/storage/store.js';
+import { CountingStore } from './counting-store.js';
+import { appendText, mergedState, replayText, textDoc } from './yjs-helpers.js';
+
+export interface StoreHarness {
+  store: Store;
+  /** Closes the current store and opens the same data again. */
+  reopen: () => Promise<Store>;
+  /** Closes whatever is open and removes the data. */
+  cleanup: () => Promise<void>;
+}
+
+function docRecord(id: string, overrides: Partial<DocumentRecord> = {}): DocumentRecord {
+  return {
+    id,
+    title: `Title ${id}`,
+    sourceLang: 'en',
+    targetLang: 'bn',
+    createdAt: 1000,
+    updatedAt: 1000,
+    segmentCount: 3,
+    tokenGeneration: 0,
+    ...overrides,
+  };
+}
+
+const review = (id: string) => `${id}/review`;
+
+export function storeContract(name: string, open: () => Promise<StoreHarness>): void {
+  describe(`${name}: Store contract`, () => {
+    let harness: StoreHarness;
+    let store: Store;
+
+    beforeEach(async () => {
+      harness = await open();
+      store = harness.store;
+    });
+    afterEach(async () => {
+      await harness.cleanup();
+    });
+
+    async function reopen(): Promise<void> {
+      store = await harness.reopen();
+    }
+
+    /** Creates a document whose rooms hold `content` and `notes`; returns their Y.Docs. */
+    async function create(id: string, content = 'Hello', notes = 'review') {
+      const c = textDoc(content);
+      const r = textDoc(notes);
+      await store.createDocument(docRecord(id), { [id]: c.state, [review(id)]: r.state });
+      return { content: c.doc, review: r.doc };
+    }
+
+    it('Store contract: creates, gets, lists, updates and deletes documents', async () => {
+      await create('doca01');
+      await store.createDocument(docRecord('docb02', { createdAt: 2000, title: 'Second' }), {});
+      expect(await store.getDocument('doca01')).toEqual(docRecord('doca01'));
+      expect(await store.getDocument('missing1')).toBeNull();
+      const ids = (await store.listDocuments()).map((d) => d.id).sort();
+      expect(ids).toEqual(['doca01', 'docb02']);
+
+      await store.updateDocument('doca01', { title: 'Renamed', segmentCount: 9, tokenGeneration: 2 });
+      expect(await store.getDocument('doca01')).toEqual(
+        docRecord('doca01', { title: 'Renamed', segmentCount: 9, tokenGeneration: 2 }),
+      );
+
+      await store.deleteDocument('doca01');
+      expect(await store.getDocument('doca01')).toBeNull();
+      expect((await store.listDocuments()).map((d) => d.id)).toEqual(['docb02']);
+    });
+
+    it('Store contract: creating a document with an existing id fails', async () => {
+      await create('doca01');
+      await expect(store.createDocument(docRecord('doca01'), {})).rejects.toThrow();
+    });
+
+    it('Store contract: a room never written loads empty', async () => {
+      expect(await store.loadRoom('nothing1')).toEqual({
+        snapshot: null,
+        snapshotSeq: 0,
+        updates: [],
+        seq: 0,
+        bytes: 0,
+      });
+    });
+
+    it('Store contract: loadRoom returns the first state from createDocument, then appended updates in order', async () => {
+      const docs = await create('doca01', 'Hello');
+      const u1 = appendText(docs.content, ', world');
+      const u2 = appendText(docs.content, '!');
+      await store.append([{ docId: 'doca01', room: 'doca01', update: u1 }]);
+      const [seq] = await store.append([{ docId: 'doca01', room: 'doca01', update: u2 }]);
+
+      const log = await store.loadRoom('doca01');
+      expect(replayText(log)).toBe('Hello, world!');
+      expect(log.updates.slice(-2)).toEqual([u1, u2]);
+      expect(log.seq).toBe(seq);
+      const stored = (log.snapshot?.byteLength ?? 0) + log.updates.reduce((n, u) => n + u.byteLength, 0);
+      expect(log.bytes).toBe(stored);
+      expect(replayText(await store.loadRoom(review('doca01')))).toBe('review');
+    });
+
+    it('Store contract: one append call stores updates of two rooms with increasing seqs per room', async () => {
+      const docs = await create('doca01', 'A', 'R');
+      const entries = [
+        { docId: 'doca01', room: 'doca01', update: appendText(docs.content, '1') },
+        { docId: 'doca01', room: review('doca01'), update: appendText(docs.review, '1') },
+        { docId: 'doca01', room: 'doca01', update: appendText(docs.content, '2') },
+        { docId: 'doca01', room: review('doca01'), update: appendText(docs.review, '2') },
+      ];
+      const seqs = await store.append(entries);
+      expect(seqs).toHaveLength(4);
+      expect(seqs[2]).toBeGreaterThan(seqs[0]);
+      expect(seqs[3]).toBeGreaterThan(seqs[1]);
+
+      const content = await store.loadRoom('doca01');
+      const notes = await store.loadRoom(review('doca01'));
+      expect([replayText(content), replayText(notes)]).toEqual(['A12', 'R12']);
+      expect([content.seq, notes.seq]).toEqual([seqs[2], seqs[3]]);
+    });
+
+    it('Store contract: append moves the document updatedAt forward', async () => {
+      const docs = await create('doca01');
+      const before = Date.now();
+      await store.append([{ docId: 'doca01', room: 'doca01', update: appendText(docs.content, '!') }]);
+      expect((await store.getDocument('doca01'))!.updatedAt).toBeGreaterThanOrEqual(before);
+    });
+
+    it('Store contract: appended updates survive reopening the store', async () => {
+      const docs = await create('doca01', 'Hello');
+      await store.append([{ docId: 'doca01', room: 'doca01', update: appendText(docs.content, ' again') }]);
+      await reopen();
+      expect(replayText(await store.loadRoom('doca01'))).toBe('Hello again');
+      expect(await store.getDocument('doca01')).not.toBeNull();
+    });
+
+    it('SPEC 4.4 compaction keeps updates stored after the snapshot', async () => {
+      const docs = await create('doca01', 'Hello');
+      const first = (await store.loadRoom('doca01')).updates;
+      const u1 = appendText(docs.content, ' one');
+      const u2 = appendText(docs.content, ' two');
+      const u3 = appendText(docs.content, ' three');
+      const [, s2, s3] = await store.append(
+        [u1, u2, u3].map((update) => ({ docId: 'doca01', room: 'doca01', update })),
+      );
+
+      await store.compact('doca01', s2, mergedState([...first, u1, u2]));
+      const log = await store.loadRoom('doca01');
+      expect(log.snapshot).not.toBeNull();
+      expect(log.snapshotSeq).toBe(s2);
+      expect(log.updates).toEqual([u3]);
+      expect(log.seq).toBe(s3);
+      expect(replayText(log)).toBe('Hello one two three');
+
+      await reopen();
+      const reloaded = await store.loadRoom('doca01');
+      expect(replayText(reloaded)).toBe('Hello one two three');
+      expect([reloaded.snapshotSeq, reloaded.seq]).toEqual([s2, s3]);
+    });
+
+    it('Store contract: append after compact continues the seq numbers, also after reopening', async () => {
+      const docs = await create('doca01', 'x');
+      const [s1] = await store.append([{ docId: 'doca01', room: 'doca01', update: appendText(docs.content, 'y') }]);
+      const log = await store.loadRoom('doca01');
+      await store.compact('doca01', s1, mergedState(log.updates));
+
+      const z = appendText(docs.content, 'z');
+      const [s2] = await store.append([{ docId: 'doca01', room: 'doca01', update: z }]);
+      expect(s2).toBeGreaterThan(s1);
+      await store.compact('doca01', s2, mergedState([...log.updates, z]));
+
+      await reopen();
+      const [s3] = await store.append([{ docId: 'doca01', room: 'doca01', update: appendText(docs.content, 'w') }]);
+      expect(s3).toBeGreaterThan(s2);
+      expect(replayText(await store.loadRoom('doca01'))).toBe('xyzw');
+    });
+
+    it('Store contract: deleteDocument removes both rooms, snapshots included', async () => {
+      const docs = await create('doca01');
+      await create('docb02', 'other');
+      const [seq] = await store.append([{ docId: 'doca01', room: 'doca01', update: appendText(docs.content, '!') }]);
+      await store.compact('doca01', seq, mergedState((await store.loadRoom('doca01')).updates));
+
+      await store.deleteDocument('doca01');
+      for (const room of ['doca01', review('doca01')]) {
+        expect(await store.loadRoom(room)).toMatchObject({ snapshot: null, updates: [], seq: 0, bytes: 0 });
+      }
+      expect(replayText(await store.loadRoom('docb02'))).toBe('other');
+    });
+
+    it('Store contract: getOrSetSetting returns the first value forever, across reopening', async () => {
+      let made = 0;
+      const make = () => `key-${++made}`;
+      expect(await store.getOrSetSetting('signingKey', make)).toBe('key-1');
+      expect(await store.getOrSetSetting('signingKey', make)).toBe('key-1');
+      expect(made).toBe(1);
+      await reopen();
+      expect(await store.getOrSetSetting('signingKey', make)).toBe('key-1');
+      expect(await store.getOrSetSetting('other', () => 'v')).toBe('v');
+    });
+
+    it('SPEC 4.1 appends of one event-loop turn are committed in one transaction, resolving in order', async () => {
+      const docs = await create('doca01', '', '');
+      const counting = new CountingStore(store);
+      const group = new GroupCommit(counting);
+      const resolved: number[] = [];
+      const appends = Array.from({ length: 20 }, (_, i) => {
+        const content = i % 2 === 0;
+        const update = appendText(content ? docs.content : docs.review, String.fromCharCode(97 + i));
+        const room = content ? 'doca01' : review('doca01');
+        return group.append({ docId: 'doca01', room, update }).then((seq) => {
+          resolved.push(i);
+          return seq;
+        });
+      });
+      const seqs = await Promise.all(appends);
+
+      expect(counting.appendCalls).toHaveLength(1);
+      expect(resolved).toEqual([...resolved].sort((a, b) => a - b));
+      for (let i = 2; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 2]);
+      expect(replayText(await store.loadRoom('doca01'))).toBe('acegikmoqs');
+      expect(group.stats).toMatchObject({ groups: 1, entries: 20 });
+    });
+
+    it('SPEC 4.1 appends arriving during a commit form the next group, never a concurrent one', async () => {
+      const docs = await create('doca01', '');
+      const counting = new CountingStore(store);
+      const group = new GroupCommit(counting);
+      let open!: () => void;
+      counting.gate = new Promise((resolve) => (open = resolve));
+
+      const entry = (text: string) => ({ docId: 'doca01', room: 'doca01', update: appendText(docs.content, text) });
+      const first = [group.append(entry('a')), group.append(entry('b'))];
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(counting.appendCalls).toHaveLength(1);
+      const second = [group.append(entry('c')), group.append(entry('d'))];
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(counting.inFlight).toBe(1);
+      open();
+
+      const seqs = await Promise.all([...first, ...second]);
+      expect(counting.appendCalls.map((call) => call.length)).toEqual([2, 2]);
+      expect(counting.maxInFlight).toBe(1);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      expect(replayText(await store.loadRoom('doca01'))).toBe('abcd');
+    });
+
+    it('Store contract: a failed group rejects each of its appends, and the next group stores', async () => {
+      const docs = await create('doca01', '');
+      const counting = new CountingStore(store);
+      const group = new GroupCommit(counting);
+      counting.failNext = new Error('disk full');
+      const entry = (text: string) => ({ docId: 'doca01', room: 'doca01', update: appendText(docs.content, text) });
+
+      const settled = Promise.allSettled([group.append(entry('a')), group.append(entry('b')), group.flush()]);
+      for (const result of await settled) {
+        expect(result).toMatchObject({ status: 'rejected', reason: { message: 'disk full' } });
+      }
+
+      const fresh = textDoc('');
+      const ok = await group.append({ docId: 'doca01', room: 'doca01', update: appendText(fresh.doc, 'c') });
+      expect(ok).toBeGreaterThan(0);
+      expect(group.stats).toMatchObject({ groups: 2, failedGroups: 1, entries: 1 });
+    });
+
+    it('Store contract: GroupCommit flush resolves once everything queued is stored', async () => {
+      const docs = await create('doca01', '');
+      const group = new GroupCommit(store);
+      for (const text of ['a', 'b', 'c']) {
+        void group.append({ docId: 'doca01', room: 'doca01', update: appendText(docs.content, text) });
+      }
+      expect(group.pending).toBe(3);
+      await group.flush();
+      expect(group.pending).toBe(0);
+      expect(replayText(await store.loadRoom('doca01'))).toBe('abc');
+      await group.flush();
+    });
+  });
+}

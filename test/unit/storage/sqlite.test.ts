@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../../server/storage/sqlite-schema.js';
+import { openSqliteStore } from '../../../server/storage/sqlite.js';
+import { storeContract } from '../../contract/store.contract.js';
+import { openTempSqlite } from './temp-store.js';
+
+storeContract('SQLite', () => openTempSqlite());
+
+describe('SQLite store', () => {
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await cleanup?.();
+    cleanup = undefined;
+  });
+
+  async function open(fsync = false) {
+    const harness = await openTempSqlite(fsync);
+    cleanup = harness.cleanup;
+    return harness;
+  }
+
+  it('SPEC 4.3 runs in WAL mode with synchronous=NORMAL by default', async () => {
+    const { current } = await open();
+    expect(current().pragma('journal_mode')).toBe('wal');
+    expect(current().pragma('synchronous')).toBe(1);
+    expect(current().pragma('busy_timeout')).toBeGreaterThan(0);
+  });
+
+  it('SPEC 4.3 uses synchronous=FULL with fsync', async () => {
+    const { current } = await open(true);
+    expect(current().pragma('journal_mode')).toBe('wal');
+    expect(current().pragma('synchronous')).toBe(2);
+  });
+
+  it('SQLite store: keeps tandem.db on disk, creating a missing directory', async () => {
+    const harness = await open();
+    const nested = join(harness.dir, 'a', 'b');
+    const store = openSqliteStore({ dir: nested });
+    await store.getOrSetSetting('k', () => 'v');
+    await store.close();
+    expect(existsSync(join(nested, 'tandem.db'))).toBe(true);
+    expect(harness.current().path).toBe(join(harness.dir, 'tandem.db'));
+    expect(existsSync(harness.current().path)).toBe(true);
+  });
+
+  it('SQLite store: records the schema version and does not migrate twice', async () => {
+    const harness = await open();
+    await harness.reopen();
+    const db = new Database(harness.current().path, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+      expect(tables).toEqual(['documents', 'settings', 'snapshots', 'updates']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('SQLite store: a failed append assigns no seqs, so the next append reuses them', async () => {
+    const { store } = await open();
+    await expect(
+      store.append([
+        { docId: 'doca01', room: 'doca01', update: new Uint8Array([1]) },
+        { docId: 'doca01', room: 'doca01', update: null as unknown as Uint8Array },
+      ]),
+    ).rejects.toThrow();
+    expect(await store.loadRoom('doca01')).toMatchObject({ seq: 0, updates: [] });
+    expect(await store.append([{ docId: 'doca01', room: 'doca01', update: new Uint8Array([2]) }])).toEqual([1]);
+  });
+
+  it('SQLite store: compact refuses a seq past the stored log and ignores an older snapshot', async () => {
+    const { store } = await open();
+    await store.append([1, 2, 3].map((n) => ({ docId: 'doca01', room: 'doca01', update: new Uint8Array([n]) })));
+    await expect(store.compact('doca01', 4, new Uint8Array([9]))).rejects.toThrow();
+    await store.compact('doca01', 2, new Uint8Array([12]));
+    await store.compact('doca01', 1, new Uint8Array([11]));
+    expect(await store.loadRoom('doca01')).toEqual({
+      snapshot: new Uint8Array([12]),
+      snapshotSeq: 2,
+      updates: [new Uint8Array([3])],
+      seq: 3,
+      bytes: 2,
+    });
+  });
+});
