@@ -8,6 +8,7 @@ export function createMetrics() {
     registry,
     connections: new Gauge({ name: 'tandem_connections', help: 'Open WebSocket connections', registers: [registry] }),
     rooms: new Gauge({ name: 'tandem_rooms', help: 'Rooms loaded in memory', registers: [registry] }),
+    roomLoads: new Counter({ name: 'tandem_room_loads_total', help: 'Rooms loaded from the store', registers: [registry] }),
     updates: new Counter({
       name: 'tandem_updates_total',
       help: 'Document updates applied (rate() gives updates per second)',

@@ -21,7 +21,7 @@ export interface Article {
   doc: Y.Doc;
   /** Runs fn inside editor.read after flushing pending work. */
   read<T>(fn: () => T): T;
-  /** Runs fn as a discrete update; returns the Yjs update it produced (empty-doc diff if nothing). */
+  /** Runs fn as a discrete update; returns the Yjs update it produced (an empty update if nothing changed). */
   update(fn: () => void): Uint8Array;
   /** Applies an update from elsewhere and lets it reach the editor. */
   apply(update: Uint8Array, origin?: unknown): void;

@@ -29,6 +29,7 @@ export class RoomRegistry {
     }
     if (!entry) {
       entry = { room: Room.load(name, docId, kind, this.deps), holders: 0 };
+      this.deps.metrics.roomLoads.inc();
       this.entries.set(name, entry);
       const loaded = entry;
       entry.room.then(

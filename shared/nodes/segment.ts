@@ -3,6 +3,7 @@ import {
   $applyNodeReplacement,
   $getDocument,
   $getState,
+  $getStateChange,
   $setState,
   createState,
   ElementNode,
@@ -46,8 +47,8 @@ export class SegmentNode extends ElementNode {
   }
 
   override updateDOM(prevNode: this, dom: HTMLElement): boolean {
-    const id = $getSegmentId(this);
-    if ($getSegmentId(prevNode) !== id) dom.dataset.segmentId = id;
+    const change = $getStateChange(this, prevNode, segmentIdState);
+    if (change !== null) dom.dataset.segmentId = change[0];
     return false;
   }
 

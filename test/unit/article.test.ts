@@ -17,7 +17,12 @@ describe('article segments', () => {
       $getRoot().append(
         $createSegmentNode('s1').append(
           $createHeadingNode('h2').append(text('Title')),
-          $createParagraphNode().append(text('line one'), $createLineBreakNode(), text('line '), $createLinkNode('https://x.org').append(text('two'))),
+          $createParagraphNode().append(
+            text('line one'),
+            $createLineBreakNode(),
+            text('line '),
+            $createLinkNode('https://x.org').append(text('two')),
+          ),
         ),
         $createSegmentNode('s2').append(
           $createListNode('number').append(

@@ -56,7 +56,8 @@ describe('SegmentNode', () => {
     b.apply(a.update(() => $setState(segmentAt(1), segmentIdState, 'gamma03')));
     expect(b.read(() => $getSegmentId(segmentAt(1)))).toBe('gamma03');
     // And the other way round, into the first doc.
-    a.apply(b.update(() => segmentAt(0).getFirstChildOrThrow<ElementNode>().getFirstChildOrThrow<TextNode>().setTextContent('Hi')));
+    const $text = () => segmentAt(0).getFirstChildOrThrow<ElementNode>().getFirstChildOrThrow<TextNode>();
+    a.apply(b.update(() => $text().setTextContent('Hi')));
     expect(a.read($readSegments)).toEqual([
       { id: 'alpha01', text: 'Hi' },
       { id: 'gamma03', text: 'World' },
@@ -97,16 +98,17 @@ describe('SegmentNode', () => {
   it('SPEC 5.1 a segment renders as <section data-segment-id> with class "segment"', () => {
     const editor = createHeadlessEditor({ nodes: [...ARTICLE_NODES], onError: (e) => { throw e; } });
     editor.update(() => $getRoot().append($segment('x1y2z3', 'text')), { discrete: true });
+    const before = editor.read(() => segmentAt(0));
     const [created, exported] = withDOM(() =>
-      editor.read(() => {
-        const segment = segmentAt(0);
-        return [segment.createDOM(editor._config), segment.exportDOM().element as HTMLElement];
-      }),
+      editor.read(() => [segmentAt(0).createDOM(editor._config), segmentAt(0).exportDOM().element as HTMLElement]),
     );
     for (const element of [created, exported]) {
       expect(element.tagName).toBe('SECTION');
       expect(element.getAttribute('data-segment-id')).toBe('x1y2z3');
       expect(element.className).toBe('segment');
     }
+    editor.update(() => $setState(segmentAt(0), segmentIdState, 'renamed'), { discrete: true });
+    expect(editor.read(() => segmentAt(0).updateDOM(before, created))).toBe(false);
+    expect(created.getAttribute('data-segment-id')).toBe('renamed');
   });
 });

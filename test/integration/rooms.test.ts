@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { connectProvider } from '../helpers/clients.js';
+import { eventually } from '../helpers/eventually.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ ROOM_IDLE_MS: '50', COMPACT_EVERY: '20' });
+});
+afterAll(() => server.dispose());
+
+async function metric(name: string): Promise<number> {
+  const text = (await server.api('GET', '/metrics')).body as string;
+  const line = text.split('\n').find((l) => l.startsWith(name + ' ') || l.startsWith(name + '{'));
+  return Number(line?.split(' ').at(-1) ?? NaN);
+}
+
+describe('rooms', () => {
+  it("SPEC 4.2 a reconnecting client's offline edits all arrive", async () => {
+    const { id, tokens } = await server.createDocument();
+    const a = connectProvider(server.wsUrl, id, { token: tokens.editor });
+    const b = connectProvider(server.wsUrl, id, { token: tokens.editor });
+    await eventually(() => expect(a.provider.synced && b.provider.synced).toBe(true));
+    a.provider.disconnect();
+    for (let i = 0; i < 50; i++) a.doc.getText('t').insert(a.doc.getText('t').length, `a${i};`);
+    b.doc.getText('t').insert(0, 'online;');
+    await eventually(() => expect(b.provider.synced).toBe(true));
+    a.provider.connect();
+    await eventually(() => {
+      const text = b.doc.getText('t').toString();
+      for (let i = 0; i < 50; i++) expect(text).toContain(`a${i};`);
+      expect(a.doc.getText('t').toString()).toBe(text);
+    });
+    a.destroy();
+    b.destroy();
+  });
+
+  it('SPEC 4.5 a room loads once however many connect at once, and all of them sync', async () => {
+    const { id, tokens } = await server.createDocument();
+    const loadsBefore = await metric('tandem_room_loads_total');
+    const clients = Array.from({ length: 12 }, (_, i) => connectProvider(server.wsUrl, id, { token: tokens.editor, name: `c${i}` }));
+    clients[0].doc.getText('t').insert(0, 'early');
+    await eventually(() => {
+      for (const client of clients) expect(client.doc.getText('t').toString()).toBe('early');
+    });
+    // One load, however many connections.
+    expect(await metric('tandem_room_loads_total')).toBe(loadsBefore + 1);
+    for (const client of clients) client.destroy();
+  });
+
+  it('SPEC 4.6 an idle room unloads once its writes are stored, and reloads with them', async () => {
+    const { id, tokens } = await server.createDocument();
+    const writer = connectProvider(server.wsUrl, id, { token: tokens.editor });
+    await eventually(() => expect(writer.provider.synced).toBe(true));
+    const roomsWhileOpen = await metric('tandem_rooms');
+    for (let i = 0; i < 45; i++) writer.doc.getText('t').insert(0, 'x'); // past COMPACT_EVERY
+    writer.destroy();
+    await eventually(() => expect(metric('tandem_rooms')).resolves.toBe(roomsWhileOpen - 1));
+    const reader = connectProvider(server.wsUrl, id, { token: tokens.viewer });
+    await eventually(() => expect(reader.doc.getText('t').toString()).toBe('x'.repeat(45)));
+    reader.destroy();
+  });
+});

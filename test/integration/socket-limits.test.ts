@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { connectProvider, rawSocket } from '../helpers/clients.js';
+import { eventually } from '../helpers/eventually.js';
+import { writeAwareness, writeUpdate } from '../../server/collab/protocol.js';
+import { readStoredAck } from '../../shared/stored-ack.js';
+
+let server: TestServer;
+let doc: { id: string; tokens: Record<'editor' | 'reviewer' | 'viewer', string> };
+beforeAll(async () => {
+  server = await startTestServer({ MAX_MESSAGE_BYTES: '65536', MAX_DOCUMENT_BYTES: '200000', MESSAGE_RATE: '200' });
+  doc = await server.createDocument();
+});
+afterAll(() => server.dispose());
+
+async function openEditor(query = '') {
+  const socket = rawSocket(`${server.wsUrl}/${doc.id}?token=${doc.tokens.editor}${query}`);
+  await socket.opened;
+  await eventually(() => expect(socket.messages.length).toBeGreaterThan(0));
+  return socket;
+}
+
+function updateOfSize(bytes: number): Uint8Array {
+  const scratch = new Y.Doc();
+  scratch.getText('big').insert(0, 'x'.repeat(bytes));
+  return Y.encodeStateAsUpdate(scratch);
+}
+
+describe('protocol limits', () => {
+  const garbage: Record<string, Uint8Array> = {
+    'an unknown message type': new Uint8Array([42, 1, 2]),
+    'a truncated message': new Uint8Array([0]),
+    'an unknown sync type': new Uint8Array([0, 9, 0]),
+    'an update that does not decode': new Uint8Array([0, 2, 5, 200, 200, 200, 200, 200]),
+    'a broken awareness update': new Uint8Array([1, 3, 1, 5, 0]),
+  };
+  for (const [what, bytes] of Object.entries(garbage)) {
+    it(`SPEC 3.3 ${what} closes only that connection with 4400`, async () => {
+      const watcher = connectProvider(server.wsUrl, doc.id, { token: doc.tokens.editor });
+      await eventually(() => expect(watcher.provider.synced).toBe(true));
+      const bad = await openEditor();
+      bad.ws.send(bytes);
+      await eventually(() => expect(bad.state.close?.code).toBe(4400));
+      watcher.doc.getText('after').insert(0, what);
+      const check = connectProvider(server.wsUrl, doc.id, { token: doc.tokens.viewer });
+      await eventually(() => expect(check.doc.getText('after').toString()).toContain(what));
+      expect(watcher.closes).toHaveLength(0);
+      watcher.destroy();
+      check.destroy();
+    });
+  }
+
+  it('SPEC 3.3 a text frame closes the connection with 4400', async () => {
+    const bad = await openEditor();
+    bad.ws.send('hello');
+    await eventually(() => expect(bad.state.close?.code).toBe(4400));
+  });
+
+  it('SPEC 3.2 an oversized message → 4413', async () => {
+    const bad = await openEditor();
+    bad.ws.send(writeUpdate(updateOfSize(70_000)));
+    await eventually(() => expect(bad.state.close?.code).toBe(4413));
+  });
+
+  it('SPEC 3.2 an update that would grow the document past its limit → 4413, not applied', async () => {
+    const big = await server.createDocument();
+    const writers: Array<ReturnType<typeof rawSocket>> = [];
+    for (let i = 0; i < 4; i++) {
+      const socket = rawSocket(`${server.wsUrl}/${big.id}?token=${big.tokens.editor}`);
+      await socket.opened;
+      socket.ws.send(writeUpdate(updateOfSize(60_000)));
+      writers.push(socket);
+    }
+    await eventually(() => expect(writers.map((w) => w.state.close?.code)).toContain(4413));
+    const check = connectProvider(server.wsUrl, big.id, { token: big.tokens.viewer });
+    await eventually(() => expect(check.provider.synced).toBe(true));
+    const accepted = writers.filter((w) => w.state.close?.code !== 4413).length;
+    expect(check.doc.getText('big').length).toBeLessThanOrEqual(accepted * 60_000);
+    check.destroy();
+  });
+
+  it('SPEC 3.4 a message flood closes the connection with 1013 and the server goes on', async () => {
+    const flood = await openEditor();
+    const empty = writeUpdate(Y.encodeStateAsUpdate(new Y.Doc()));
+    for (let i = 0; i < 1000 && flood.ws.readyState === flood.ws.OPEN; i++) flood.ws.send(empty);
+    await eventually(() => expect(flood.state.close?.code).toBe(1013));
+    const again = await openEditor();
+    expect(again.state.close).toBeNull();
+    again.ws.close();
+  });
+
+  it('SPEC 3.4 oversized presence → 4413', async () => {
+    const bad = await openEditor();
+    const scratch = new Y.Doc();
+    const { Awareness, encodeAwarenessUpdate } = await import('y-protocols/awareness');
+    const awareness = new Awareness(scratch);
+    awareness.setLocalState({ blob: 'x'.repeat(20_000) });
+    bad.ws.send(writeAwareness(encodeAwarenessUpdate(awareness, [scratch.clientID])));
+    await eventually(() => expect(bad.state.close?.code).toBe(4413));
+  });
+
+  it('SPEC 3.5 with ack=1 the server acknowledges stored updates; without it, never', async () => {
+    const acked = await openEditor('&ack=1');
+    const plain = await openEditor();
+    const scratch = new Y.Doc();
+    scratch.getText('ack').insert(0, 'one');
+    acked.ws.send(writeUpdate(Y.encodeStateAsUpdate(scratch)));
+    acked.ws.send(writeUpdate(Y.encodeStateAsUpdate(new Y.Doc())));
+    await eventually(() => expect(acked.messages.map(readStoredAck).filter((n) => n !== null).at(-1)).toBe(2));
+    plain.ws.send(writeUpdate(Y.encodeStateAsUpdate(scratch)));
+    await eventually(() => expect(plain.messages.length).toBeGreaterThan(1));
+    expect(plain.messages.map(readStoredAck).filter((n) => n !== null)).toHaveLength(0);
+  });
+});
