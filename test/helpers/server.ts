@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Logger } from 'pino';
 import { readConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/server.js';
@@ -19,10 +20,10 @@ export interface TestServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, logger?: Logger): Promise<TestServer> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'tandem-it-')));
   const config = readConfig({ DATA_DIR: dir, PORT: '0', ADMIN_TOKEN, LOG_LEVEL: 'silent', ...env });
-  const server = await startServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  const server = await startServer(config, logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   const api: TestServer['api'] = async (method, path, body, token = ADMIN_TOKEN) => {
     const response = await fetch(server.url + path, {
       method,

@@ -1,0 +1,59 @@
+// What the header tells about the connection: connected or not, synced, saved (every update this
+// socket sent is stored, by the server's acknowledgement), local changes waiting, or closed for good.
+import { isFinalClose } from '../../shared/schema.js';
+
+export interface SyncSnapshot {
+  status: 'connecting' | 'connected' | 'disconnected';
+  synced: boolean;
+  sent: number;
+  acked: number;
+  /** Local changes made since the last moment everything was saved. */
+  pending: boolean;
+  /** Local changes are being kept in this browser (IndexedDB) while they wait. */
+  keptLocally: boolean;
+  everSynced: boolean;
+  closed: { code: number; reason: string } | null;
+}
+
+export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-kept' | 'offline' | 'closed';
+
+export function saveState(s: SyncSnapshot): SaveState {
+  if (s.closed) return 'closed';
+  if (s.status !== 'connected') return s.pending ? 'offline-kept' : s.everSynced ? 'offline' : 'connecting';
+  if (!s.synced) return s.everSynced ? 'saving' : 'connecting';
+  return s.acked >= s.sent ? 'saved' : 'saving';
+}
+
+export class SyncState {
+  private snapshot: SyncSnapshot = {
+    status: 'connecting',
+    synced: false,
+    sent: 0,
+    acked: 0,
+    pending: false,
+    keptLocally: false,
+    everSynced: false,
+    closed: null,
+  };
+  private readonly listeners = new Set<() => void>();
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly get = (): SyncSnapshot => this.snapshot;
+
+  update(change: Partial<SyncSnapshot>): void {
+    const next = { ...this.snapshot, ...change };
+    if (next.synced) next.everSynced = true;
+    if (next.pending && saveState(next) === 'saved') next.pending = false;
+    if (Object.keys(next).every((key) => next[key as keyof SyncSnapshot] === this.snapshot[key as keyof SyncSnapshot])) return;
+    this.snapshot = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  close(code: number, reason: string): void {
+    if (isFinalClose(code)) this.update({ closed: { code, reason }, status: 'disconnected', synced: false });
+  }
+}

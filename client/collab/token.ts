@@ -1,0 +1,28 @@
+// Reads a role link's token (a JWT) for display only: the server checks it on every request.
+import { ROLES, type Role } from '../../shared/schema.js';
+
+export interface TokenClaims {
+  doc: string | null;
+  role: Role | null;
+  name: string | null;
+  exp: number | null;
+}
+
+export function readClaims(token: string | null): TokenClaims {
+  const empty: TokenClaims = { doc: null, role: null, name: null, exp: null };
+  const payload = token?.split('.')[1];
+  if (!payload) return empty;
+  try {
+    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
+    const json = new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+    const claims = JSON.parse(json) as Record<string, unknown>;
+    return {
+      doc: typeof claims.doc === 'string' ? claims.doc : null,
+      role: ROLES.includes(claims.role as Role) ? (claims.role as Role) : null,
+      name: typeof claims.name === 'string' ? claims.name : null,
+      exp: typeof claims.exp === 'number' ? claims.exp : null,
+    };
+  } catch {
+    return empty;
+  }
+}
