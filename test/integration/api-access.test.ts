@@ -41,7 +41,7 @@ describe('HTTP access', () => {
   // with 401 where it names the wrong document.
   const adminOnly = { allowed: ['admin'] as Who[], foreign: 403 };
   const anyRole = { allowed: ['admin', 'editor', 'reviewer', 'viewer'] as Who[], foreign: 401 };
-  const routes = [
+  const routes: Array<{ name: string; method: string; path: () => string; body?: unknown; okStatus: number; allowed: Who[]; foreign: number }> = [
     { name: 'POST /api/documents', method: 'POST', path: () => '/api/documents', body: { nonsense: true }, okStatus: 400, ...adminOnly },
     { name: 'GET /api/documents', method: 'GET', path: () => '/api/documents', okStatus: 200, ...adminOnly },
     { name: 'GET /api/documents/:id', method: 'GET', path: () => `/api/documents/${doc.id}`, okStatus: 200, ...anyRole },

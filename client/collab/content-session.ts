@@ -1,0 +1,74 @@
+// The content room of one article: its Y.Doc, the y-websocket provider (stored acknowledgements,
+// read-only sockets for non-editors) and, for editors, the browser's own copy (y-indexeddb) so that
+// edits made offline survive until they reach the server.
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { CloseCode, roomName, type Role } from '../../shared/schema.js';
+import { ackSocketClass } from './ack-socket.js';
+import { collabUrl, RETRY } from './endpoint.js';
+import { SyncState } from './sync-state.js';
+
+/** A provider that attaches the browser's copy on its first connect: the Lexical binding exists by
+ *  then and sees every change (it must be bound to an empty doc). */
+class ContentProvider extends WebsocketProvider {
+  beforeFirstConnect: (() => void) | null = null;
+
+  override connect(): void {
+    const attach = this.beforeFirstConnect;
+    this.beforeFirstConnect = null;
+    attach?.();
+    super.connect();
+  }
+}
+
+export interface ContentSession {
+  docId: string;
+  role: Role;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  state: SyncState;
+  /** Only for editors: the article's copy in this browser. */
+  persistence(): IndexeddbPersistence | null;
+}
+
+export function localCopyName(docId: string): string {
+  return `tandem:${docId}`;
+}
+
+export function createContentSession(docId: string, token: string, role: Role, name: string): ContentSession {
+  const doc = new Y.Doc();
+  const state = new SyncState();
+  const readOnly = role !== 'editor';
+  let persistence: IndexeddbPersistence | null = null;
+  const socket = ackSocketClass((ws, counts) => {
+    if (provider.ws === ws) state.update(counts);
+  }, readOnly);
+  const provider = new ContentProvider(collabUrl(), roomName(docId, 'content'), doc, {
+    connect: false,
+    params: { token, name, ack: '1' },
+    WebSocketPolyfill: socket,
+    ...RETRY,
+  });
+  // The stored acknowledgement is read by the socket; the provider only needs to know it is no error.
+  provider.messageHandlers[100] = () => {};
+  if (!readOnly) {
+    provider.beforeFirstConnect = () => {
+      persistence = new IndexeddbPersistence(localCopyName(docId), doc);
+      state.update({ keptLocally: true });
+    };
+  }
+  provider.on('status', ({ status }) => {
+    state.update(status === 'connected' ? { status, synced: provider.synced } : { status, synced: false, sent: 0, acked: 0 });
+  });
+  provider.on('sync', (synced: boolean) => state.update({ synced }));
+  provider.on('closed', ({ code, reason }) => {
+    state.close(code, reason);
+    // The server refused this page's changes or the article is gone: the local copy is of no use.
+    if (code === CloseCode.forbidden || code === CloseCode.notFound) void persistence?.clearData();
+  });
+  doc.on('update', (_update: Uint8Array, origin: unknown) => {
+    if (origin !== provider && origin !== persistence) state.update({ pending: true });
+  });
+  return { docId, role, doc, provider, state, persistence: () => persistence };
+}

@@ -1,0 +1,61 @@
+// The review room of one article, read-only: document facts, the source of each segment and each
+// segment's status, all written by the server. This page never writes it (its socket cannot).
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { ReviewRoom, roomName, type SegmentStatus } from '../../shared/schema.js';
+import { ackSocketClass } from './ack-socket.js';
+import { collabUrl, RETRY } from './endpoint.js';
+
+export interface ReviewSnapshot {
+  loaded: boolean;
+  title: string;
+  sourceLang: string;
+  targetLang: string;
+  sources: ReadonlyMap<string, string>;
+  statuses: ReadonlyMap<string, SegmentStatus>;
+}
+
+export class ReviewSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private snapshot: ReviewSnapshot = {
+    loaded: false,
+    title: '',
+    sourceLang: '',
+    targetLang: '',
+    sources: new Map(),
+    statuses: new Map(),
+  };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(docId: string, token: string, name: string) {
+    this.provider = new WebsocketProvider(collabUrl(), roomName(docId, 'review'), this.doc, {
+      params: { token, name },
+      WebSocketPolyfill: ackSocketClass(() => {}, true),
+      ...RETRY,
+    });
+    const meta = this.doc.getMap<string>(ReviewRoom.meta);
+    const sources = this.doc.getMap<string>(ReviewRoom.source);
+    const statuses = this.doc.getMap<SegmentStatus>(ReviewRoom.status);
+    const refresh = () => {
+      this.snapshot = {
+        loaded: this.snapshot.loaded || this.provider.synced,
+        title: meta.get('title') ?? '',
+        sourceLang: meta.get('sourceLang') ?? '',
+        targetLang: meta.get('targetLang') ?? '',
+        sources: new Map(sources.entries()),
+        statuses: new Map(statuses.entries()),
+      };
+      for (const listener of this.listeners) listener();
+    };
+    this.doc.on('afterTransaction', refresh);
+    this.provider.on('sync', (synced: boolean) => synced && refresh());
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly get = (): ReviewSnapshot => this.snapshot;
+}

@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChildServer, type ChildServer } from '../helpers/child-server.js';
+import { ADMIN_TOKEN } from '../helpers/server.js';
+
+const run = promisify(execFile);
+const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+
+let dir: string;
+let server: ChildServer;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tandem-cli-'));
+  server = await startChildServer(dir);
+});
+afterAll(async () => {
+  server.process.kill('SIGTERM');
+  await server.exited;
+  await rm(dir, { recursive: true, force: true });
+});
+
+const tandem = (...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args, '--server', server.url], { env: { ...process.env, ADMIN_TOKEN } });
+
+describe('tandem command', () => {
+  it('SPEC 9.2 serve prints the admin link once, on stdout', () => {
+    const lines = server.output().split('\n').filter((line) => line.startsWith('Open '));
+    expect(lines).toEqual([`Open ${server.url}/?token=${ADMIN_TOKEN}`]);
+  });
+
+  it('SPEC 9.3 import, token and export talk to the running server', async () => {
+    const imported = await tandem('import', fixture('article.bn.txt'), '--source', fixture('article.en.txt'), '--source-lang', 'en', '--target-lang', 'bn');
+    const [id, ...links] = imported.stdout.trim().split('\n');
+    expect(id).toMatch(/^[a-z0-9]+$/);
+    expect(links.map((l) => l.split(':')[0]).sort()).toEqual(['editor', 'reviewer', 'viewer']);
+
+    const minted = await tandem('token', id, '--role', 'reviewer', '--name', 'Rina');
+    const [token, link] = minted.stdout.trim().split('\n');
+    expect(link).toBe(`${server.url}/d/${id}?token=${token}`);
+
+    const out = join(dir, 'out.txt');
+    await tandem('export', id, '--format', 'txt', '-o', out);
+    expect(await readFile(out, 'utf8')).toBe(await readFile(fixture('article.bn.txt'), 'utf8'));
+    const md = await tandem('export', id, '--format', 'md');
+    expect(md.stdout.startsWith('# ')).toBe(true);
+  });
+
+  it('SPEC 9.3 errors are readable and exit non-zero', async () => {
+    await expect(tandem('export', 'nosuchdocument')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/404: no such document/) });
+    await expect(tandem('import')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage/) });
+  });
+
+  it('SPEC 1.3 a generated admin token is kept in DATA_DIR with mode 0600 and reused', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'tandem-admin-'));
+    const env = { ADMIN_TOKEN: '' };
+    const first = await startChildServer(own, env);
+    const token = /\?token=(\S+)/.exec(first.output())![1];
+    first.process.kill('SIGTERM');
+    await first.exited;
+    const file = join(own, 'admin-token');
+    expect((await readFile(file, 'utf8')).trim()).toBe(token);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const second = await startChildServer(own, env);
+    expect(second.output()).toContain(`?token=${token}`);
+    second.process.kill('SIGTERM');
+    await second.exited;
+    await rm(own, { recursive: true, force: true });
+  });
+});
