@@ -7,8 +7,15 @@ export function colorFor(name: string): string {
   return PALETTE[(hash >>> 0) % PALETTE.length];
 }
 
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
-  return letters.map((w) => Array.from(w)[0] ?? '').join('').toUpperCase() || '?';
+const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+
+function firstGrapheme(word: string): string {
+  if (!graphemes) return Array.from(word)[0] ?? '';
+  for (const { segment } of graphemes.segment(word)) return segment;
+  return '';
+}
+
+/** One letter (a whole grapheme, so Bengali conjuncts stay intact) for an avatar. */
+export function initial(name: string): string {
+  return firstGrapheme(name.trim()).toUpperCase() || '?';
 }

@@ -7,13 +7,16 @@ export interface DocumentClaims {
   doc: string;
   role: Role;
   gen: number;
+  /** Who holds the token: everyone sharing one link is one author; a personal token is its own. */
+  sub: string;
   name?: string;
+  /** Expiry, seconds since the epoch. */
+  exp?: number;
 }
 
-export type Principal = { kind: 'admin' } | ({ kind: 'document' } & DocumentClaims);
-
 export interface TokenIssuer {
-  sign(claims: DocumentClaims, expiresIn?: string | number): Promise<string>;
+  /** Signs claims; a new `sub` is made unless given. */
+  sign(claims: Omit<DocumentClaims, 'sub'> & { sub?: string }, expiresIn?: string | number | Date): Promise<string>;
   /** The claims of a well-signed, unexpired token; null otherwise. Revocation is checked by the caller. */
   verify(token: string): Promise<DocumentClaims | null>;
   isAdmin(token: string): boolean;
@@ -28,16 +31,18 @@ export function createTokenIssuer(secret: string, adminToken: string): TokenIssu
   const admin = Buffer.from(adminToken);
   return {
     async sign(claims, expiresIn) {
-      const jwt = new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt();
+      const jwt = new SignJWT({ ...claims, sub: claims.sub ?? randomBytes(9).toString('base64url') })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuedAt();
       if (expiresIn !== undefined) jwt.setExpirationTime(typeof expiresIn === 'number' ? `${expiresIn}s` : expiresIn);
       return jwt.sign(key);
     },
     async verify(token) {
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
-        const { doc, role, gen, name } = payload;
-        if (typeof doc !== 'string' || !ROLES.includes(role as Role) || typeof gen !== 'number') return null;
-        return { doc, role: role as Role, gen, ...(typeof name === 'string' ? { name } : {}) };
+        const { doc, role, gen, name, sub, exp } = payload;
+        if (typeof doc !== 'string' || !ROLES.includes(role as Role) || typeof gen !== 'number' || typeof sub !== 'string') return null;
+        return { doc, role: role as Role, gen, sub, ...(typeof name === 'string' ? { name } : {}), ...(exp ? { exp } : {}) };
       } catch {
         return null;
       }

@@ -2,14 +2,15 @@
 import type { FastifyRequest } from 'fastify';
 import { ROLES, type Role } from '../../shared/schema.js';
 import { resolveToken, type Access } from '../auth/access.js';
-import type { TokenIssuer } from '../auth/tokens.js';
+import type { DocumentClaims, TokenIssuer } from '../auth/tokens.js';
 import type { Store } from '../storage/store.js';
 import { forbidden, notFound, unauthorized } from './errors.js';
 
 export interface Caller {
   /** null for the admin. */
   role: Role | null;
-  name: string | null;
+  /** The token's claims; null for the admin. */
+  claims: DocumentClaims | null;
 }
 
 function bearer(request: FastifyRequest, allowQuery: boolean): string | null {
@@ -38,12 +39,12 @@ export function createGuard(tokens: TokenIssuer, store: Store) {
       if (found.kind === 'admin') {
         if (least !== 'viewer') throw forbidden('the admin token cannot act on an article; use a role link');
         if (!(await store.getDocument(docId))) throw notFound();
-        return { role: null, name: null };
+        return { role: null, claims: null };
       }
       if (found.kind === 'gone') throw found.docId === docId ? notFound() : unauthorized();
       if (found.claims.doc !== docId) throw unauthorized('this token is for another document');
       if (ROLES.indexOf(found.claims.role) < ROLES.indexOf(least)) throw forbidden(`a ${found.claims.role} may not do this`);
-      return { role: found.claims.role, name: found.claims.name ?? null };
+      return { role: found.claims.role, claims: found.claims };
     },
   };
 }

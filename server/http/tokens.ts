@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CloseCode, ROLES } from '../../shared/schema.js';
 import { cleanName } from '../collab/presence.js';
 import type { ApiContext } from './context.js';
-import { notFound, parseBody } from './errors.js';
+import { forbidden, notFound, parseBody } from './errors.js';
 import { articleLink, baseUrl } from './links.js';
 
 const mintBody = z.object({
@@ -13,6 +13,8 @@ const mintBody = z.object({
   /** Seconds, or a duration such as "7d" or "12h". */
   expiresIn: z.union([z.number().int().positive(), z.string().regex(/^\d+\s*(s|m|h|d|w)$/, 'use seconds or a duration such as 7d')]).optional(),
 });
+
+const sessionBody = z.object({ name: z.string().max(200).optional() });
 
 export function tokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.post('/api/documents/:id/tokens', async (request, reply) => {
@@ -24,6 +26,17 @@ export function tokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const name = body.name === undefined ? undefined : cleanName(body.name) || undefined;
     const token = await ctx.tokens.sign({ doc: id, role: body.role, gen: record.tokenGeneration, ...(name ? { name } : {}) }, body.expiresIn);
     return reply.status(201).send({ token, link: articleLink(baseUrl(ctx, request), id, token) });
+  });
+
+  // A personal token for the holder of a role link, so the desk tells authors apart (SPEC 1.8).
+  app.post('/api/documents/:id/session', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { claims } = await ctx.guard.document(request, id, 'viewer');
+    if (!claims) throw forbidden('the admin token has no session on an article; use a role link');
+    const { name } = parseBody(sessionBody, request.body ?? {});
+    const personal = { doc: id, role: claims.role, gen: claims.gen, name: claims.name ?? (cleanName(name) || undefined), exp: claims.exp };
+    const token = await ctx.tokens.sign(personal);
+    return reply.status(201).send({ token, role: claims.role, name: personal.name ?? null });
   });
 
   app.post('/api/documents/:id/tokens/revoke', async (request) => {

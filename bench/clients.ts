@@ -1,0 +1,111 @@
+// Clients of the load generator: stock y-websocket providers (and a raw socket for pre-encoded
+// updates). Any close the bench did not ask for is recorded as a problem and fails the run:
+// nothing here reconnects or retries.
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import type { BenchServer, RoomRef, ServerKind } from './servers.js';
+
+export interface Problem {
+  server: ServerKind;
+  scenario: string;
+  what: string;
+}
+
+/** Collects unexpected closes and errors; `failed` rejects at the first one. */
+export class Problems {
+  readonly list: Problem[] = [];
+  private rejectRun: ((error: Error) => void) | null = null;
+
+  /** A promise that rejects when the next problem is recorded (use in Promise.race). */
+  watch(): Promise<never> {
+    const failed = new Promise<never>((_, reject) => (this.rejectRun = reject));
+    failed.catch(() => {}); // Observed by whoever races it; never an unhandled rejection.
+    return failed;
+  }
+
+  record(problem: Problem): void {
+    if (this.list.length < 200) this.list.push(problem);
+    this.rejectRun?.(new Error(`${problem.server}: ${problem.what}`));
+    this.rejectRun = null;
+  }
+}
+
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Resolves at the provider's first `sync` (it received the server's sync step 2). */
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+export interface ClientContext {
+  server: BenchServer;
+  scenario: string;
+  problems: Problems;
+}
+
+export function connectClient({ server, scenario, problems }: ClientContext, ref: RoomRef): Client {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(server.wsUrl, ref.room, doc, {
+    params: ref.params,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    shouldReconnect: () => false,
+  });
+  let closing = false;
+  provider.on('connection-close', (event) => {
+    if (closing) return;
+    const code = event ? `${event.code} ${String(event.reason)}`.trim() : 'no close event';
+    problems.record({ server: server.kind, scenario, what: `connection to room ${ref.room} closed: ${code}` });
+  });
+  provider.on('connection-error', () => {
+    if (!closing) problems.record({ server: server.kind, scenario, what: `connection error in room ${ref.room}` });
+  });
+  const synced = new Promise<void>((resolve) => {
+    const onSync = (state: boolean) => {
+      if (!state) return;
+      provider.off('sync', onSync);
+      resolve();
+    };
+    provider.on('sync', onSync);
+  });
+  return {
+    doc,
+    provider,
+    synced,
+    destroy() {
+      closing = true;
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** The URL WebsocketProvider would open for `ref`. */
+export function roomUrl(server: BenchServer, ref: RoomRef): string {
+  const query = new URLSearchParams(ref.params).toString();
+  return `${server.wsUrl}/${ref.room}${query ? `?${query}` : ''}`;
+}
+
+/**
+ * A raw socket to a room; `ready` resolves at the server's first message (its sync step 1), which
+ * both servers send once the room is loaded and the connection is part of it.
+ */
+export function rawSocket({ server, scenario, problems }: ClientContext, ref: RoomRef) {
+  const ws = new WebSocket(roomUrl(server, ref));
+  let closing = false;
+  ws.on('error', () => {});
+  ws.on('close', (code, reason) => {
+    if (!closing) problems.record({ server: server.kind, scenario, what: `raw socket in room ${ref.room} closed: ${code} ${reason.toString()}`.trim() });
+  });
+  const ready = new Promise<void>((resolve) => ws.once('message', () => resolve()));
+  return {
+    ws,
+    ready,
+    close() {
+      closing = true;
+      ws.close();
+    },
+  };
+}

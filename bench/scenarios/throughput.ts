@@ -1,0 +1,67 @@
+// Scenario 2, throughput: one writer sends N small pre-encoded updates (each appends 8 characters to
+// a Y.Text) back to back on a raw socket; the clock runs from the first send until a stock reader's
+// text holds all of them. Pre-encoding keeps the writer's own Yjs work out of the measurement.
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { connectClient, rawSocket, type ClientContext } from '../clients.js';
+import { withTimeout } from '../wait.js';
+
+export interface ThroughputResult {
+  updates: number;
+  seconds: number;
+  updatesPerSecond: number;
+  /** Server CPU time (user + system) per update during the run, in µs (10 ms clock-tick resolution). */
+  serverCpuUsPerUpdate: number;
+}
+
+const CHUNK = 'abcdefg ';
+const cache = new Map<number, Uint8Array[]>();
+
+/** N y-websocket update messages, each one small insert, from one scratch client. */
+function updateMessages(n: number): Uint8Array[] {
+  let messages = cache.get(n);
+  if (messages) return messages;
+  const doc = new Y.Doc();
+  const text = doc.getText('bench');
+  messages = [];
+  const list = messages;
+  doc.on('update', (update: Uint8Array) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0); // sync
+    encoding.writeVarUint(encoder, 2); // update
+    encoding.writeVarUint8Array(encoder, update);
+    list.push(encoding.toUint8Array(encoder));
+  });
+  for (let i = 0; i < n; i++) text.insert(text.length, CHUNK);
+  doc.destroy();
+  cache.set(n, messages);
+  return messages;
+}
+
+export async function runThroughput(ctx: ClientContext, updates: number): Promise<ThroughputResult> {
+  const messages = updateMessages(updates);
+  const failed = ctx.problems.watch();
+  const ref = await ctx.server.createRoom();
+  const reader = connectClient(ctx, ref);
+  const writer = rawSocket(ctx, ref);
+  try {
+    await withTimeout(Promise.race([Promise.all([reader.synced, writer.ready]), failed]), 20_000, 'throughput: initial sync');
+    const text = reader.doc.getText('bench');
+    const expected = updates * CHUNK.length;
+    const complete = new Promise<number>((resolve) => {
+      text.observe(() => {
+        if (text.length === expected) resolve(performance.now());
+      });
+    });
+    const cpuBefore = ctx.server.cpuMs();
+    const started = performance.now();
+    for (const message of messages) writer.ws.send(message);
+    const finished = await withTimeout(Promise.race([complete, failed]), 60_000, `throughput: delivery (${text.length / CHUNK.length}/${updates})`);
+    const seconds = (finished - started) / 1000;
+    const serverCpuUsPerUpdate = ((ctx.server.cpuMs() - cpuBefore) * 1000) / updates;
+    return { updates, seconds, updatesPerSecond: updates / seconds, serverCpuUsPerUpdate };
+  } finally {
+    writer.close();
+    reader.destroy();
+  }
+}

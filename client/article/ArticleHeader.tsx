@@ -1,0 +1,49 @@
+// The article's header: title and languages, save state, who is here, your role, export.
+import type { ReviewSnapshot } from '../collab/review-session.js';
+import { adminToken, languageName } from '../app/identity.js';
+import type { ArticleSessions } from './sessions.js';
+import { SaveIndicator } from './SaveIndicator.js';
+import { PresenceList } from './PresenceList.js';
+import { ExportMenu } from './ExportMenu.js';
+
+const ROLE_LABEL = { editor: 'Editor', reviewer: 'Reviewer', viewer: 'Viewer' } as const;
+const ROLE_HINT = {
+  editor: 'You can edit the translation',
+  reviewer: 'You can read; reviewing tools come to reviewers',
+  viewer: 'You can read and export',
+} as const;
+
+export function ArticleHeader({ sessions, docId, token, facts }: { sessions: ArticleSessions; docId: string; token: string; facts: ReviewSnapshot }) {
+  const role = sessions.content.role;
+  const admin = adminToken();
+  return (
+    <header className="article-header">
+      <div className="header-left">
+        <a className="brand" href={admin ? `/?token=${encodeURIComponent(admin)}` : undefined} aria-label={admin ? 'Back to all articles' : 'Tandem'}>
+          <span className="brand-mark small" aria-hidden="true">T</span>
+          {admin && <span className="back-link">All articles</span>}
+        </a>
+        <div className="title-block">
+          <h1 className="article-title" lang={facts.targetLang || undefined} title={facts.title}>
+            {facts.title || (facts.loaded ? 'Untitled' : 'Loading…')}
+          </h1>
+          {facts.sourceLang && (
+            <span className="lang-pair" aria-label={`From ${languageName(facts.sourceLang)} to ${languageName(facts.targetLang)}`}>
+              <span className="lang">{facts.sourceLang.toUpperCase()}</span>
+              <span aria-hidden="true">→</span>
+              <span className="lang">{facts.targetLang.toUpperCase()}</span>
+            </span>
+          )}
+        </div>
+      </div>
+      <div className="header-right">
+        <SaveIndicator state={sessions.content.state} role={role} />
+        <PresenceList presence={sessions.presence} />
+        <span className={`role-badge role-${role}`} title={ROLE_HINT[role]} data-testid="role">
+          {ROLE_LABEL[role]}
+        </span>
+        <ExportMenu docId={docId} token={token} />
+      </div>
+    </header>
+  );
+}

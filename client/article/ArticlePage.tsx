@@ -1,0 +1,62 @@
+// An article opened through a role link: asks for a name once, then shows the header and the
+// side-by-side body.
+import { useState } from 'react';
+import { Message } from '../ui/Message.js';
+import { readClaims } from '../collab/token.js';
+import { colorFor } from '../collab/colors.js';
+import { saveName, savedName } from '../app/identity.js';
+import { useStore } from '../app/store.js';
+import { ArticleEditor } from '../editor/ArticleEditor.js';
+import { NamePrompt } from './NamePrompt.js';
+import { ArticleHeader } from './ArticleHeader.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
+import { articleSessions, type ArticleSessions } from './sessions.js';
+
+export function ArticlePage({ docId, token }: { docId: string; token: string | null }) {
+  const claims = readClaims(token);
+  const [name, setName] = useState(() => claims.name ?? savedName());
+  if (!token || !claims.role) {
+    return <Message title="This link is incomplete" body="Open the article with the full link you were given; it carries your access." />;
+  }
+  if (claims.doc !== docId) {
+    return <Message title="This link is for another article" body="Check that the link was copied in full." />;
+  }
+  if (!name) {
+    return (
+      <NamePrompt
+        onName={(chosen) => {
+          saveName(chosen);
+          setName(chosen);
+        }}
+      />
+    );
+  }
+  return <Article sessions={articleSessions(docId, token, claims.role, name)} docId={docId} token={token} name={name} />;
+}
+
+function Article({ sessions, docId, token, name }: { sessions: ArticleSessions; docId: string; token: string; name: string }) {
+  const facts = useStore(sessions.review);
+  const color = colorFor(name);
+  if (facts.title) document.title = `${facts.title} — Tandem`;
+  return (
+    <div className="article-page">
+      <ArticleHeader sessions={sessions} docId={docId} token={token} facts={facts} />
+      <ConnectionBanner state={sessions.content.state} role={sessions.content.role} />
+      <main className="article-main">
+        <ColumnHeads sourceLang={facts.sourceLang} targetLang={facts.targetLang} hasSource={facts.sources.size > 0} />
+        <ArticleEditor content={sessions.content} review={sessions.review} name={name} color={color} targetLang={facts.targetLang} />
+      </main>
+    </div>
+  );
+}
+
+function ColumnHeads({ sourceLang, targetLang, hasSource }: { sourceLang: string; targetLang: string; hasSource: boolean }) {
+  const label = (tag: string) => (tag ? new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag : '');
+  return (
+    <div className={hasSource ? 'column-heads' : 'column-heads single'} aria-hidden="true">
+      <span className="col-gutter">#</span>
+      {hasSource && <span className="col-source">Source · {label(sourceLang)}</span>}
+      <span className="col-target">Translation · {label(targetLang)}</span>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// One pair of sessions (content and review room) per article, name and token, for the page's life.
+import type { Role } from '../../shared/schema.js';
+import { createContentSession, type ContentSession } from '../collab/content-session.js';
+import { ReviewSession } from '../collab/review-session.js';
+import { PresenceStore } from '../collab/presence.js';
+
+export interface ArticleSessions {
+  content: ContentSession;
+  review: ReviewSession;
+  presence: PresenceStore;
+}
+
+const open = new Map<string, ArticleSessions>();
+
+export function articleSessions(docId: string, token: string, role: Role, name: string): ArticleSessions {
+  const key = `${docId}\u0000${token}\u0000${name}`;
+  let sessions = open.get(key);
+  if (!sessions) {
+    const content = createContentSession(docId, token, role, name);
+    const review = new ReviewSession(docId, token, name);
+    review.provider.on('closed', ({ code, reason }) => content.state.close(code, reason));
+    sessions = { content, review, presence: new PresenceStore(content.provider.awareness) };
+    open.set(key, sessions);
+  }
+  return sessions;
+}

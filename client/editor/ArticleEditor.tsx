@@ -1,0 +1,99 @@
+// The article body: the translation in a live Lexical editor bound to the content room, with the
+// source column beside it and remote cursors over it.
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ClickableLinkPlugin } from '@lexical/react/LexicalClickableLinkPlugin';
+import type { Provider } from '@lexical/yjs';
+import type { Doc } from 'yjs';
+import { ARTICLE_NAMESPACE, ARTICLE_NODES, ARTICLE_THEME } from '../../shared/nodes/index.js';
+import type { ContentSession } from '../collab/content-session.js';
+import type { ReviewSession } from '../collab/review-session.js';
+import { Aligner } from './aligner.js';
+import { SegmentList } from './segment-list.js';
+import { SourceLayer } from './SourceLayer.js';
+import { Toolbar } from './Toolbar.js';
+import { EditorPlugins } from './EditorPlugins.js';
+import { isSafeUrl } from './links.js';
+
+const THEME = {
+  ...ARTICLE_THEME,
+  collaboration: { cursor: 'collab-caret', cursorName: 'collab-name', selection: 'collab-selection', selectionBg: 'collab-selection-bg' },
+};
+
+interface Props {
+  content: ContentSession;
+  review: ReviewSession;
+  name: string;
+  color: string;
+  targetLang: string;
+}
+
+export function ArticleEditor({ content, review, name, color, targetLang }: Props) {
+  const editable = content.role === 'editor';
+  const cursorsRef = useRef<HTMLDivElement | null>(null);
+  const segments = useMemo(() => new SegmentList(), []);
+  const aligner = useMemo(() => new Aligner('.editor-root'), []);
+  useEffect(() => () => aligner.destroy(), [aligner]);
+
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: ARTICLE_NAMESPACE,
+      nodes: [...ARTICLE_NODES],
+      theme: THEME,
+      editable,
+      editorState: null, // the content comes from the room; clients never bootstrap
+      onError: (error: Error) => console.error(error),
+    }),
+    [editable],
+  );
+
+  const providerFactory = useCallback(
+    (id: string, yjsDocMap: Map<string, Doc>) => {
+      yjsDocMap.set(id, content.doc);
+      return content.provider as unknown as Provider;
+    },
+    [content],
+  );
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <LexicalCollaboration>
+        {editable && <Toolbar />}
+        <div className={editable ? 'sheet' : 'sheet read-only'}>
+          <SourceLayer segments={segments} review={review} aligner={aligner} />
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="editor-root"
+                aria-label={editable ? 'Translation' : 'Translation (read only)'}
+                lang={targetLang || undefined}
+                spellCheck={editable}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+          <div className="cursors" ref={cursorsRef} aria-hidden="true" />
+        </div>
+        <CollaborationPlugin
+          id={content.docId}
+          providerFactory={providerFactory}
+          shouldBootstrap={false}
+          username={name}
+          cursorColor={color}
+          cursorsContainerRef={cursorsRef}
+        />
+        <EditorPlugins segments={segments} state={content.state} editable={editable} />
+        {editable && <ListPlugin />}
+        <LinkPlugin validateUrl={isSafeUrl} attributes={{ rel: 'noopener noreferrer', target: '_blank' }} />
+        <ClickableLinkPlugin newTab disabled={editable} />
+      </LexicalCollaboration>
+    </LexicalComposer>
+  );
+}

@@ -1,0 +1,29 @@
+// Small behaviours of the editor: follow its segments, keep segments whole, stop editing when the
+// connection is closed for good, and expose the editor to tests.
+import { useEffect } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { SyncState } from '../collab/sync-state.js';
+import { registerSegmentGuard } from './segment-guard.js';
+import type { SegmentList } from './segment-list.js';
+
+export function EditorPlugins({ segments, state, editable }: { segments: SegmentList; state: SyncState; editable: boolean }) {
+  const [editor] = useLexicalComposerContext();
+
+  useEffect(() => segments.attach(editor), [editor, segments]);
+  useEffect(() => (editable ? registerSegmentGuard(editor) : undefined), [editor, editable]);
+
+  useEffect(() => {
+    if (!editable) return;
+    const follow = () => {
+      if (state.get().closed && editor.isEditable()) editor.setEditable(false);
+    };
+    follow();
+    return state.subscribe(follow);
+  }, [editor, editable, state]);
+
+  useEffect(() => {
+    (window as unknown as { __tandemEditor?: unknown }).__tandemEditor = editor;
+  }, [editor]);
+
+  return null;
+}

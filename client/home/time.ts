@@ -1,0 +1,20 @@
+// "3 minutes ago" for a timestamp.
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.35],
+  ['month', 12],
+  ['year', Infinity],
+];
+
+export function timeAgo(at: number, now = Date.now()): string {
+  let value = (at - now) / 1000;
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(value) < size) return unit === 'second' && Math.abs(value) < 30 ? 'just now' : relative.format(Math.round(value), unit);
+    value /= size;
+  }
+  return new Date(at).toLocaleDateString();
+}
