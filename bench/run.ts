@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Problems, type ClientContext } from './clients.js';
 import { startServer, type BenchServer, type ServerKind } from './servers.js';
 import { median, p95 } from './stats.js';
-import { sleep } from './wait.js';
+import { settle, sleep } from './wait.js';
 import { printTable, row, writeJson, type Row } from './report.js';
 import { runLatency, type LatencyResult } from './scenarios/latency.js';
 import { runThroughput, type ThroughputResult } from './scenarios/throughput.js';
@@ -17,13 +17,18 @@ import { articleText, measureRoom, prepareReferenceRooms, prepareTandemRooms, ty
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const config = {
-  rounds: QUICK ? 1 : 3,
+  rounds: QUICK ? 1 : 5,
   latency: { readers: 5, intervalMs: 5, durationMs: QUICK ? 1000 : 3000 },
   throughputUpdates: QUICK ? 1000 : 5000,
   stormClients: QUICK ? 50 : 200,
   rooms: QUICK ? 4 : 20,
+  /** Rooms measured first and not counted (JIT warm-up of both servers and of the client). */
+  warmupRooms: QUICK ? 1 : 2,
   words: 10_000,
 };
+
+// Every stock WebsocketProvider adds a process 'exit' listener; the storm opens hundreds at once.
+process.setMaxListeners(config.stormClients + 50);
 
 const KINDS: ServerKind[] = ['tandem', 'reference'];
 const order = (round: number): ServerKind[] => (round % 2 === 0 ? KINDS : [...KINDS].reverse());
@@ -71,21 +76,21 @@ async function latencyAndThroughput() {
     log(`1. latency: 1 writer + ${config.latency.readers} readers, an insert every ${config.latency.intervalMs} ms for ${config.latency.durationMs / 1000} s`);
     for (let round = 0; round < config.rounds; round++) {
       for (const kind of order(round)) {
+        await settle(300);
         const result = await attempt('latency', servers[kind], round, (ctx) => runLatency(ctx, config.latency));
         if (!result) continue;
         latency[kind].push(result);
         log(`  round ${round + 1} ${kind.padEnd(9)} median ${ms(result.medianMs)}, p95 ${ms(result.p95Ms)} (${result.sent} inserts, ${result.samples} deliveries)`);
-        await sleep(300);
       }
     }
     log(`2. throughput: ${config.throughputUpdates} small updates sent back to back, until a reader has them all`);
     for (let round = 0; round < config.rounds; round++) {
       for (const kind of order(round)) {
+        await settle(300);
         const result = await attempt('throughput', servers[kind], round, (ctx) => runThroughput(ctx, config.throughputUpdates));
         if (!result) continue;
         throughput[kind].push(result);
         log(`  round ${round + 1} ${kind.padEnd(9)} ${Math.round(result.updatesPerSecond)} updates/s (${result.seconds.toFixed(2)} s, server CPU ${result.serverCpuUsPerUpdate.toFixed(0)} µs/update)`);
-        await sleep(300);
       }
     }
   });
@@ -99,7 +104,7 @@ async function storm() {
     for (const kind of order(round)) {
       const server = await startServer(kind);
       try {
-        await sleep(1000);
+        await settle(1000);
         const result = await attempt('storm', server, round, (ctx) => runStorm(ctx, config.stormClients));
         if (!result) continue;
         results[kind].push(result);
@@ -115,20 +120,22 @@ async function storm() {
 
 async function roomLoad() {
   const results = perServer<RoomLoadSample>();
-  log(`4. room load: ${config.rooms} rooms holding a ${config.words.toLocaleString('en-US')}-word article; one new client per room, then a second`);
+  log(`4. room load: ${config.rooms} rooms (+${config.warmupRooms} not counted) holding a ${config.words.toLocaleString('en-US')}-word article; one new client per room, then a second`);
   await withServers(async (servers) => {
     const text = articleText(config.words);
     const started = performance.now();
-    const tandem = await prepareTandemRooms({ server: servers.tandem, scenario: 'room load', problems }, config.rooms, text);
-    const reference = await prepareReferenceRooms({ server: servers.reference, scenario: 'room load', problems }, config.rooms, tandem.state);
+    const count = config.warmupRooms + config.rooms;
+    const tandem = await prepareTandemRooms({ server: servers.tandem, scenario: 'room load', problems }, count, text);
+    const reference = await prepareReferenceRooms({ server: servers.reference, scenario: 'room load', problems }, count, tandem.state);
     log(`  prepared in ${((performance.now() - started) / 1000).toFixed(1)} s; article state ${(tandem.stateBytes / 1024).toFixed(0)} KiB`);
     // Let Tandem unload the template room it loaded to learn the state (ROOM_IDLE_MS, 5 s by default).
     await sleep(6000);
     const prepared = { tandem, reference };
-    for (let i = 0; i < config.rooms; i++) {
+    for (let i = 0; i < count; i++) {
       for (const kind of order(i)) {
+        await settle(100);
         const sample = await attempt('room load', servers[kind], i, () => measureRoom(prepared[kind], prepared[kind].rooms[i]));
-        if (sample) results[kind].push(sample);
+        if (sample && i >= config.warmupRooms) results[kind].push(sample);
       }
     }
     for (const kind of KINDS) {
@@ -137,7 +144,7 @@ async function roomLoad() {
       log(`  ${kind.padEnd(9)} first client: median ${ms(median(cold))}, p95 ${ms(p95(cold))}; second client: median ${ms(median(warm))}`);
     }
   });
-  return { results, stateBytes: 0 };
+  return results;
 }
 
 function summarize(
@@ -196,7 +203,7 @@ async function main() {
   const st = await storm();
   const rl = await roomLoad();
 
-  const rows = summarize(lt, st, rl.results);
+  const rows = summarize(lt, st, rl);
   const warnings = tandemLog.filter((line) => /"level":(4|5|6)\d/.test(line));
   log('\nResults (medians over rounds; ratio = Tandem / reference, except rates: reference / Tandem, marked R/T;');
   log('so a ratio > 1 always means Tandem is slower or uses more):\n');
@@ -204,6 +211,8 @@ async function main() {
   log('\nNotes:');
   log('- Tandem validates, stores (SQLite, WAL, one transaction per event-loop turn) and only then broadcasts each update; the reference keeps rooms in memory only (no persistence configured).');
   log('- Room load: Tandem\'s first client loads the room from SQLite; the reference serves it from memory, so its "cold" number is a warm one.');
+  log('- Throughput: the reference also echoes every update back to its sender (it broadcasts to all connections), Tandem skips the origin.');
+  log('- Storm: each round starts fresh server processes (so RSS is comparable), so it also measures each server cold, as after a restart.');
   log('- Latency and throughput clients, and all storm clients, run in the bench process, which shares the 2 CPUs with the server under test.');
   log('- RSS includes each process\'s Node runtime and tsx loader (both servers are started with node --import tsx).');
   if (problems.list.length > 0 || failures.length > 0) {
@@ -223,7 +232,7 @@ async function main() {
     meta: { ...meta, seconds },
     config,
     summary: rows,
-    rounds: { latency: lt.latency, throughput: lt.throughput, storm: st, roomLoad: rl.results },
+    rounds: { latency: lt.latency, throughput: lt.throughput, storm: st, roomLoad: rl },
     problems: problems.list,
     failures,
     tandemWarnings: warnings,

@@ -10,3 +10,12 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * Collects the bench process's own garbage (when run with --expose-gc), then idles `ms`, so one
+ * measurement's leftovers are not collected in the middle of the next.
+ */
+export async function settle(ms: number): Promise<void> {
+  (globalThis as { gc?: () => void }).gc?.();
+  await sleep(ms);
+}

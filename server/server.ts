@@ -20,6 +20,8 @@ import { tokenRoutes } from './http/tokens.js';
 import { exportRoutes } from './http/export.js';
 import { opsRoutes } from './http/ops.js';
 import { clientRoutes } from './http/static.js';
+import { reviewRoutes } from './http/review.js';
+import { watchContent } from './review/automation.js';
 
 export interface RunningServer {
   url: string;
@@ -53,6 +55,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     },
     config.ROOM_IDLE_MS,
   );
+  rooms.onLoad = watchContent(rooms, logger);
   const collab = createUpgradeHandler({
     store,
     tokens,
@@ -74,6 +77,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   documentRoutes(app, ctx);
   tokenRoutes(app, ctx);
   exportRoutes(app, ctx);
+  reviewRoutes(app, ctx);
   opsRoutes(app, ctx);
   await clientRoutes(app);
   app.server.on('upgrade', collab.handleUpgrade);

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { connectClient, rawSocket, type ClientContext } from '../clients.js';
 import type { RoomRef } from '../servers.js';
-import { withTimeout } from '../wait.js';
+import { settle, withTimeout } from '../wait.js';
 
 export interface PreparedRooms {
   ctx: ClientContext;
@@ -90,6 +90,7 @@ export async function measureRoom({ ctx, stateBytes }: PreparedRooms, ref: RoomR
     }
   };
   const coldMs = await timeSync('cold');
+  await settle(50);
   const warmMs = await timeSync('warm');
   return { coldMs, warmMs };
 }

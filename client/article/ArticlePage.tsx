@@ -43,20 +43,8 @@ function Article({ sessions, docId, token, name }: { sessions: ArticleSessions; 
       <ArticleHeader sessions={sessions} docId={docId} token={token} facts={facts} />
       <ConnectionBanner state={sessions.content.state} role={sessions.content.role} />
       <main className="article-main">
-        <ColumnHeads sourceLang={facts.sourceLang} targetLang={facts.targetLang} hasSource={facts.sources.size > 0} />
-        <ArticleEditor content={sessions.content} review={sessions.review} name={name} color={color} targetLang={facts.targetLang} />
+        <ArticleEditor content={sessions.content} review={sessions.review} name={name} color={color} />
       </main>
-    </div>
-  );
-}
-
-function ColumnHeads({ sourceLang, targetLang, hasSource }: { sourceLang: string; targetLang: string; hasSource: boolean }) {
-  const label = (tag: string) => (tag ? new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag : '');
-  return (
-    <div className={hasSource ? 'column-heads' : 'column-heads single'} aria-hidden="true">
-      <span className="col-gutter">#</span>
-      {hasSource && <span className="col-source">Source · {label(sourceLang)}</span>}
-      <span className="col-target">Translation · {label(targetLang)}</span>
     </div>
   );
 }

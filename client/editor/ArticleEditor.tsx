@@ -19,6 +19,8 @@ import { Aligner } from './aligner.js';
 import { SegmentList } from './segment-list.js';
 import { SourceLayer } from './SourceLayer.js';
 import { Toolbar } from './Toolbar.js';
+import { SheetHead } from './SheetHead.js';
+import { useStore } from '../app/store.js';
 import { EditorPlugins } from './EditorPlugins.js';
 import { isSafeUrl } from './links.js';
 
@@ -32,10 +34,11 @@ interface Props {
   review: ReviewSession;
   name: string;
   color: string;
-  targetLang: string;
 }
 
-export function ArticleEditor({ content, review, name, color, targetLang }: Props) {
+export function ArticleEditor({ content, review, name, color }: Props) {
+  const facts = useStore(review);
+  const targetLang = facts.targetLang;
   const editable = content.role === 'editor';
   const cursorsRef = useRef<HTMLDivElement | null>(null);
   const segments = useMemo(() => new SegmentList(), []);
@@ -65,7 +68,9 @@ export function ArticleEditor({ content, review, name, color, targetLang }: Prop
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <LexicalCollaboration>
-        {editable && <Toolbar />}
+        <SheetHead sourceLang={facts.sourceLang} targetLang={targetLang} hasSource={facts.sources.size > 0}>
+          {editable && <Toolbar />}
+        </SheetHead>
         <div className={editable ? 'sheet' : 'sheet read-only'}>
           <SourceLayer segments={segments} review={review} aligner={aligner} />
           <RichTextPlugin

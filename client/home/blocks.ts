@@ -1,8 +1,6 @@
-// How many paragraphs (blocks separated by blank lines) a plain text has, as the server counts them.
+// How many paragraphs (blocks separated by blank lines) a plain text has, exactly as the server counts.
+import { splitTextBlocks } from '../../shared/import/text.js';
+
 export function blockCount(text: string): number {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n/g, '\n')
-    .split(/\n[ \t]*\n/)
-    .filter((block) => block.trim() !== '').length;
+  return splitTextBlocks(text).length;
 }

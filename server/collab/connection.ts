@@ -33,7 +33,7 @@ export class Connection implements RoomPeer {
   constructor(
     private readonly ws: WebSocket,
     private readonly room: Room,
-    private readonly who: Stamp & { docId: string },
+    readonly who: Stamp & { docId: string },
     private readonly wantsAck: boolean,
     private readonly limits: ConnectionLimits,
     private readonly logger: Logger,

@@ -13,6 +13,8 @@ interface Entry {
 
 export class RoomRegistry {
   private readonly entries = new Map<string, Entry>();
+  /** Called with every room once it is loaded, before anyone uses it. */
+  onLoad: (room: Room) => void = () => {};
 
   constructor(
     private readonly deps: RoomDeps,
@@ -28,7 +30,13 @@ export class RoomRegistry {
       entry = this.entries.get(name);
     }
     if (!entry) {
-      entry = { room: Room.load(name, docId, kind, this.deps), holders: 0 };
+      entry = {
+        room: Room.load(name, docId, kind, this.deps).then((room) => {
+          this.onLoad(room);
+          return room;
+        }),
+        holders: 0,
+      };
       this.deps.metrics.roomLoads.inc();
       this.entries.set(name, entry);
       const loaded = entry;

@@ -40,6 +40,9 @@ export class Room {
   private logLength: number;
   private compaction: Promise<void> | null = null;
   private failed = false;
+  private rejectFailure!: (error: unknown) => void;
+  /** Rejects when storage failed, so nobody waits forever for a write that will never be stored. */
+  private readonly failure = new Promise<never>((_, reject) => (this.rejectFailure = reject));
   /** Awareness id → the peer that introduced it; only that peer may change it (SPEC 2.5). */
   private readonly presenceOwners = new Map<number, RoomPeer>();
 
@@ -58,6 +61,7 @@ export class Room {
     seq: number,
     bytes: number,
   ) {
+    this.failure.catch(() => {});
     this.storedSeq = seq;
     this.bytes = bytes;
     this.logLength = updates.length;
@@ -114,6 +118,12 @@ export class Room {
     Y.applyUpdate(this.doc, update, origin);
   }
 
+  /** Changes the doc as the server; resolves once the change is stored (and sent to peers). */
+  write(change: (doc: Y.Doc) => void): Promise<void> {
+    this.doc.transact(() => change(this.doc), 'server' satisfies Origin);
+    return this.settled();
+  }
+
   /** Runs `task` once everything applied so far is stored. */
   afterStored(task: () => void): void {
     this.gate.whenStored(task);
@@ -121,7 +131,7 @@ export class Room {
 
   /** Resolves once everything applied so far is stored. */
   settled(): Promise<void> {
-    return this.gate.settled();
+    return Promise.race([this.gate.settled(), this.failure]);
   }
 
   get isIdle(): boolean {
@@ -177,6 +187,7 @@ export class Room {
   private fail(error: unknown): void {
     if (this.failed) return;
     this.failed = true;
+    this.rejectFailure(error);
     this.deps.logger.error({ err: error, room: this.name }, 'storing an update failed; closing the room');
     this.closeAll(1011, 'storage failed');
     this.onFail?.();

@@ -1,6 +1,6 @@
 // Turns an import request into a stored document: content seeded through headless Lexical and the
 // review room's sources and statuses, both written before any client can connect (SPEC 5.3).
-import { randomBytes } from 'node:crypto';
+import { newId } from '../../shared/ids.js';
 import { roomName } from '../../shared/schema.js';
 import { parseImport, type ImportInput } from '../../shared/import/index.js';
 import { seedArticle } from '../../shared/seed.js';
@@ -13,16 +13,11 @@ export interface NewDocument extends ImportInput {
   targetLang: string;
 }
 
-/** A document id: 12 base36 characters. */
-export function newDocumentId(): string {
-  return [...randomBytes(12)].map((byte) => (byte % 36).toString(36)).join('');
-}
-
 export async function createDocument(store: Store, input: NewDocument): Promise<DocumentRecord> {
   const parsed = parseImport(input);
   const now = Date.now();
   const record: DocumentRecord = {
-    id: newDocumentId(),
+    id: newId(12),
     title: input.title?.trim() || parsed.headline || 'Untitled',
     sourceLang: input.sourceLang,
     targetLang: input.targetLang,

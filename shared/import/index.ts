@@ -7,7 +7,8 @@ import {
   type SerializedElementNode,
   type SerializedLexicalNode,
 } from 'lexical';
-import { $readSegments, newSegmentId } from '../article.js';
+import { $readSegments } from '../article.js';
+import { newId } from '../ids.js';
 import { $createSegmentNode, ARTICLE_NAMESPACE, ARTICLE_NODES } from '../nodes/index.js';
 import { $parseMarkdownBlocks } from './markdown.js';
 import { $createTextBlock, splitTextBlocks } from './text.js';
@@ -104,7 +105,7 @@ export function parseImport({ format, source, target }: ImportInput): ParsedImpo
   // Without a target, editors translate from scratch in one empty paragraph per segment.
   const empty = tgt ? [] : buildSide(() => [[$createParagraphNode()]]).blocks[0];
   const segments = Array.from({ length: count }, (_, i) => ({
-    id: newSegmentId(),
+    id: newId(),
     source: src ? src.texts[i] : null,
     target: tgt ? tgt.blocks[i] : structuredClone(empty),
   }));

@@ -45,10 +45,10 @@ export function findSegment(doc: Y.Doc, segmentId: string): Y.XmlText | null {
 }
 
 /** The top-level segment a type belongs to, if any (for observers of the content room). */
-export function enclosingSegment(type: Y.AbstractType<unknown>, root: Y.AbstractType<unknown>): Y.XmlText | null {
-  let current: Y.AbstractType<unknown> | null = type;
+export function enclosingSegment(type: Y.AbstractType<any>, root: Y.AbstractType<any>): Y.XmlText | null {
+  let current: Y.AbstractType<any> | null = type;
   while (current && current._item) {
-    const parent = current._item.parent as Y.AbstractType<unknown>;
+    const parent = current._item.parent as Y.AbstractType<any>;
     if (parent === root) return current instanceof Y.XmlText ? current : null;
     current = parent;
   }

@@ -27,7 +27,9 @@ export interface Suggestion {
   kind: SuggestionKind;
   text: string;
   note: string;
+  /** The author's display name and token holder id (`sub`), from the token. */
   author: string;
+  authorId: string;
   authorRole: string;
   createdAt: number;
   status: SuggestionState;
@@ -38,6 +40,7 @@ export interface Suggestion {
 export interface Comment {
   id: string;
   author: string;
+  authorId: string;
   text: string;
   at: number;
 }
@@ -50,6 +53,7 @@ export interface Thread {
   resolved: boolean;
   resolvedBy: string | null;
   author: string;
+  authorId: string;
   comments: Comment[];
 }
 

@@ -3,7 +3,8 @@ import { $createListItemNode, $createListNode } from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { $readSegments, $writeSegments, newSegmentId } from '../../shared/article.js';
+import { $readSegments, $writeSegments } from '../../shared/article.js';
+import { newId } from '../../shared/ids.js';
 import { openArticle } from '../../shared/headless.js';
 import { $createSegmentNode } from '../../shared/nodes/index.js';
 
@@ -59,9 +60,9 @@ describe('article segments', () => {
   });
 
   it('SPEC 5.1 segment ids are short random base36 strings', () => {
-    const ids = new Set(Array.from({ length: 2000 }, () => newSegmentId()));
+    const ids = new Set(Array.from({ length: 2000 }, () => newId()));
     expect(ids.size).toBe(2000);
     for (const id of ids) expect(id).toMatch(/^[0-9a-z]{10}$/);
-    expect(newSegmentId(8)).toHaveLength(8);
+    expect(newId(8)).toHaveLength(8);
   });
 });

@@ -1,0 +1,87 @@
+// Review API (SPEC 11): suggestions, comment threads and segment statuses. The author is always the
+// token's holder; the role check comes before the body is read.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { SEGMENT_STATES, type Role } from '../../shared/schema.js';
+import { suggestionsOf, threadsOf } from '../../shared/review/types.js';
+import { withRooms, type Actor, type Rooms } from '../review/context.js';
+import * as suggestions from '../review/suggestions.js';
+import * as threads from '../review/threads.js';
+import { setStatus } from '../review/statuses.js';
+import type { ApiContext } from './context.js';
+import { forbidden, parseBody } from './errors.js';
+
+const offset = z.number().int().nonnegative();
+const range = { start: offset.optional(), end: offset.optional(), find: z.string().max(10_000).optional() };
+const newSuggestion = z.object({ segmentId: z.string().min(1), text: z.string().max(100_000), note: z.string().max(10_000).optional(), ...range });
+const suggestionPatch = z.object({ text: z.string().max(100_000).optional(), note: z.string().max(10_000).optional() });
+const newThread = z.object({ segmentId: z.string().min(1), text: z.string().min(1).max(20_000), ...range });
+const replyBody = z.object({ text: z.string().min(1).max(20_000) });
+const statusBody = z.object({ status: z.enum(SEGMENT_STATES) });
+const scopeBody = z.object({ segmentId: z.string().min(1).optional() });
+
+const capitalized = (role: Role) => role[0].toUpperCase() + role.slice(1);
+
+export function reviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  /** Checks the caller's role, then runs `fn` with both rooms held and the caller as actor. */
+  const act = async <T>(request: FastifyRequest, least: Role, fn: (rooms: Rooms, actor: Actor) => Promise<T>): Promise<T> => {
+    const { id } = request.params as { id: string };
+    const { claims } = await ctx.guard.document(request, id, least);
+    if (!claims) throw forbidden('the admin token cannot act on an article; use a role link');
+    const actor: Actor = { id: claims.sub, name: claims.name ?? capitalized(claims.role), role: claims.role };
+    return withRooms(ctx.rooms, id, (rooms) => fn(rooms, actor));
+  };
+  const param = (request: FastifyRequest, name: string) => (request.params as Record<string, string>)[name];
+
+  app.get('/api/documents/:id/suggestions', async (request) => {
+    const { id } = request.params as { id: string };
+    await ctx.guard.document(request, id, 'viewer');
+    return ctx.rooms.with(id, 'review', (room) => ({ suggestions: [...suggestionsOf(room.doc).values()] }));
+  });
+  app.post('/api/documents/:id/suggestions', async (request, reply) => {
+    const created = await act(request, 'reviewer', (rooms, actor) => suggestions.createSuggestion(rooms, actor, parseBody(newSuggestion, request.body)));
+    return reply.status(201).send(created);
+  });
+  app.patch('/api/documents/:id/suggestions/:sid', (request) =>
+    act(request, 'reviewer', (rooms, actor) => suggestions.editSuggestion(rooms, actor, param(request, 'sid'), parseBody(suggestionPatch, request.body))),
+  );
+  app.post('/api/documents/:id/suggestions/:sid/accept', (request) =>
+    act(request, 'editor', (rooms, actor) => suggestions.acceptSuggestion(rooms, actor, param(request, 'sid'))),
+  );
+  app.post('/api/documents/:id/suggestions/:sid/reject', (request) =>
+    act(request, 'editor', (rooms, actor) => suggestions.rejectSuggestion(rooms, actor, param(request, 'sid'))),
+  );
+  app.post('/api/documents/:id/suggestions/:sid/withdraw', (request) =>
+    act(request, 'reviewer', (rooms, actor) => suggestions.withdrawSuggestion(rooms, actor, param(request, 'sid'))),
+  );
+  app.post('/api/documents/:id/suggestions/accept-all', (request) =>
+    act(request, 'editor', (rooms, actor) => suggestions.acceptAll(rooms, actor, parseBody(scopeBody, request.body ?? {}).segmentId)),
+  );
+  app.post('/api/documents/:id/suggestions/reject-all', (request) =>
+    act(request, 'editor', (rooms, actor) => suggestions.rejectAll(rooms, actor, parseBody(scopeBody, request.body ?? {}).segmentId)),
+  );
+
+  app.get('/api/documents/:id/comments', async (request) => {
+    const { id } = request.params as { id: string };
+    await ctx.guard.document(request, id, 'viewer');
+    return ctx.rooms.with(id, 'review', (room) => ({ threads: [...threadsOf(room.doc).values()] }));
+  });
+  app.post('/api/documents/:id/comments', async (request, reply) => {
+    const created = await act(request, 'reviewer', (rooms, actor) => threads.createThread(rooms, actor, parseBody(newThread, request.body)));
+    return reply.status(201).send(created);
+  });
+  app.post('/api/documents/:id/comments/:cid/replies', async (request, reply) => {
+    const added = await act(request, 'reviewer', (rooms, actor) => threads.reply(rooms, actor, param(request, 'cid'), parseBody(replyBody, request.body).text));
+    return reply.status(201).send(added);
+  });
+  app.post('/api/documents/:id/comments/:cid/resolve', (request) =>
+    act(request, 'reviewer', (rooms, actor) => threads.setResolved(rooms, actor, param(request, 'cid'), true)),
+  );
+  app.post('/api/documents/:id/comments/:cid/reopen', (request) =>
+    act(request, 'reviewer', (rooms, actor) => threads.setResolved(rooms, actor, param(request, 'cid'), false)),
+  );
+
+  app.put('/api/documents/:id/segments/:segmentId/status', (request) =>
+    act(request, 'reviewer', (rooms, actor) => setStatus(rooms, actor, param(request, 'segmentId'), parseBody(statusBody, request.body).status)),
+  );
+}
