@@ -21,6 +21,7 @@ import { exportRoutes } from './http/export.js';
 import { opsRoutes } from './http/ops.js';
 import { clientRoutes } from './http/static.js';
 import { reviewRoutes } from './http/review.js';
+import { glossaryRoutes } from './http/glossary.js';
 import { watchContent } from './review/automation.js';
 
 export interface RunningServer {
@@ -78,6 +79,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   tokenRoutes(app, ctx);
   exportRoutes(app, ctx);
   reviewRoutes(app, ctx);
+  glossaryRoutes(app, ctx);
   opsRoutes(app, ctx);
   await clientRoutes(app);
   app.server.on('upgrade', collab.handleUpgrade);

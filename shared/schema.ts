@@ -73,6 +73,8 @@ export const ReviewRoom = {
   source: 'source',
   /** Y.Map<SegmentStatus>: segment id → status. */
   status: 'status',
+  /** Y.Map: `entries` → the document's glossary entries (replaced whole). */
+  glossary: 'glossary',
 } as const;
 
 /** Name of the Lexical root in the content room (the standard binding: a Y.XmlText). */

@@ -146,6 +146,14 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async getSetting(key: string): Promise<string | null> {
+    return (this.sql.getSetting.get(key) as { value: string } | undefined)?.value ?? null;
+  }
+
+  async putSetting(key: string, value: string): Promise<void> {
+    this.sql.putSetting.run(key, value);
+  }
+
   async getOrSetSetting(key: string, create: () => string): Promise<string> {
     const existing = this.sql.getSetting.get(key) as { value: string } | undefined;
     if (existing) return existing.value;
@@ -190,6 +198,7 @@ function prepare(db: Database.Database) {
     deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE room = ?'),
     getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
     insertSetting: db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)'),
+    putSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
   };
 }
 

@@ -54,6 +54,12 @@ export interface Store {
 
   /** Small instance-wide values (the token signing key). Returns the stored value if one exists. */
   getOrSetSetting(key: string, create: () => string): Promise<string>;
+  getSetting(key: string): Promise<string | null>;
+  /** Replaces a setting (the workspace glossary). */
+  putSetting(key: string, value: string): Promise<void>;
 
   close(): Promise<void>;
+
+  // Versions (named snapshots of a room) arrive with version history: they will be stored beside
+  // the log with their own methods here, read without loading the room.
 }

@@ -53,6 +53,12 @@ export class CountingStore implements Store {
   getOrSetSetting(key: string, create: () => string): Promise<string> {
     return this.inner.getOrSetSetting(key, create);
   }
+  getSetting(key: string): Promise<string | null> {
+    return this.inner.getSetting(key);
+  }
+  putSetting(key: string, value: string): Promise<void> {
+    return this.inner.putSetting(key, value);
+  }
   close(): Promise<void> {
     return this.inner.close();
   }

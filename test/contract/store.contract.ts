@@ -191,6 +191,15 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
       expect(replayText(await store.loadRoom('docb02'))).toBe('other');
     });
 
+    it('Store contract: putSetting replaces a setting, getSetting reads it across reopening', async () => {
+      expect(await store.getSetting('glossary')).toBeNull();
+      await store.putSetting('glossary', 'one');
+      await store.putSetting('glossary', 'two');
+      expect(await store.getSetting('glossary')).toBe('two');
+      await reopen();
+      expect(await store.getSetting('glossary')).toBe('two');
+    });
+
     it('Store contract: getOrSetSetting returns the first value forever, across reopening', async () => {
       let made = 0;
       const make = () => `key-${++made}`;

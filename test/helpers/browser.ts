@@ -91,11 +91,14 @@ export async function selectSegments(page: Page, from: number, to: number, { sta
         for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Text);
         return out;
       };
-      const first = texts(sections[a])[0];
+      const firstTexts = texts(sections[a]);
       const lastTexts = texts(sections[b]);
+      const blockOf = (section: Element) => section.querySelector('p, h1, h2, h3, li, blockquote') ?? section;
+      const [startNode, startAt] = firstTexts.length ? [firstTexts[0], s] : [blockOf(sections[a]), 0];
       const last = lastTexts[lastTexts.length - 1];
+      const [endNode, endAt] = last ? [last, e ?? last.length] : [blockOf(sections[b]), 0];
       (document.querySelector('.editor-root') as HTMLElement).focus();
-      document.getSelection()!.setBaseAndExtent(first, s, last, e ?? last.length);
+      document.getSelection()!.setBaseAndExtent(startNode, startAt, endNode, endAt);
     },
     [from, to, startOffset, endOffset ?? null] as const,
   );

@@ -1,0 +1,157 @@
+// Editing in the desk: segments are never merged or destroyed, formatting works by shortcut and
+// toolbar, undo takes back only your own changes. (SPEC 10)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { eventually } from '../helpers/eventually.js';
+import { caretAtEnd, launchBrowser, openArticle, saveState, segmentIds, segmentTexts, selectSegments } from '../helpers/browser.js';
+
+let server: TestServer;
+let browser: Browser;
+const link = (id: string, token: string) => `${server.url}/d/${id}?token=${encodeURIComponent(token)}`;
+const FOUR = {
+  source: 'One\n\nTwo\n\nThree\n\nFour',
+  target: 'এক প্রথম\n\nদুই দ্বিতীয়\n\nতিন তৃতীয়\n\nচার চতুর্থ',
+};
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+async function serverTexts(id: string): Promise<string[]> {
+  const { body } = await server.api('GET', `/api/documents/${id}`);
+  return body.segments.map((s: { target: string }) => s.target);
+}
+
+async function settled(page: Page) {
+  await eventually(async () => expect(await saveState(page)).toBe('saved'), { timeout: 10_000 });
+}
+
+describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
+  it('SPEC 10.5 Enter, Backspace and Delete at segment edges never merge segments', async () => {
+    const doc = await server.createDocument(FOUR);
+    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
+    const { page } = desk;
+    const ids = await segmentIds(page);
+    await caretAtEnd(page, 1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('নতুন লাইন');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+    await caretAtEnd(page, 2);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Delete');
+    await caretAtEnd(page, 3);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+    await settled(page);
+    expect(await segmentIds(page)).toEqual(ids);
+    expect(await serverTexts(doc.id)).toHaveLength(4);
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('SPEC 10.5 deleting, typing, Enter, paste and cut over a selection that spans segments keep every segment', async () => {
+    const doc = await server.createDocument(FOUR);
+    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
+    const { page } = desk;
+    const ids = await segmentIds(page);
+
+    // Backspace over "প্রথম … দুই": each segment loses its selected part, both stay.
+    await selectSegments(page, 0, 1, { startOffset: 3, endOffset: 3 });
+    await page.keyboard.press('Backspace');
+    await eventually(async () => expect(await segmentTexts(page)).toEqual(['এক ', ' দ্বিতীয়', 'তিন তৃতীয়', 'চার চতুর্থ']));
+
+    // Typing over segments 2–4 replaces the text in the first and empties the rest of the span.
+    await selectSegments(page, 1, 3, { startOffset: 0, endOffset: 3 });
+    await page.keyboard.type('X');
+    await eventually(async () => expect(await segmentTexts(page)).toEqual(['এক ', 'X', '', ' চতুর্থ']));
+
+    // Enter over a span: no merge, the caret's segment gets a new paragraph.
+    await selectSegments(page, 0, 1);
+    await page.keyboard.press('Enter');
+    expect(await segmentIds(page)).toEqual(ids);
+
+    // Paste over a span, of text with blank lines in it: still four segments.
+    await selectSegments(page, 2, 3);
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'প্রথম\n\nদ্বিতীয়');
+      document.querySelector('.editor-root')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await eventually(async () => expect((await segmentTexts(page))[2]).toContain('দ্বিতীয়'));
+    expect(await segmentIds(page)).toEqual(ids);
+
+    // Cut over a span.
+    await selectSegments(page, 2, 3, { startOffset: 3 });
+    await page.keyboard.press('Control+x');
+    await eventually(async () => expect((await segmentTexts(page))[2]).toBe('প্র'));
+    expect(await segmentIds(page)).toEqual(ids);
+
+    // Select all and delete: every segment is still there, empty.
+    await caretAtEnd(page, 0);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await settled(page);
+    expect(await segmentIds(page)).toEqual(ids);
+    const stored = await serverTexts(doc.id);
+    expect(stored).toHaveLength(4);
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('SPEC 10.6 undo and redo take back only your own changes', async () => {
+    const doc = await server.createDocument(FOUR);
+    const mine = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Mine' });
+    const theirs = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Theirs' });
+    await caretAtEnd(mine.page, 0);
+    await mine.page.keyboard.type(' আমার');
+    await settled(mine.page);
+    await caretAtEnd(theirs.page, 1);
+    await theirs.page.keyboard.type(' তাদের');
+    await eventually(async () => expect((await segmentTexts(mine.page))[1]).toBe('দুই দ্বিতীয় তাদের'));
+    await caretAtEnd(mine.page, 0);
+    await mine.page.keyboard.press('Control+z');
+    await eventually(async () => {
+      const texts = await segmentTexts(mine.page);
+      expect(texts[0]).toBe('এক প্রথম');
+      expect(texts[1]).toBe('দুই দ্বিতীয় তাদের');
+    });
+    await mine.page.keyboard.press('Control+y');
+    await eventually(async () => expect((await segmentTexts(mine.page))[0]).toBe('এক প্রথম আমার'));
+    await settled(mine.page);
+    await eventually(async () => expect(await serverTexts(doc.id)).toEqual(['এক প্রথম আমার', 'দুই দ্বিতীয় তাদের', 'তিন তৃতীয়', 'চার চতুর্থ']));
+    expect([...mine.errors, ...theirs.errors]).toEqual([]);
+    await Promise.all([mine.context.close(), theirs.context.close()]);
+  });
+
+  it('SPEC 10.8 bold, italic and links by shortcut and by toolbar', async () => {
+    const doc = await server.createDocument(FOUR);
+    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
+    const { page } = desk;
+    await selectSegments(page, 0, 0, { startOffset: 0, endOffset: 2 });
+    await page.keyboard.press('Control+b');
+    await selectSegments(page, 1, 1, { startOffset: 0, endOffset: 3 });
+    await page.getByRole('button', { name: 'Italic' }).click();
+    await selectSegments(page, 2, 2, { startOffset: 0, endOffset: 3 });
+    await page.keyboard.press('Control+k');
+    await page.getByPlaceholder('Paste or type a link').fill('example.org/news');
+    await page.keyboard.press('Enter');
+    await eventually(async () => {
+      expect(await page.locator('.editor-root section').nth(0).locator('.article-bold').textContent()).toBe('এক');
+      expect(await page.locator('.editor-root section').nth(1).locator('.article-italic').textContent()).toBe('দুই');
+      expect(await page.locator('.editor-root section').nth(2).locator('a').getAttribute('href')).toBe('https://example.org/news');
+    });
+    await settled(page);
+    const { body } = await server.api('GET', `/api/documents/${doc.id}/export?format=md`);
+    expect(body).toContain('**এক**');
+    expect(body).toContain('[তিন](https://example.org/news)');
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+});
