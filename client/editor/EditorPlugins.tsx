@@ -10,7 +10,7 @@ export function EditorPlugins({ segments, state, editable }: { segments: Segment
   const [editor] = useLexicalComposerContext();
 
   useEffect(() => segments.attach(editor), [editor, segments]);
-  useEffect(() => (editable && false ? registerSegmentGuard(editor) : undefined), [editor, editable]);
+  useEffect(() => (editable ? registerSegmentGuard(editor) : undefined), [editor, editable]);
 
   useEffect(() => {
     if (!editable) return;

@@ -48,39 +48,16 @@ export function readClientMessage(data: Uint8Array): ClientMessage {
   }
 }
 
-function message(write: (encoder: encoding.Encoder) => void): Uint8Array {
+/** A message: its type, an optional sync type, then one length-prefixed payload. */
+function message(type: number, syncType: number | null, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
-  write(encoder);
+  encoding.writeVarUint(encoder, type);
+  if (syncType !== null) encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }
 
-export function writeSyncStep1(stateVector: Uint8Array): Uint8Array {
-  return message((e) => {
-    encoding.writeVarUint(e, MessageType.sync);
-    encoding.writeVarUint(e, SyncType.step1);
-    encoding.writeVarUint8Array(e, stateVector);
-  });
-}
-
-export function writeSyncStep2(update: Uint8Array): Uint8Array {
-  return message((e) => {
-    encoding.writeVarUint(e, MessageType.sync);
-    encoding.writeVarUint(e, SyncType.step2);
-    encoding.writeVarUint8Array(e, update);
-  });
-}
-
-export function writeUpdate(update: Uint8Array): Uint8Array {
-  return message((e) => {
-    encoding.writeVarUint(e, MessageType.sync);
-    encoding.writeVarUint(e, SyncType.update);
-    encoding.writeVarUint8Array(e, update);
-  });
-}
-
-export function writeAwareness(update: Uint8Array): Uint8Array {
-  return message((e) => {
-    encoding.writeVarUint(e, MessageType.awareness);
-    encoding.writeVarUint8Array(e, update);
-  });
-}
+export const writeSyncStep1 = (stateVector: Uint8Array) => message(MessageType.sync, SyncType.step1, stateVector);
+export const writeSyncStep2 = (update: Uint8Array) => message(MessageType.sync, SyncType.step2, update);
+export const writeUpdate = (update: Uint8Array) => message(MessageType.sync, SyncType.update, update);
+export const writeAwareness = (update: Uint8Array) => message(MessageType.awareness, null, update);
