@@ -22,6 +22,7 @@ import { opsRoutes } from './http/ops.js';
 import { clientRoutes } from './http/static.js';
 import { reviewRoutes } from './http/review.js';
 import { glossaryRoutes } from './http/glossary.js';
+import { qaRoutes } from './http/qa.js';
 import { watchContent } from './review/automation.js';
 
 export interface RunningServer {
@@ -80,6 +81,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   exportRoutes(app, ctx);
   reviewRoutes(app, ctx);
   glossaryRoutes(app, ctx);
+  qaRoutes(app, ctx);
   opsRoutes(app, ctx);
   await clientRoutes(app);
   app.server.on('upgrade', collab.handleUpgrade);

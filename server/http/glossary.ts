@@ -1,34 +1,11 @@
 // Glossaries (SPEC 13): one per document, kept in its review room, and a workspace glossary shared
 // by every document, kept in the store. JSON or CSV both ways (`?format=csv`, `text/csv` bodies).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import * as Y from 'yjs';
-import { z } from 'zod';
 import { parseGlossaryCsv, writeGlossaryCsv } from '../../shared/glossary/csv.js';
 import { ReviewRoom } from '../../shared/schema.js';
+import { glossaryBody, workspaceGlossary, WORKSPACE_GLOSSARY_KEY, documentGlossary, type GlossaryEntries } from '../documents/glossary.js';
 import type { ApiContext } from './context.js';
 import { ApiError, badRequest, parseBody } from './errors.js';
-
-const term = z.string().trim().min(1).max(500);
-const entry = z.object({
-  source: term,
-  target: term,
-  forbidden: z.array(term).max(50).optional(),
-  note: z.string().max(2000).optional(),
-  caseSensitive: z.boolean().optional(),
-});
-const glossaryBody = z.object({ entries: z.array(entry).max(10_000) });
-export type GlossaryEntries = z.output<typeof glossaryBody>['entries'];
-
-const WORKSPACE_KEY = 'workspace-glossary';
-
-export function documentGlossary(doc: Y.Doc): GlossaryEntries {
-  return (doc.getMap(ReviewRoom.glossary).get('entries') as GlossaryEntries | undefined) ?? [];
-}
-
-export async function workspaceGlossary(ctx: ApiContext): Promise<GlossaryEntries> {
-  const stored = await ctx.store.getSetting(WORKSPACE_KEY);
-  return stored ? (JSON.parse(stored) as GlossaryEntries) : [];
-}
 
 function readEntries(request: FastifyRequest): GlossaryEntries {
   if (typeof request.body === 'string') {
@@ -57,7 +34,7 @@ export function glossaryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const { id } = request.params as { id: string };
     await ctx.guard.document(request, id, 'viewer', { allowQuery: true });
     const entries = await ctx.rooms.with(id, 'review', (room) => documentGlossary(room.doc));
-    return answer(request, reply, entries, { workspace: await workspaceGlossary(ctx) });
+    return answer(request, reply, entries, { workspace: await workspaceGlossary(ctx.store) });
   });
   app.put('/api/documents/:id/glossary', async (request, reply) => {
     const { id } = request.params as { id: string };
@@ -69,12 +46,12 @@ export function glossaryRoutes(app: FastifyInstance, ctx: ApiContext): void {
 
   app.get('/api/glossary', async (request, reply) => {
     await ctx.guard.admin(request);
-    return answer(request, reply, await workspaceGlossary(ctx));
+    return answer(request, reply, await workspaceGlossary(ctx.store));
   });
   app.put('/api/glossary', async (request, reply) => {
     await ctx.guard.admin(request);
     const entries = readEntries(request);
-    await ctx.store.putSetting(WORKSPACE_KEY, JSON.stringify(entries));
+    await ctx.store.putSetting(WORKSPACE_GLOSSARY_KEY, JSON.stringify(entries));
     return answer(request, reply, entries);
   });
 }

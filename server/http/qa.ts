@@ -1,0 +1,15 @@
+// GET /api/documents/:id/qa (any role): the document's QA issues (SPEC 14).
+import type { FastifyInstance } from 'fastify';
+import { documentQa } from '../documents/qa.js';
+import type { ApiContext } from './context.js';
+import { notFound } from './errors.js';
+
+export function qaRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  app.get('/api/documents/:id/qa', async (request) => {
+    const { id } = request.params as { id: string };
+    await ctx.guard.document(request, id, 'viewer');
+    const record = await ctx.store.getDocument(id);
+    if (!record) throw notFound();
+    return { issues: await documentQa(ctx.rooms, ctx.store, record) };
+  });
+}
