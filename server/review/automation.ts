@@ -23,12 +23,17 @@ export function watchContent(rooms: RoomRegistry, logger: Logger) {
     const touched = new Map<string, string | null>();
     let scheduled = false;
 
+    // Runs inside the peer's transaction: it must never throw into it.
     root.observeDeep((events, transaction) => {
       if (transaction.origin === 'load') return;
-      for (const event of events) {
-        const segment = event.target === root ? null : enclosingSegment(event.target, root);
-        const id = segment && segmentIdOf(segment);
-        if (id) touched.set(id, authorOf(transaction.origin as Origin));
+      try {
+        for (const event of events) {
+          const segment = event.target === root ? null : enclosingSegment(event.target, root);
+          const id = segment && segmentIdOf(segment);
+          if (id) touched.set(id, authorOf(transaction.origin as Origin));
+        }
+      } catch (error) {
+        logger.error({ err: error, doc: room.docId }, 'reading which segments changed failed');
       }
       if (touched.size > 0 && !scheduled) {
         scheduled = true;
