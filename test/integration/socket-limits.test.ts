@@ -51,6 +51,31 @@ describe('protocol limits', () => {
     });
   }
 
+  it('SPEC 3.3 random messages never crash the server or disturb other peers (seeded)', async () => {
+    const seed = 20261128;
+    let state = seed;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const watcher = connectProvider(server.wsUrl, doc.id, { token: doc.tokens.editor });
+    await eventually(() => expect(watcher.provider.synced).toBe(true));
+    for (let round = 0; round < 40; round++) {
+      const socket = await openEditor();
+      for (let i = 0; i < 5 && socket.ws.readyState === socket.ws.OPEN; i++) {
+        const bytes = new Uint8Array(1 + Math.floor(random() * 64)).map(() => Math.floor(random() * 256));
+        bytes[0] = Math.floor(random() * 4); // mostly known message types, so decoding goes deep
+        if (bytes.length > 1 && bytes[0] === 0) bytes[1] = Math.floor(random() * 3);
+        socket.ws.send(bytes);
+      }
+      socket.ws.close();
+    }
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    watcher.doc.getText('after').insert(0, `seed ${seed}`);
+    const check = connectProvider(server.wsUrl, doc.id, { token: doc.tokens.viewer });
+    await eventually(() => expect(check.doc.getText('after').toString()).toContain(`seed ${seed}`));
+    expect(watcher.closes).toHaveLength(0);
+    watcher.destroy();
+    check.destroy();
+  });
+
   it('SPEC 3.3 a text frame closes the connection with 4400', async () => {
     const bad = await openEditor();
     bad.ws.send('hello');
