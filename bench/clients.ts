@@ -4,7 +4,9 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import * as encoding from 'lib0/encoding';
 import type { BenchServer, RoomRef, ServerKind } from './servers.js';
+import { withTimeout } from './wait.js';
 
 export interface Problem {
   server: ServerKind;
@@ -34,8 +36,10 @@ export class Problems {
 export interface Client {
   doc: Y.Doc;
   provider: WebsocketProvider;
-  /** Resolves at the provider's first `sync` (it received the server's sync step 2). */
+  /** Resolves at the provider's first `sync` (it received and applied the server's sync step 2). */
   synced: Promise<void>;
+  /** When the server's sync step 2 arrived (performance.now), before the provider applied it. */
+  answeredAt(): number | null;
   destroy(): void;
 }
 
@@ -47,9 +51,21 @@ export interface ClientContext {
 
 export function connectClient({ server, scenario, problems }: ClientContext, ref: RoomRef): Client {
   const doc = new Y.Doc();
+  let answeredAt: number | null = null;
+  // The provider's socket, with a listener registered before the provider's own: it notes when the
+  // first sync step 2 (message [0 sync, 1 step 2, ...]) arrives, before the client spends time on it.
+  class TimedWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols);
+      this.on('message', (data: ArrayBuffer | Buffer) => {
+        const bytes = data instanceof ArrayBuffer ? new Uint8Array(data, 0, Math.min(2, data.byteLength)) : data;
+        if (answeredAt === null && bytes[0] === 0 && bytes[1] === 1) answeredAt = performance.now();
+      });
+    }
+  }
   const provider = new WebsocketProvider(server.wsUrl, ref.room, doc, {
     params: ref.params,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: TimedWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     shouldReconnect: () => false,
   });
@@ -74,6 +90,7 @@ export function connectClient({ server, scenario, problems }: ClientContext, ref
     doc,
     provider,
     synced,
+    answeredAt: () => answeredAt,
     destroy() {
       closing = true;
       provider.destroy();
@@ -108,4 +125,34 @@ export function rawSocket({ server, scenario, problems }: ClientContext, ref: Ro
       ws.close();
     },
   };
+}
+
+/** A y-websocket update message (sync, update) carrying `update`. */
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0); // sync
+  encoding.writeVarUint(encoder, 2); // update
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The room's whole Yjs state, as a stock client that synced sees it. */
+export async function readState(ctx: ClientContext, ref: RoomRef): Promise<Uint8Array> {
+  const failed = ctx.problems.watch();
+  const reader = connectClient(ctx, ref);
+  try {
+    await withTimeout(Promise.race([reader.synced, failed]), 30_000, `${ctx.scenario}: reading room ${ref.room}`);
+    return Y.encodeStateAsUpdate(reader.doc);
+  } finally {
+    reader.destroy();
+  }
+}
+
+/** Writes `state` into a room through a raw socket (the reference applies it as it arrives). */
+export async function seedRoom(ctx: ClientContext, ref: RoomRef, state: Uint8Array): Promise<void> {
+  const failed = ctx.problems.watch();
+  const seeder = rawSocket(ctx, ref);
+  await withTimeout(Promise.race([seeder.ready, failed]), 10_000, `${ctx.scenario}: seeding room ${ref.room}`);
+  seeder.ws.send(updateMessage(state));
+  seeder.close();
 }

@@ -5,7 +5,7 @@
 import { cpus, loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Problems, type ClientContext } from './clients.js';
+import { Problems, readState, type ClientContext } from './clients.js';
 import { startServer, type BenchServer, type ServerKind } from './servers.js';
 import { median, p95 } from './stats.js';
 import { settle, sleep } from './wait.js';
@@ -18,7 +18,9 @@ import { articleText, measureRoom, prepareReferenceRooms, prepareTandemRooms, ty
 const QUICK = process.env.BENCH_QUICK === '1';
 const config = {
   rounds: QUICK ? 1 : 5,
-  latency: { readers: 5, intervalMs: 5, durationMs: QUICK ? 1000 : 3000 },
+  /** The storm starts two fresh server processes per round, so it gets fewer rounds. */
+  stormRounds: QUICK ? 1 : 3,
+  latency: { readers: 5, intervalMs: 5, durationMs: QUICK ? 1000 : 2000 },
   throughputUpdates: QUICK ? 1000 : 5000,
   stormClients: QUICK ? 50 : 200,
   rooms: QUICK ? 4 : 20,
@@ -67,7 +69,10 @@ const ms = (v: number) => `${v.toFixed(2)} ms`;
 async function latencyAndThroughput() {
   const latency = perServer<LatencyResult>();
   const throughput = perServer<ThroughputResult>();
+  let smallArticle: Uint8Array | undefined;
   await withServers(async (servers) => {
+    // The Yjs state of a new Tandem document (the storm seeds the reference's room with it).
+    smallArticle = await attempt('setup', servers.tandem, 0, async (ctx) => readState(ctx, await ctx.server.createRoom()));
     log('warming up both servers (not measured)');
     for (const kind of KINDS) {
       await attempt('warm-up', servers[kind], 0, (ctx) => runLatency(ctx, { ...config.latency, durationMs: 500 }));
@@ -94,18 +99,18 @@ async function latencyAndThroughput() {
       }
     }
   });
-  return { latency, throughput };
+  return { latency, throughput, smallArticle };
 }
 
-async function storm() {
+async function storm(smallArticle: Uint8Array | undefined) {
   const results = perServer<StormResult>();
   log(`3. connection storm: ${config.stormClients} clients open at once on one room (a fresh server process per round)`);
-  for (let round = 0; round < config.rounds; round++) {
+  for (let round = 0; round < config.stormRounds; round++) {
     for (const kind of order(round)) {
       const server = await startServer(kind);
       try {
         await settle(1000);
-        const result = await attempt('storm', server, round, (ctx) => runStorm(ctx, config.stormClients));
+        const result = await attempt('storm', server, round, (ctx) => runStorm(ctx, config.stormClients, kind === 'reference' ? smallArticle : undefined));
         if (!result) continue;
         results[kind].push(result);
         log(`  round ${round + 1} ${kind.padEnd(9)} all synced in ${result.seconds.toFixed(2)} s, RSS ${result.rssBeforeMiB.toFixed(0)} -> ${result.rssAfterMiB.toFixed(0)} MiB, server CPU ${result.serverCpuMs.toFixed(0)} ms`);
@@ -139,9 +144,11 @@ async function roomLoad() {
       }
     }
     for (const kind of KINDS) {
-      const cold = results[kind].map((s) => s.coldMs);
-      const warm = results[kind].map((s) => s.warmMs);
-      log(`  ${kind.padEnd(9)} first client: median ${ms(median(cold))}, p95 ${ms(p95(cold))}; second client: median ${ms(median(warm))}`);
+      const m = (pick: (s: RoomLoadSample) => number) => ms(median(results[kind].map(pick)));
+      log(
+        `  ${kind.padEnd(9)} cold: answer ${m((s) => s.cold.answerMs)}, synced ${m((s) => s.cold.syncedMs)}; ` +
+          `loaded: answer ${m((s) => s.loaded.answerMs)}, synced ${m((s) => s.loaded.syncedMs)} (medians)`,
+      );
     }
   });
   return results;
@@ -169,9 +176,11 @@ function summarize(
     row(stormName, 'server CPU during storm', 'ms', ...of(st, (r) => r.serverCpuMs)),
     row(stormName, 'server RSS after', 'MiB', ...of(st, (r) => r.rssAfterMiB)),
     row(stormName, 'server RSS growth', 'MiB', ...of(st, (r) => r.rssAfterMiB - r.rssBeforeMiB)),
-    row(roomName, 'first sync, cold room, median', 'ms', ...of(rl, (r) => r.coldMs)),
-    row(roomName, 'first sync, cold room, p95', 'ms', ...of(rl, (r) => r.coldMs, p95)),
-    row(roomName, 'first sync, loaded room, median', 'ms', ...of(rl, (r) => r.warmMs)),
+    row(roomName, 'cold room: server answered, median', 'ms', ...of(rl, (r) => r.cold.answerMs)),
+    row(roomName, 'cold room: server answered, p95', 'ms', ...of(rl, (r) => r.cold.answerMs, p95)),
+    row(roomName, 'cold room: client synced, median', 'ms', ...of(rl, (r) => r.cold.syncedMs)),
+    row(roomName, 'loaded room: server answered, median', 'ms', ...of(rl, (r) => r.loaded.answerMs)),
+    row(roomName, 'loaded room: client synced, median', 'ms', ...of(rl, (r) => r.loaded.syncedMs)),
   ];
 }
 
@@ -197,10 +206,10 @@ async function main() {
     quick: QUICK,
   };
   log(`Tandem vs ${meta.reference} (yjs ${meta.yjs}, Node ${meta.node}, ${meta.cpus} CPUs, load ${meta.loadavgAtStart.map((l) => l.toFixed(2)).join(' ')})`);
-  log(`${config.rounds} round(s) per scenario, servers interleaved; each server in its own process on 127.0.0.1\n`);
+  log(`${config.rounds} rounds per scenario (storm: ${config.stormRounds}), servers interleaved; each server in its own process on 127.0.0.1\n`);
 
   const lt = await latencyAndThroughput();
-  const st = await storm();
+  const st = await storm(lt.smallArticle);
   const rl = await roomLoad();
 
   const rows = summarize(lt, st, rl);
@@ -210,9 +219,11 @@ async function main() {
   log(printTable(rows));
   log('\nNotes:');
   log('- Tandem validates, stores (SQLite, WAL, one transaction per event-loop turn) and only then broadcasts each update; the reference keeps rooms in memory only (no persistence configured).');
-  log('- Room load: Tandem\'s first client loads the room from SQLite; the reference serves it from memory, so its "cold" number is a warm one.');
+  log('- Room load: a cold Tandem room is loaded from SQLite for its first client; the reference has no persistence and serves every room from memory, so its "cold" numbers are warm ones.');
+  log('  "server answered" = client created -> server\'s sync step 2 received; "client synced" adds the stock client applying the ~10,000-word article.');
   log('- Throughput: the reference also echoes every update back to its sender (it broadcasts to all connections), Tandem skips the origin.');
-  log('- Storm: each round starts fresh server processes (so RSS is comparable), so it also measures each server cold, as after a restart.');
+  log('- Storm: each round starts fresh server processes (so RSS is comparable), so it also measures each server cold, as after a restart;');
+  log('  the reference\'s room is seeded with the same small article a new Tandem document holds.');
   log('- Latency and throughput clients, and all storm clients, run in the bench process, which shares the 2 CPUs with the server under test.');
   log('- RSS includes each process\'s Node runtime and tsx loader (both servers are started with node --import tsx).');
   if (problems.list.length > 0 || failures.length > 0) {
@@ -227,9 +238,11 @@ async function main() {
     for (const line of warnings.slice(0, 5)) log(`  ${line.slice(0, 300)}`);
   }
   const seconds = (performance.now() - began) / 1000;
+  const loadAtEnd = loadavg();
+  log(`\nLoad average at the end: ${loadAtEnd.map((l) => l.toFixed(2)).join(' ')} on ${meta.cpus} CPUs (other work on the machine adds noise).`);
   const out = fileURLToPath(new URL('./results/latest.json', import.meta.url));
   writeJson(out, {
-    meta: { ...meta, seconds },
+    meta: { ...meta, loadavgAtEnd: loadAtEnd, seconds },
     config,
     summary: rows,
     rounds: { latency: lt.latency, throughput: lt.throughput, storm: st, roomLoad: rl },

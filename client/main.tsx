@@ -7,6 +7,8 @@ import './styles/base.css';
 import './styles/home.css';
 import './styles/article.css';
 import './styles/editor.css';
+import './styles/body.css';
+import './styles/source.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';

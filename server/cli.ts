@@ -9,8 +9,8 @@ import { loadAdminToken } from './auth/admin-token.js';
 
 const USAGE = `Usage:
   tandem serve [--port N] [--host H] [--data-dir DIR]
-  tandem import FILE [--source FILE] --source-lang en --target-lang bn [--title T] [--format text|markdown]
-  tandem export ID [--format txt|md|html] [-o FILE]
+  tandem import FILE [--source FILE] --source-lang en --target-lang bn [--title T] [--format text|markdown|xliff|docx]
+  tandem export ID [--format txt|md|html|docx|xliff|json] [-o FILE]
   tandem token ID --role viewer|reviewer|editor [--name NAME] [--expires-in 7d]
 
 import, export and token talk to a running server: --server URL (default http://HOST:PORT).`;
@@ -47,7 +47,13 @@ async function api(values: Record<string, unknown>, method: string, path: string
   return response;
 }
 
-const formatOf = (file: string) => (/\.(md|markdown)$/i.test(file) ? 'markdown' : 'text');
+/** The import format a file's name suggests. */
+function formatOf(file: string): 'markdown' | 'xliff' | 'docx' | 'text' {
+  if (/\.(md|markdown)$/i.test(file)) return 'markdown';
+  if (/\.(xlf|xliff)$/i.test(file)) return 'xliff';
+  if (/\.docx$/i.test(file)) return 'docx';
+  return 'text';
+}
 
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -59,13 +65,17 @@ async function run(argv: string[]): Promise<void> {
       options: { ...common, source: { type: 'string' }, 'source-lang': { type: 'string' }, 'target-lang': { type: 'string' }, title: { type: 'string' }, format: { type: 'string' } },
     });
     const file = positionals[0];
-    if (!file || !values['source-lang'] || !values['target-lang']) throw new CliError(USAGE);
+    if (!file || (formatOf(file) !== 'xliff' && (!values['source-lang'] || !values['target-lang']))) throw new CliError(USAGE);
+    const format = values.format ?? formatOf(file);
+    // XLIFF and Word files travel whole in `content` (Word as base64); text and Markdown as `target`.
     const body = {
-      format: values.format ?? formatOf(file),
+      format,
       sourceLang: values['source-lang'],
       targetLang: values['target-lang'],
       title: values.title,
-      target: readFileSync(file, 'utf8'),
+      ...(format === 'xliff' ? { content: readFileSync(file, 'utf8') } : {}),
+      ...(format === 'docx' ? { content: readFileSync(file).toString('base64') } : {}),
+      ...(format === 'xliff' || format === 'docx' ? {} : { target: readFileSync(file, 'utf8') }),
       source: values.source ? readFileSync(values.source, 'utf8') : undefined,
     };
     const created = (await (await api(values, 'POST', '/api/documents', body)).json()) as { id: string; links: Record<string, string> };
@@ -76,9 +86,9 @@ async function run(argv: string[]): Promise<void> {
     const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...common, format: { type: 'string' }, output: { type: 'string', short: 'o' } } });
     if (!positionals[0]) throw new CliError(USAGE);
     const query = new URLSearchParams({ format: values.format ?? 'txt' });
-    const text = await (await api(values, 'GET', `/api/documents/${encodeURIComponent(positionals[0])}/export?${query}`)).text();
-    if (values.output) writeFileSync(values.output, text);
-    else process.stdout.write(text);
+    const file = Buffer.from(await (await api(values, 'GET', `/api/documents/${encodeURIComponent(positionals[0])}/export?${query}`)).arrayBuffer());
+    if (values.output) writeFileSync(values.output, file);
+    else process.stdout.write(file);
     return;
   }
   if (command === 'token') {

@@ -90,5 +90,5 @@ export interface DocumentInfo {
   segmentCount: number;
 }
 
-export const EXPORT_FORMATS = ['txt', 'md', 'html'] as const;
+export const EXPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'xliff', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,10 +1,11 @@
-// Scenario 4, room load: rooms each holding the same ~10,000-word article, then one new client per
-// room. "Cold" is the first client of a room the server has not loaded since it was stored (Tandem
-// reads it from SQLite and applies it); "warm" is a second client right after, with the room loaded.
-// The reference keeps every room in memory (it has no persistence), so both of its numbers are warm.
+// Scenario 4, room load: rooms each holding the same ~10,000-word article, then one new stock client
+// per room. "Cold" is the first client of a room the server has not loaded since it was stored
+// (Tandem reads it from SQLite and applies it); "loaded" is a second client right after. The
+// reference keeps every room in memory (it has no persistence), so both its numbers are warm ones.
+// Each client gives two times from its creation: until the server's sync step 2 arrived (the
+// server's part) and until the provider reported `sync` (after applying the article, client work).
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
-import { connectClient, rawSocket, type ClientContext } from '../clients.js';
+import { connectClient, readState, seedRoom, type ClientContext } from '../clients.js';
 import type { RoomRef } from '../servers.js';
 import { settle, withTimeout } from '../wait.js';
 
@@ -15,9 +16,16 @@ export interface PreparedRooms {
   stateBytes: number;
 }
 
+export interface SyncTimes {
+  /** Until the server's sync step 2 arrived. */
+  answerMs: number;
+  /** Until the provider synced (it applied the state). */
+  syncedMs: number;
+}
+
 export interface RoomLoadSample {
-  coldMs: number;
-  warmMs: number;
+  cold: SyncTimes;
+  loaded: SyncTimes;
 }
 
 /** A deterministic ~`words`-word text: a headline and paragraphs of 100 words, blank-line separated. */
@@ -35,62 +43,46 @@ export function articleText(words: number): string {
 
 /**
  * Tandem: `count` documents imported from `text` through the API (stored, never loaded) plus one
- * template that a client reads to learn the article's Yjs state. Reference: `count` rooms seeded with
- * that same state by a raw socket.
+ * template that a client reads to learn the article's Yjs state (for the reference's rooms).
  */
 export async function prepareTandemRooms(ctx: ClientContext, count: number, text: string): Promise<PreparedRooms & { state: Uint8Array }> {
-  const failed = ctx.problems.watch();
-  const template = await ctx.server.createRoom(text);
-  const reader = connectClient(ctx, template);
-  let state: Uint8Array;
-  try {
-    await withTimeout(Promise.race([reader.synced, failed]), 30_000, 'room load: reading the template');
-    state = Y.encodeStateAsUpdate(reader.doc);
-  } finally {
-    reader.destroy();
-  }
+  const state = await readState(ctx, await ctx.server.createRoom(text));
   const rooms: RoomRef[] = [];
   for (let i = 0; i < count; i++) rooms.push(await ctx.server.createRoom(text));
   return { ctx, rooms, stateBytes: state.length, state };
 }
 
+/** Reference: `count` rooms holding `state`, written by a raw socket. */
 export async function prepareReferenceRooms(ctx: ClientContext, count: number, state: Uint8Array): Promise<PreparedRooms> {
-  const failed = ctx.problems.watch();
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0); // sync
-  encoding.writeVarUint(encoder, 2); // update
-  encoding.writeVarUint8Array(encoder, state);
-  const message = encoding.toUint8Array(encoder);
   const rooms: RoomRef[] = [];
   for (let i = 0; i < count; i++) {
     const ref = await ctx.server.createRoom();
-    const seeder = rawSocket(ctx, ref);
-    await withTimeout(Promise.race([seeder.ready, failed]), 10_000, 'room load: seeding the reference');
-    seeder.ws.send(message);
-    seeder.close();
+    await seedRoom(ctx, ref, state);
     rooms.push(ref);
   }
   return { ctx, rooms, stateBytes: state.length };
 }
 
-/** Time to first sync of one client on the room, then of a second client (the room now loaded). */
+/** One client's first sync on the room, then a second client's (the room now loaded). */
 export async function measureRoom({ ctx, stateBytes }: PreparedRooms, ref: RoomRef): Promise<RoomLoadSample> {
   const failed = ctx.problems.watch();
-  const timeSync = async (what: string) => {
+  const timeSync = async (what: string): Promise<SyncTimes> => {
     const started = performance.now();
     const client = connectClient(ctx, ref);
     try {
       await withTimeout(Promise.race([client.synced, failed]), 30_000, `room load: ${what} sync`);
-      const ms = performance.now() - started;
+      const syncedMs = performance.now() - started;
+      const answeredAt = client.answeredAt();
+      if (answeredAt === null) throw new Error(`room load: ${what} client synced without a sync step 2`);
       const got = Y.encodeStateAsUpdate(client.doc).length;
       if (got < stateBytes * 0.9) throw new Error(`room load: ${what} client got ${got} bytes of state, expected about ${stateBytes}`);
-      return ms;
+      return { answerMs: answeredAt - started, syncedMs };
     } finally {
       client.destroy();
     }
   };
-  const coldMs = await timeSync('cold');
+  const cold = await timeSync('cold');
   await settle(50);
-  const warmMs = await timeSync('warm');
-  return { coldMs, warmMs };
+  const loaded = await timeSync('loaded');
+  return { cold, loaded };
 }

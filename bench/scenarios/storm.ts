@@ -1,7 +1,9 @@
 // Scenario 3, connection storm: `clients` stock providers (with their default presence) open at once
 // on one room of a freshly started server; the clock runs until every one has synced. The server's
 // RSS is read before the storm and once the storm has settled, with every client still connected.
-import { connectClient, type Client, type ClientContext } from '../clients.js';
+// Tandem's room holds a new document's small article; `seed` (that article's Yjs state) gives the
+// reference's room the same content, so both answer every client with the same sync step 2.
+import { connectClient, seedRoom, type Client, type ClientContext } from '../clients.js';
 import { sleep, withTimeout } from '../wait.js';
 
 export interface StormResult {
@@ -16,9 +18,10 @@ export interface StormResult {
 /** Presence traffic (every join is broadcast to every peer) settles within this after the last sync. */
 const SETTLE_MS = 1000;
 
-export async function runStorm(ctx: ClientContext, clients: number): Promise<StormResult> {
-  const failed = ctx.problems.watch();
+export async function runStorm(ctx: ClientContext, clients: number, seed?: Uint8Array): Promise<StormResult> {
   const ref = await ctx.server.createRoom();
+  if (seed) await seedRoom(ctx, ref, seed);
+  const failed = ctx.problems.watch();
   await sleep(500);
   const rssBeforeMiB = ctx.server.rssKiB() / 1024;
   const opened: Client[] = [];

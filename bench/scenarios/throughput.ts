@@ -2,8 +2,7 @@
 // a Y.Text) back to back on a raw socket; the clock runs from the first send until a stock reader's
 // text holds all of them. Pre-encoding keeps the writer's own Yjs work out of the measurement.
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
-import { connectClient, rawSocket, type ClientContext } from '../clients.js';
+import { connectClient, rawSocket, updateMessage, type ClientContext } from '../clients.js';
 import { withTimeout } from '../wait.js';
 
 export interface ThroughputResult {
@@ -25,13 +24,7 @@ function updateMessages(n: number): Uint8Array[] {
   const text = doc.getText('bench');
   messages = [];
   const list = messages;
-  doc.on('update', (update: Uint8Array) => {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 0); // sync
-    encoding.writeVarUint(encoder, 2); // update
-    encoding.writeVarUint8Array(encoder, update);
-    list.push(encoding.toUint8Array(encoder));
-  });
+  doc.on('update', (update: Uint8Array) => list.push(updateMessage(update)));
   for (let i = 0; i < n; i++) text.insert(text.length, CHUNK);
   doc.destroy();
   cache.set(n, messages);

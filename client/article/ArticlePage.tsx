@@ -1,6 +1,6 @@
 // An article opened through a role link: asks for a name once, then shows the header and the
 // side-by-side body.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Message } from '../ui/Message.js';
 import { readClaims } from '../collab/token.js';
 import { colorFor } from '../collab/colors.js';
@@ -37,12 +37,17 @@ export function ArticlePage({ docId, token }: { docId: string; token: string | n
 function Article({ sessions, docId, token, name }: { sessions: ArticleSessions; docId: string; token: string; name: string }) {
   const facts = useStore(sessions.review);
   const color = colorFor(name);
-  if (facts.title) document.title = `${facts.title} — Tandem`;
+  useEffect(() => {
+    if (facts.title) document.title = `${facts.title} — Tandem`;
+  }, [facts.title]);
   return (
     <div className="article-page">
+      <a className="skip-link" href="#translation" onClick={(e) => (e.preventDefault(), document.getElementById('translation')?.focus())}>
+        Skip to the translation
+      </a>
       <ArticleHeader sessions={sessions} docId={docId} token={token} facts={facts} />
       <ConnectionBanner state={sessions.content.state} role={sessions.content.role} />
-      <main className="article-main">
+      <main className={facts.loaded && facts.sources.size === 0 ? 'article-main single' : 'article-main'}>
         <ArticleEditor content={sessions.content} review={sessions.review} name={name} color={color} />
       </main>
     </div>

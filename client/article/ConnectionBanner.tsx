@@ -29,9 +29,11 @@ export function ConnectionBanner({ state, role }: { state: SyncState; role: Role
     return (
       <div className="banner banner-error" role="alert" data-testid="closed-banner" data-code={snapshot.closed.code}>
         <strong>{title}.</strong> {body}
-        <button type="button" className="button small" onClick={() => window.location.reload()}>
-          Reload
-        </button>
+        {snapshot.closed.code !== CloseCode.unauthorized && snapshot.closed.code !== CloseCode.notFound && (
+          <button type="button" className="button small" onClick={() => window.location.reload()}>
+            Reload
+          </button>
+        )}
       </div>
     );
   }

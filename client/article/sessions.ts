@@ -2,7 +2,8 @@
 import type { Role } from '../../shared/schema.js';
 import { createContentSession, type ContentSession } from '../collab/content-session.js';
 import { ReviewSession } from '../collab/review-session.js';
-import { PresenceStore } from '../collab/presence.js';
+import { keepColorDistinct, PresenceStore } from '../collab/presence.js';
+import { PALETTE } from '../collab/colors.js';
 
 export interface ArticleSessions {
   content: ContentSession;
@@ -19,6 +20,7 @@ export function articleSessions(docId: string, token: string, role: Role, name: 
     const content = createContentSession(docId, token, role, name);
     const review = new ReviewSession(docId, token, name);
     review.provider.on('closed', ({ code, reason }) => content.state.close(code, reason));
+    keepColorDistinct(content.provider.awareness, PALETTE);
     sessions = { content, review, presence: new PresenceStore(content.provider.awareness) };
     open.set(key, sessions);
   }

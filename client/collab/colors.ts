@@ -1,5 +1,5 @@
 // A person's colour, picked from their name: distinct, readable on white, and stable across visits.
-const PALETTE = ['#d9480f', '#1971c2', '#2f9e44', '#ae3ec9', '#e8590c', '#0c8599', '#c2255c', '#5f3dc4', '#66a80f', '#f08c00'];
+export const PALETTE = ['#d9480f', '#1971c2', '#2f9e44', '#ae3ec9', '#0c8599', '#c2255c', '#5f3dc4', '#e67700', '#2b8a3e', '#364fc7', '#a61e4d', '#087f5b'];
 
 export function colorFor(name: string): string {
   let hash = 2166136261;

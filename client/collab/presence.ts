@@ -53,3 +53,23 @@ export class PresenceStore {
 
   readonly get = (): Person[] => this.people;
 }
+
+/**
+ * Keeps this page's colour distinct from everyone else's: when someone who came first (a lower
+ * client id) already wears it, take the first free colour of the palette. Set on the awareness
+ * state directly, so the editor's collaboration plugin keeps running undisturbed.
+ */
+export function keepColorDistinct(awareness: Awareness, palette: readonly string[]): () => void {
+  const check = () => {
+    const mine = awareness.getLocalState();
+    if (!mine || typeof mine.color !== 'string') return;
+    const others = [...awareness.getStates()].filter(([id, state]) => id !== awareness.clientID && state && typeof state.color === 'string');
+    const clash = others.some(([id, state]) => state.color === mine.color && id < awareness.clientID);
+    if (!clash) return;
+    const used = new Set(others.map(([, state]) => state.color as string));
+    const free = palette.find((color) => !used.has(color));
+    if (free && free !== mine.color) awareness.setLocalStateField('color', free);
+  };
+  awareness.on('change', check);
+  return () => awareness.off('change', check);
+}

@@ -69,7 +69,7 @@ export function ArticleEditor({ content, review, name, color }: Props) {
     <LexicalComposer initialConfig={initialConfig}>
       <LexicalCollaboration>
         <SheetHead sourceLang={facts.sourceLang} targetLang={targetLang} hasSource={facts.sources.size > 0}>
-          {editable && <Toolbar />}
+          {editable ? <Toolbar /> : <span className="read-only-note">Read only</span>}
         </SheetHead>
         <div className={editable ? 'sheet' : 'sheet read-only'}>
           <SourceLayer segments={segments} review={review} aligner={aligner} />
@@ -77,6 +77,8 @@ export function ArticleEditor({ content, review, name, color }: Props) {
             contentEditable={
               <ContentEditable
                 className="editor-root"
+                id="translation"
+                tabIndex={editable ? undefined : 0}
                 aria-label={editable ? 'Translation' : 'Translation (read only)'}
                 lang={targetLang || undefined}
                 spellCheck={editable}

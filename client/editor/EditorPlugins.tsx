@@ -1,5 +1,5 @@
 // Small behaviours of the editor: follow its segments, keep segments whole, stop editing when the
-// connection is closed for good, and expose the editor to tests.
+// connection is closed for good.
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { SyncState } from '../collab/sync-state.js';
@@ -20,10 +20,6 @@ export function EditorPlugins({ segments, state, editable }: { segments: Segment
     follow();
     return state.subscribe(follow);
   }, [editor, editable, state]);
-
-  useEffect(() => {
-    (window as unknown as { __tandemEditor?: unknown }).__tandemEditor = editor;
-  }, [editor]);
 
   return null;
 }

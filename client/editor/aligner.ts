@@ -3,6 +3,9 @@
 // room for its source through a per-segment CSS custom property (--src-h) in a style sheet of our
 // own, so Lexical's DOM is never touched. ResizeObservers drive everything: nothing runs per
 // keystroke unless a row really changes height, and each pass reads all positions before writing.
+// A source's new height is written on the next frame, never inside the observer's callback: the
+// sections it resizes sit higher in the tree, and resizing them there would end the observer's
+// loop with undelivered notifications (an error event on the page).
 export interface SourceBlock {
   block: HTMLElement;
   /** The source text's own box (natural height); null for a segment without a source. */
@@ -20,6 +23,8 @@ export class Aligner {
   private readonly placed = new Map<string, string>();
   private order: string[] = [];
   private frame = 0;
+  private heightsFrame = 0;
+  private readonly heights = new Map<string, number | null>();
   private readonly observer = new ResizeObserver((entries) => this.resized(entries));
   private readonly media = window.matchMedia(NARROW);
 
@@ -31,6 +36,7 @@ export class Aligner {
   destroy(): void {
     this.observer.disconnect();
     cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.heightsFrame);
     this.media.removeEventListener('change', this.schedule);
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.sheet);
   }
@@ -44,7 +50,7 @@ export class Aligner {
     for (const [id, element] of next) {
       if (this.sections.get(id) !== element) {
         this.owner.set(element, id);
-        this.observer.observe(element);
+        this.observer.observe(element, { box: 'border-box' });
       }
     }
     this.sections.clear();
@@ -60,15 +66,16 @@ export class Aligner {
     this.placed.delete(id);
     if (block === null) {
       this.blocks.delete(id);
-      this.setSourceHeight(id, null);
+      this.queueHeight(id, null);
       return;
     }
     this.blocks.set(id, block);
+    this.rule(id).style.setProperty('--has-src', block.text ? '1' : '0');
     if (block.text) {
       this.owner.set(block.text, id);
-      this.observer.observe(block.text);
+      this.observer.observe(block.text, { box: 'border-box' });
     } else {
-      this.setSourceHeight(id, null);
+      this.queueHeight(id, null);
     }
     this.schedule();
   }
@@ -85,13 +92,23 @@ export class Aligner {
     for (const entry of entries) {
       const id = this.owner.get(entry.target);
       if (id === undefined || this.sections.get(id) === entry.target) continue;
-      const size = entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
-      this.setSourceHeight(id, size);
+      this.queueHeight(id, entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight);
     }
     this.place();
   }
 
-  private setSourceHeight(id: string, height: number | null): void {
+  /** A source's height, written on the next frame (see the top of this file). */
+  private queueHeight(id: string, height: number | null): void {
+    this.heights.set(id, height);
+    if (this.heightsFrame) return;
+    this.heightsFrame = requestAnimationFrame(() => {
+      this.heightsFrame = 0;
+      for (const [key, value] of this.heights) this.setSourceHeight(key, value);
+      this.heights.clear();
+    });
+  }
+
+  private rule(id: string): CSSStyleRule {
     let rule = this.rules.get(id);
     if (!rule) {
       const selector = `${this.scope} section[data-segment-id="${CSS.escape(id)}"]`;
@@ -99,15 +116,15 @@ export class Aligner {
       rule = this.sheet.cssRules[index] as CSSStyleRule;
       this.rules.set(id, rule);
     }
+    return rule;
+  }
+
+  private setSourceHeight(id: string, height: number | null): void {
+    const rule = this.rule(id);
     const value = height === null ? '' : `${Math.ceil(height * 100) / 100}px`;
     if (rule.style.getPropertyValue('--src-h') === value) return;
-    if (height === null) {
-      rule.style.removeProperty('--src-h');
-      rule.style.setProperty('--has-src', '0');
-    } else {
-      rule.style.setProperty('--src-h', value);
-      rule.style.setProperty('--has-src', '1');
-    }
+    if (height === null) rule.style.removeProperty('--src-h');
+    else rule.style.setProperty('--src-h', value);
   }
 
   /** Reads every section's box, then moves each source block to its row. */

@@ -2,25 +2,36 @@
 // review room's sources and statuses, both written before any client can connect (SPEC 5.3).
 import { newId } from '../../shared/ids.js';
 import { roomName } from '../../shared/schema.js';
-import { parseImport, type ImportInput } from '../../shared/import/index.js';
+import { parseDocument, type DocumentInput } from '../../shared/import/document.js';
+import { ImportError } from '../../shared/import/errors.js';
+import { LANGUAGE_TAG } from '../../shared/import/language.js';
 import { seedArticle } from '../../shared/seed.js';
 import type { DocumentRecord, Store } from '../storage/store.js';
 import { seedReviewRoom } from './review-room.js';
 
-export interface NewDocument extends ImportInput {
+export interface NewDocument extends DocumentInput {
   title?: string;
-  sourceLang: string;
-  targetLang: string;
+  /** Required unless the file names it (XLIFF). */
+  sourceLang?: string;
+  targetLang?: string;
+}
+
+/** The request's language, else the file's; either must be a language tag. */
+function language(field: 'sourceLang' | 'targetLang', given: string | undefined, fromFile: string | undefined): string {
+  const tag = given ?? fromFile;
+  if (tag === undefined) throw new ImportError('missing_language', `${field} is required: the file names no language`);
+  if (!LANGUAGE_TAG.test(tag)) throw new ImportError('bad_language', `${field} "${tag}" is not a language tag such as en or bn-BD`);
+  return tag;
 }
 
 export async function createDocument(store: Store, input: NewDocument): Promise<DocumentRecord> {
-  const parsed = parseImport(input);
+  const parsed = await parseDocument(input);
   const now = Date.now();
   const record: DocumentRecord = {
     id: newId(12),
-    title: input.title?.trim() || parsed.headline || 'Untitled',
-    sourceLang: input.sourceLang,
-    targetLang: input.targetLang,
+    title: input.title?.trim() || parsed.title || parsed.headline || 'Untitled',
+    sourceLang: language('sourceLang', input.sourceLang, parsed.sourceLang),
+    targetLang: language('targetLang', input.targetLang, parsed.targetLang),
     createdAt: now,
     updatedAt: now,
     segmentCount: parsed.segments.length,

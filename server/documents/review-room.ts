@@ -6,7 +6,8 @@ export interface ReviewSeed {
   title: string;
   sourceLang: string;
   targetLang: string;
-  segments: Array<{ id: string; source: string | null }>;
+  /** A segment without a state starts as a draft (SPEC 5.4); an XLIFF import brings its own. */
+  segments: Array<{ id: string; source: string | null; state?: SegmentState }>;
 }
 
 export function seedReviewRoom(seed: ReviewSeed, now = Date.now()): Uint8Array {
@@ -20,7 +21,7 @@ export function seedReviewRoom(seed: ReviewSeed, now = Date.now()): Uint8Array {
     const status = doc.getMap<SegmentStatus>(ReviewRoom.status);
     for (const segment of seed.segments) {
       if (segment.source !== null) source.set(segment.id, segment.source);
-      status.set(segment.id, { state: 'draft', by: null, at: now });
+      status.set(segment.id, { state: segment.state ?? 'draft', by: null, at: now });
     }
   });
   const update = Y.encodeStateAsUpdate(doc);

@@ -2,20 +2,22 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CloseCode } from '../../shared/schema.js';
-import { ImportError, IMPORT_FORMATS } from '../../shared/import/index.js';
+import { DOCUMENT_FORMATS, SELF_DESCRIBING_FORMATS } from '../../shared/import/document.js';
+import { ImportError } from '../../shared/import/errors.js';
+import { LANGUAGE_TAG } from '../../shared/import/language.js';
 import { createDocument } from '../documents/create.js';
 import { readSegments } from '../documents/read.js';
 import type { ApiContext } from './context.js';
 import { badRequest, notFound, parseBody } from './errors.js';
 import { baseUrl, roleLinks } from './links.js';
 
-const language = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as en or bn-BD');
+const language = z.string().regex(LANGUAGE_TAG, 'must be a language tag such as en or bn-BD');
 
 const createBody = z.object({
   title: z.string().max(300).optional(),
-  sourceLang: language,
-  targetLang: language,
-  format: z.enum([...IMPORT_FORMATS, 'xliff']),
+  sourceLang: language.optional(),
+  targetLang: language.optional(),
+  format: z.enum(DOCUMENT_FORMATS),
   source: z.string().optional(),
   target: z.string().optional(),
   content: z.string().optional(),
@@ -27,7 +29,11 @@ export function documentRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.post('/api/documents', async (request, reply) => {
     await ctx.guard.admin(request);
     const body = parseBody(createBody, request.body);
-    if (body.format === 'xliff') throw badRequest('XLIFF import is not supported yet; use text or markdown', 'unsupported_format');
+    if (!SELF_DESCRIBING_FORMATS.includes(body.format)) {
+      for (const field of ['sourceLang', 'targetLang'] as const) {
+        if (body[field] === undefined) throw badRequest(`${field}: required for ${body.format} imports`);
+      }
+    }
     let record;
     try {
       record = await createDocument(ctx.store, body);

@@ -1,7 +1,8 @@
-// Export of the translation as a file (SPEC 7). The token may come as ?token= so links download.
+// Export of the translation as a file (SPEC 7, SPEC 12). The token may come as ?token= so links download.
 import type { FastifyInstance } from 'fastify';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/schema.js';
-import { exportArticle } from '../../shared/export/index.js';
+import { EXPORT_FORMATS } from '../../shared/schema.js';
+import { exportFile, isExportFormat } from '../../shared/export/index.js';
+import { reviewForExport, unresolvedWorkHeaders } from '../documents/export-review.js';
 import { contentState } from '../documents/read.js';
 import type { ApiContext } from './context.js';
 import { badRequest, notFound } from './errors.js';
@@ -18,16 +19,22 @@ export function exportRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const { id } = request.params as { id: string };
     await ctx.guard.document(request, id, 'viewer', { allowQuery: true });
     const format = (request.query as Record<string, unknown>).format ?? 'txt';
-    if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
+    if (typeof format !== 'string' || !isExportFormat(format)) {
       throw badRequest(`unknown export format "${String(format)}" (use ${EXPORT_FORMATS.join(', ')})`, 'bad_format');
     }
     const record = await ctx.store.getDocument(id);
     if (!record) throw notFound();
-    const file = exportArticle(await contentState(ctx.rooms, id), format as ExportFormat, {
+    const state = await contentState(ctx.rooms, id);
+    const work = await ctx.rooms.with(id, 'review', (room) => reviewForExport(room.doc));
+    const file = await exportFile(state, format, {
+      id,
       title: record.title,
+      sourceLang: record.sourceLang,
       targetLang: record.targetLang,
+      review: work.review,
     });
     return reply
+      .headers(unresolvedWorkHeaders(work))
       .header('content-type', file.contentType)
       .header('content-disposition', contentDisposition(record.title, file.extension))
       .send(file.body);

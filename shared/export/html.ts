@@ -4,6 +4,8 @@ import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $isElementNode, $isLineBreakNode, $isTextNode, type LexicalNode, type TextFormatType } from 'lexical';
 import { $getSegments, $getSegmentText } from '../article.js';
+import { isRtl } from './lang.js';
+import { safeHref } from './links.js';
 
 const escapeText = (text: string) =>
   text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
@@ -20,12 +22,6 @@ const FORMAT_TAGS: Array<[TextFormatType, string]> = [
   ['italic', 'em'],
   ['bold', 'strong'],
 ];
-
-/** Relative links and http(s)/mailto/tel only; anything else (javascript:, data:) loses its link. */
-function safeHref(url: string): string | null {
-  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-  return scheme === undefined || ['http', 'https', 'mailto', 'tel'].includes(scheme) ? url.trim() : null;
-}
 
 function $inline(node: LexicalNode): string {
   if ($isLineBreakNode(node)) return '<br>';
@@ -65,8 +61,6 @@ function $block(node: LexicalNode, headline: boolean): string {
   return `<${tag}>${inner}</${tag}>`;
 }
 
-const RTL = /^(ar|arc|ckb|dv|fa|he|ps|sd|ug|ur|yi)(-|$)/i;
-
 export function $exportHtml(options: { title?: string; targetLang: string }): string {
   const segments = $getSegments();
   const body = segments
@@ -80,7 +74,7 @@ export function $exportHtml(options: { title?: string; targetLang: string }): st
     .join('\n');
   const title = options.title || (segments[0] ? $getSegmentText(segments[0]).replace(/\s+/g, ' ').trim() : '');
   const lang = escapeAttr(options.targetLang);
-  const dir = RTL.test(options.targetLang) ? ' dir="rtl"' : '';
+  const dir = isRtl(options.targetLang) ? ' dir="rtl"' : '';
   return [
     '<!doctype html>',
     `<html lang="${lang}"${dir}>`,

@@ -1,32 +1,16 @@
 // Parses an import (source and/or target) into aligned segments, ready to seed a content room.
-import { createHeadlessEditor } from '@lexical/headless';
-import {
-  $createParagraphNode,
-  $getRoot,
-  type LexicalNode,
-  type SerializedElementNode,
-  type SerializedLexicalNode,
-} from 'lexical';
-import { $readSegments } from '../article.js';
+import { $createParagraphNode, type SerializedLexicalNode } from 'lexical';
 import { newId } from '../ids.js';
-import { $createSegmentNode, ARTICLE_NAMESPACE, ARTICLE_NODES } from '../nodes/index.js';
+import type { SegmentState } from '../schema.js';
+import { buildSegments, type BuiltSegments } from './blocks.js';
+import { ImportError } from './errors.js';
 import { $parseMarkdownBlocks } from './markdown.js';
 import { $createTextBlock, splitTextBlocks } from './text.js';
 
 export const IMPORT_FORMATS = ['text', 'txt', 'markdown', 'md'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export type ImportErrorCode = 'bad_format' | 'empty' | 'count_mismatch';
-
-export class ImportError extends Error {
-  override readonly name = 'ImportError';
-  constructor(
-    readonly code: ImportErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ImportError, type ImportErrorCode } from './errors.js';
 
 export interface ImportInput {
   format: ImportFormat | string;
@@ -40,42 +24,22 @@ export interface ImportedSegment {
   source: string | null;
   /** The target's blocks as serialized Lexical nodes; one empty paragraph when no target was given. */
   target: SerializedLexicalNode[];
+  /** The segment's status when the file says it (XLIFF); draft otherwise. */
+  state?: SegmentState;
 }
 
 export interface ParsedImport {
   segments: ImportedSegment[];
   /** SPEC 6.3: the first segment's text, on one line; the default title. */
   headline: string;
+  /** What the file itself says (XLIFF): the defaults for the request's fields. */
+  title?: string;
+  sourceLang?: string;
+  targetLang?: string;
 }
 
-interface Side {
-  texts: string[];
-  blocks: SerializedLexicalNode[][];
-}
-
-/** Builds segments' blocks in a scratch editor and reads them back as JSON and plain text. */
-function buildSide(build: () => LexicalNode[][]): Side {
-  const editor = createHeadlessEditor({
-    namespace: ARTICLE_NAMESPACE,
-    nodes: [...ARTICLE_NODES],
-    onError: (error) => {
-      throw error;
-    },
-  });
-  let texts: string[] = [];
-  editor.update(
-    () => {
-      for (const group of build()) $getRoot().append($createSegmentNode('').append(...group));
-      texts = $readSegments().map((segment) => segment.text);
-    },
-    { discrete: true },
-  );
-  const segments = editor.getEditorState().toJSON().root.children as SerializedElementNode[];
-  return { texts, blocks: segments.map((segment) => segment.children) };
-}
-
-function parseSide(input: string, markdown: boolean): Side {
-  return buildSide(() =>
+function parseSide(input: string, markdown: boolean): BuiltSegments {
+  return buildSegments(() =>
     markdown
       ? $parseMarkdownBlocks(input).map((node) => [node])
       : splitTextBlocks(input).map((text) => [$createTextBlock(text)]),
@@ -103,7 +67,7 @@ export function parseImport({ format, source, target }: ImportInput): ParsedImpo
     );
   }
   // Without a target, editors translate from scratch in one empty paragraph per segment.
-  const empty = tgt ? [] : buildSide(() => [[$createParagraphNode()]]).blocks[0];
+  const empty = tgt ? [] : buildSegments(() => [[$createParagraphNode()]]).blocks[0];
   const segments = Array.from({ length: count }, (_, i) => ({
     id: newId(),
     source: src ? src.texts[i] : null,

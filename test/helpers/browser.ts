@@ -41,6 +41,11 @@ export async function openPage(browser: Browser, link: string, options: OpenOpti
   const context = options.context ?? (await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, acceptDownloads: true }));
   const name = options.name === undefined ? 'Tester' : options.name;
   if (name !== null) await context.addInitScript((n) => localStorage.setItem('tandem:name', n), name);
+  // Error events that are no exceptions (a ResizeObserver loop, say) and unhandled rejections count too.
+  await context.addInitScript(() => {
+    window.addEventListener('error', (event) => !event.error && console.error(`error event: ${event.message}`));
+    window.addEventListener('unhandledrejection', (event) => console.error(`unhandled rejection: ${String(event.reason)}`));
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const foreign: string[] = [];

@@ -46,6 +46,16 @@ describe('tandem command', () => {
     expect(await readFile(out, 'utf8')).toBe(await readFile(fixture('article.bn.txt'), 'utf8'));
     const md = await tandem('export', id, '--format', 'md');
     expect(md.stdout.startsWith('# ')).toBe(true);
+    const docx = join(dir, 'out.docx');
+    await tandem('export', id, '--format', 'docx', '-o', docx);
+    expect((await readFile(docx)).subarray(0, 2).toString()).toBe('PK');
+    const xliff = join(dir, 'out.xlf');
+    await tandem('export', id, '--format', 'xliff', '-o', xliff);
+    const again = await tandem('import', xliff);
+    const reimported = again.stdout.trim().split('\n')[0];
+    const back = join(dir, 'back.txt');
+    await tandem('export', reimported, '--format', 'txt', '-o', back);
+    expect(await readFile(back, 'utf8')).toBe(await readFile(fixture('article.bn.txt'), 'utf8'));
   });
 
   it('SPEC 9.3 errors are readable and exit non-zero', async () => {

@@ -1,0 +1,16 @@
+// SPEC 12.3: the article as JSON, its segments shaped as GET /api/documents/:id shows them.
+import type { SegmentRow } from './review.js';
+
+export interface JsonOptions {
+  id?: string;
+  title?: string;
+  sourceLang?: string;
+  targetLang: string;
+}
+
+export function writeJson(rows: readonly SegmentRow[], options: JsonOptions): string {
+  const { id, title, sourceLang, targetLang } = options;
+  const headline = rows[0]?.target.replace(/\s+/g, ' ').trim() ?? '';
+  const article = { ...(id === undefined ? {} : { id }), title: title || headline, sourceLang: sourceLang ?? null, targetLang, segments: rows };
+  return `${JSON.stringify(article, null, 2)}\n`;
+}

@@ -1,0 +1,28 @@
+// Every import format behind one call: text and Markdown (SPEC 6), XLIFF (SPEC 12.5), docx (SPEC 12.9).
+import { IMPORT_FORMATS, parseImport, type ImportInput, type ParsedImport } from './index.js';
+import { ImportError } from './errors.js';
+import { parseXliffImport } from './xliff.js';
+
+export const DOCUMENT_FORMATS = [...IMPORT_FORMATS, 'xliff', 'docx'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/** Formats whose file names its languages, so the request may leave them out. */
+export const SELF_DESCRIBING_FORMATS: readonly string[] = ['xliff'];
+
+export interface DocumentInput extends ImportInput {
+  /** The whole file, for formats that are one file: XLIFF text, or a .docx in base64. */
+  content?: string | null;
+}
+
+export async function parseDocument(input: DocumentInput): Promise<ParsedImport> {
+  if (input.format === 'xliff') return parseXliffImport(input.content);
+  if (input.format === 'docx') {
+    // Loaded only when needed: mammoth is large and Node-only.
+    const { parseDocxImport } = await import('./docx.js');
+    return parseDocxImport(input.content, input.source);
+  }
+  if (!(DOCUMENT_FORMATS as readonly string[]).includes(input.format)) {
+    throw new ImportError('bad_format', `unknown import format "${input.format}" (use ${DOCUMENT_FORMATS.join(', ')})`);
+  }
+  return parseImport(input);
+}

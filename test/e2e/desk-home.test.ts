@@ -1,0 +1,181 @@
+// The desk's home and the article's frame in a real browser: articles with progress, a new article
+// from pasted and dropped text, share links, the name prompt, and a layout that keeps source and
+// translation aligned with Bengali set in the bundled font. (SPEC 10)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, ADMIN_TOKEN, type TestServer } from '../helpers/server.js';
+import { eventually } from '../helpers/eventually.js';
+import { caretAtEnd, launchBrowser, openArticle, openPage, presentNames, screenshot, segmentTexts } from '../helpers/browser.js';
+import { PACKAGE_ROOT } from '../../server/paths.js';
+
+let server: TestServer;
+let browser: Browser;
+const fixture = (name: string) => readFileSync(join(PACKAGE_ROOT, 'test', 'fixtures', name), 'utf8');
+const link = (id: string, token: string) => `${server.url}/d/${id}?token=${encodeURIComponent(token)}`;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+/** Each source block's top and each segment's top, relative to the page. */
+async function rowTops(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.editor-root section[data-segment-id]')].map((section) => {
+      const source = document.querySelector<HTMLElement>(`[data-source-for="${section.dataset.segmentId}"]`);
+      const text = source?.querySelector<HTMLElement>('.src-text');
+      return {
+        section: section.getBoundingClientRect().toJSON() as DOMRect,
+        source: source?.getBoundingClientRect().toJSON() as DOMRect | undefined,
+        text: text?.getBoundingClientRect().toJSON() as DOMRect | undefined,
+        firstLine: (section.querySelector('p, h1, h2, li, blockquote') as HTMLElement | null)?.getBoundingClientRect().toJSON() as DOMRect | undefined,
+      };
+    }),
+  );
+}
+
+describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
+  it('SPEC 10.12 the admin creates an article from pasted and dropped text, sees its progress and shares it', async () => {
+    const desk = await openPage(browser, `${server.url}/?token=${ADMIN_TOKEN}`);
+    const { page } = desk;
+    await desk.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.getByRole('button', { name: 'New article' }).first().click();
+    await page.getByLabel('Title').fill('Libraries online');
+    await page.getByLabel('Draft translation').fill(fixture('article.bn.txt'));
+    // The source arrives as a dropped file.
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'article.en.txt', { type: 'text/plain' }));
+      document.querySelectorAll('textarea')[0].dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, fixture('article.en.txt'));
+    await eventually(async () => {
+      expect(await page.getByText('From article.en.txt').count()).toBe(1);
+      expect(await page.getByText('6 source paragraphs, 6 draft paragraphs — aligned.').count()).toBe(1);
+    });
+    await screenshot(page, 'desk-new-article');
+    await page.getByRole('button', { name: 'Create article' }).click();
+
+    const dialog = page.getByRole('dialog', { name: /Share/ });
+    await dialog.waitFor();
+    for (const role of ['editor', 'reviewer', 'viewer']) {
+      await expect(dialog.getByTestId(`share-${role}`).locator('input').inputValue()).resolves.toMatch(new RegExp(`^${server.url}/d/[a-z0-9]+\\?token=`));
+    }
+    await dialog.getByRole('button', { name: 'Copy viewer link' }).click();
+    await expect(dialog.getByRole('button', { name: 'Copy viewer link' }).textContent()).resolves.toBe('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await dialog.getByTestId('share-viewer').locator('input').inputValue());
+    await screenshot(page, 'desk-share');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    const row = page.getByTestId('article-row').filter({ hasText: 'Libraries online' });
+    await expect(row.textContent()).resolves.toContain('6 segments');
+    await eventually(async () => expect(await row.getByText('0/6 reviewed').count()).toBe(1));
+    await screenshot(page, 'desk-home');
+
+    // Open goes to the article as an editor.
+    await row.getByRole('button', { name: 'Open' }).click();
+    await page.waitForSelector('.editor-root section[data-segment-id]');
+    expect(await page.getByTestId('role').textContent()).toBe('Editor');
+    expect(await page.locator('[contenteditable="true"]').count()).toBe(1);
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('SPEC 10.13 an article asks once for a display name, passes it to the others and remembers it', async () => {
+    const doc = await server.createDocument();
+    const first = await openPage(browser, link(doc.id, doc.tokens.reviewer), { name: null });
+    const field = first.page.getByPlaceholder('Your name');
+    await field.waitFor();
+    await screenshot(first.page, 'desk-name-prompt');
+    await field.fill('নাসরিন');
+    await field.press('Enter');
+    await first.page.waitForSelector('.editor-root section[data-segment-id]');
+    const other = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Editor Two' });
+    await eventually(async () => expect(await presentNames(other.page)).toEqual(['Editor Two', 'নাসরিন']), { timeout: 10_000 });
+    // The colours differ, so carets and chips can be told apart.
+    const colors = await other.page.$$eval('[data-testid="presence"] [data-name]', (items) => items.map((i) => (i as HTMLElement).style.getPropertyValue('--person')));
+    await eventually(async () => {
+      const now = await other.page.$$eval('[data-testid="presence"] [data-name]', (items) => items.map((i) => (i as HTMLElement).style.getPropertyValue('--person')));
+      expect(new Set(now).size).toBe(2);
+    });
+    expect(colors).toHaveLength(2);
+    // The same browser is not asked again.
+    const again = await first.context.newPage();
+    await again.goto(link(doc.id, doc.tokens.reviewer));
+    await again.waitForSelector('.editor-root section[data-segment-id]');
+    expect(await again.getByPlaceholder('Your name').count()).toBe(0);
+    expect(first.errors).toEqual([]);
+    await Promise.all([first.context.close(), other.context.close()]);
+  });
+
+  it('SPEC 10.14 source and translation stay aligned row by row, Bengali is set in the bundled font, nothing comes from outside', async () => {
+    const doc = await server.createDocument({ source: fixture('article.en.txt'), target: fixture('article.bn.txt') });
+    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Layout' });
+    const { page } = desk;
+    await page.evaluate(() => document.fonts.ready);
+    await eventually(async () => {
+      const rows = await rowTops(page);
+      expect(rows.length).toBe(6);
+      for (const { section, source, text } of rows) {
+        expect(Math.abs(source!.top - section.top)).toBeLessThan(1.5);
+        expect(Math.abs(source!.height - section.height)).toBeLessThan(1.5);
+        expect(text!.right).toBeLessThanOrEqual(section.left + section.width / 2 + 60);
+        expect(section.height).toBeGreaterThanOrEqual(text!.height - 1);
+      }
+    });
+    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans Bengali"', 'বাংলা'))).toBe(true);
+    const bengaliFont = await page.evaluate(() => getComputedStyle(document.querySelector('.editor-root')!).fontFamily);
+    expect(bengaliFont).toContain('Noto Sans Bengali');
+    expect(await page.evaluate(() => [...document.fonts].some((f) => f.family.includes('Noto Sans Bengali') && f.status === 'loaded'))).toBe(true);
+    await screenshot(page, 'desk-article-1280');
+
+    // A longer translation pushes the row down on both sides.
+    const before = (await rowTops(page))[2];
+    await caretAtEnd(page, 1);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
+    await eventually(async () => {
+      const rows = await rowTops(page);
+      expect(rows[2].section.top).toBeGreaterThan(before.section.top + 40);
+      expect(Math.abs(rows[2].source!.top - rows[2].section.top)).toBeLessThan(1.5);
+    });
+
+    // Narrow screen: each source sits above its translation.
+    await page.setViewportSize({ width: 400, height: 800 });
+    await eventually(async () => {
+      const rows = await rowTops(page);
+      for (const { section, text, firstLine } of rows) {
+        expect(text!.top).toBeGreaterThanOrEqual(section.top - 1);
+        expect(text!.bottom).toBeLessThanOrEqual(firstLine!.top + 1);
+      }
+    });
+    await screenshot(page, 'desk-article-narrow');
+    expect(desk.foreign).toEqual([]);
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('SPEC 10.15 a draft imported without a source shows the translation full width', async () => {
+    const { status, body } = await server.api('POST', '/api/documents', { sourceLang: 'en', targetLang: 'bn', format: 'text', target: 'শুধু খসড়া\n\nআরেকটি অনুচ্ছেদ' });
+    expect(status).toBe(201);
+    const desk = await openArticle(browser, link(body.id, body.tokens.editor));
+    await eventually(async () => {
+      const rows = await rowTops(desk.page);
+      expect(rows).toHaveLength(2);
+      for (const { section, firstLine, text } of rows) {
+        expect(text).toBeUndefined();
+        expect(firstLine!.left - section.left).toBeLessThan(150);
+        expect(firstLine!.width).toBeGreaterThan(section.width * 0.75);
+      }
+    });
+    expect(await segmentTexts(desk.page)).toEqual(['শুধু খসড়া', 'আরেকটি অনুচ্ছেদ']);
+    await screenshot(desk.page, 'desk-draft-only');
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+});
