@@ -26,10 +26,12 @@ export function reviewForExport(doc: Y.Doc): ReviewForExport {
 }
 
 /** Headers every export answers with. */
-export function unresolvedWorkHeaders(work: Pick<ReviewForExport, 'openSuggestions' | 'openThreads'>): Record<string, string> {
+export function unresolvedWorkHeaders(
+  work: Pick<ReviewForExport, 'openSuggestions' | 'openThreads'> & { qaErrors: number },
+): Record<string, string> {
   return {
     'x-tandem-open-suggestions': String(work.openSuggestions),
     'x-tandem-open-threads': String(work.openThreads),
-    // X-Tandem-QA-Errors belongs here once QA checks exist.
+    'x-tandem-qa-errors': String(work.qaErrors),
   };
 }

@@ -4,6 +4,7 @@ import { EXPORT_FORMATS } from '../../shared/schema.js';
 import { exportFile, isExportFormat } from '../../shared/export/index.js';
 import { reviewForExport, unresolvedWorkHeaders } from '../documents/export-review.js';
 import { contentState } from '../documents/read.js';
+import { documentQa } from '../documents/qa.js';
 import type { ApiContext } from './context.js';
 import { badRequest, notFound } from './errors.js';
 
@@ -26,6 +27,7 @@ export function exportRoutes(app: FastifyInstance, ctx: ApiContext): void {
     if (!record) throw notFound();
     const state = await contentState(ctx.rooms, id);
     const work = await ctx.rooms.with(id, 'review', (room) => reviewForExport(room.doc));
+    const qaErrors = (await documentQa(ctx.rooms, ctx.store, record)).filter((issue) => issue.severity === 'error').length;
     const file = await exportFile(state, format, {
       id,
       title: record.title,
@@ -34,7 +36,8 @@ export function exportRoutes(app: FastifyInstance, ctx: ApiContext): void {
       review: work.review,
     });
     return reply
-      .headers(unresolvedWorkHeaders(work))
+      .headers(unresolvedWorkHeaders({ ...work, qaErrors }))
+      .header('access-control-expose-headers', 'x-tandem-open-suggestions, x-tandem-open-threads, x-tandem-qa-errors')
       .header('content-type', file.contentType)
       .header('content-disposition', contentDisposition(record.title, file.extension))
       .send(file.body);

@@ -24,6 +24,13 @@ describe('QA API', () => {
     expect(glossaryIssue.segmentId).toEqual(expect.any(String));
     expect(glossaryIssue.start).toBe(0);
     expect((await server.api('GET', `/api/documents/${id}/qa`, undefined, 'bad')).status).toBe(401);
+    // SPEC 12.4: every export announces the QA errors left.
+    const errors = body.issues.filter((i: any) => i.severity === 'error').length;
+    expect(errors).toBeGreaterThanOrEqual(2);
+    for (const format of ['txt', 'docx', 'xliff']) {
+      const exported = await server.api('GET', `/api/documents/${id}/export?format=${format}`, undefined, tokens.viewer);
+      expect(exported.headers.get('x-tandem-qa-errors')).toBe(String(errors));
+    }
     await server.api('PUT', '/api/glossary', { entries: [] });
   });
 });
