@@ -26,9 +26,14 @@ export function newSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** Verified tokens kept for a minute (revocation is checked apart): a reconnect storm verifies once. */
+const VERIFIED_CACHE_SIZE = 2000;
+const VERIFIED_CACHE_MS = 60_000;
+
 export function createTokenIssuer(secret: string, adminToken: string): TokenIssuer {
   const key = new TextEncoder().encode(secret);
   const admin = Buffer.from(adminToken);
+  const verified = new Map<string, { claims: DocumentClaims; until: number }>();
   return {
     async sign(claims, expiresIn) {
       const jwt = new SignJWT({ ...claims, sub: claims.sub ?? randomBytes(9).toString('base64url') })
@@ -38,18 +43,30 @@ export function createTokenIssuer(secret: string, adminToken: string): TokenIssu
       return jwt.sign(key);
     },
     async verify(token) {
-      try {
-        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
-        const { doc, role, gen, name, sub, exp } = payload;
-        if (typeof doc !== 'string' || !ROLES.includes(role as Role) || typeof gen !== 'number' || typeof sub !== 'string') return null;
-        return { doc, role: role as Role, gen, sub, ...(typeof name === 'string' ? { name } : {}), ...(exp ? { exp } : {}) };
-      } catch {
-        return null;
+      const cached = verified.get(token);
+      if (cached && cached.until > Date.now()) return cached.claims;
+      verified.delete(token);
+      const claims = await verifyToken(token);
+      if (claims) {
+        if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+        verified.set(token, { claims, until: Math.min(Date.now() + VERIFIED_CACHE_MS, (claims.exp ?? Infinity) * 1000) });
       }
+      return claims;
     },
     isAdmin(token) {
       const given = Buffer.from(token);
       return given.length === admin.length && timingSafeEqual(given, admin);
     },
   };
+
+  async function verifyToken(token: string): Promise<DocumentClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
+      const { doc, role, gen, name, sub, exp } = payload;
+      if (typeof doc !== 'string' || !ROLES.includes(role as Role) || typeof gen !== 'number' || typeof sub !== 'string') return null;
+      return { doc, role: role as Role, gen, sub, ...(typeof name === 'string' ? { name } : {}), ...(exp ? { exp } : {}) };
+    } catch {
+      return null;
+    }
+  }
 }

@@ -29,7 +29,11 @@ describe('the desk (e2e)', { timeout: 60_000 }, () => {
     await amina.page.keyboard.type(' আমিনা লিখছেন');
     await caretAtEnd(rafi.page, 2);
     await rafi.page.keyboard.type(' রাফি লিখছেন');
+    // Each sees their own text at once…
+    expect((await segmentTexts(amina.page))[1]).toBe('প্রথম অনুচ্ছেদ। আমিনা লিখছেন');
+    expect((await segmentTexts(rafi.page))[2]).toBe('দ্বিতীয় অনুচ্ছেদ। রাফি লিখছেন');
 
+    // …and the other's soon after.
     for (const { page } of [amina, rafi]) {
       await eventually(async () => {
         const texts = await segmentTexts(page);
