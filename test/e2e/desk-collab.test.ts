@@ -91,7 +91,7 @@ describe('the desk (e2e)', { timeout: 60_000 }, () => {
     await desk.context.close();
   });
 
-  it('SPEC 10.7 the export download holds the typed text', async () => {
+  it('SPEC 10.6 the export download holds the typed text', async () => {
     const doc = await server.createDocument();
     const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
     await caretAtEnd(desk.page, 2);

@@ -33,7 +33,7 @@ async function settled(page: Page) {
 }
 
 describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
-  it('SPEC 10.5 Enter, Backspace and Delete at segment edges never merge segments', async () => {
+  it('SPEC 10.4 Enter, Backspace and Delete at segment edges never merge segments', async () => {
     const doc = await server.createDocument(FOUR);
     const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
     const { page } = desk;
@@ -55,7 +55,7 @@ describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
     await desk.context.close();
   });
 
-  it('SPEC 10.5 deleting, typing, Enter, paste and cut over a selection that spans segments keep every segment', async () => {
+  it('SPEC 10.4 deleting, typing, Enter, paste and cut over a selection that spans segments keep every segment', async () => {
     const doc = await server.createDocument(FOUR);
     const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
     const { page } = desk;
@@ -105,7 +105,7 @@ describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
     await desk.context.close();
   });
 
-  it('SPEC 10.6 undo and redo take back only your own changes', async () => {
+  it('SPEC 10.5 undo and redo take back only your own changes', async () => {
     const doc = await server.createDocument(FOUR);
     const mine = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Mine' });
     const theirs = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Theirs' });
@@ -130,7 +130,7 @@ describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
     await Promise.all([mine.context.close(), theirs.context.close()]);
   });
 
-  it('SPEC 10.8 bold, italic and links by shortcut and by toolbar', async () => {
+  it('SPEC 10.7 bold, italic and links by shortcut and by toolbar', async () => {
     const doc = await server.createDocument(FOUR);
     const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
     const { page } = desk;

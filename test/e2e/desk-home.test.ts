@@ -41,7 +41,7 @@ async function rowTops(page: Page) {
 }
 
 describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
-  it('SPEC 10.12 the admin creates an article from pasted and dropped text, sees its progress and shares it', async () => {
+  it('SPEC 10.11 the admin creates an article from pasted and dropped text, sees its progress and shares it', async () => {
     const desk = await openPage(browser, `${server.url}/?token=${ADMIN_TOKEN}`);
     const { page } = desk;
     await desk.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
@@ -87,7 +87,7 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
     await desk.context.close();
   });
 
-  it('SPEC 10.13 an article asks once for a display name, passes it to the others and remembers it', async () => {
+  it('SPEC 10.12 an article asks once for a display name, passes it to the others and remembers it', async () => {
     const doc = await server.createDocument();
     const first = await openPage(browser, link(doc.id, doc.tokens.reviewer), { name: null });
     const field = first.page.getByPlaceholder('Your name');
@@ -114,7 +114,7 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
     await Promise.all([first.context.close(), other.context.close()]);
   });
 
-  it('SPEC 10.14 source and translation stay aligned row by row, Bengali is set in the bundled font, nothing comes from outside', async () => {
+  it('SPEC 10.13 source and translation stay aligned row by row, Bengali is set in the bundled font, nothing comes from outside', async () => {
     const doc = await server.createDocument({ source: fixture('article.en.txt'), target: fixture('article.bn.txt') });
     const desk = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Layout' });
     const { page } = desk;
@@ -160,7 +160,7 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
     await desk.context.close();
   });
 
-  it('SPEC 10.15 a draft imported without a source shows the translation full width', async () => {
+  it('SPEC 10.14 a draft imported without a source shows the translation full width', async () => {
     const { status, body } = await server.api('POST', '/api/documents', { sourceLang: 'en', targetLang: 'bn', format: 'text', target: 'শুধু খসড়া\n\nআরেকটি অনুচ্ছেদ' });
     expect(status).toBe(201);
     const desk = await openArticle(browser, link(body.id, body.tokens.editor));

@@ -63,7 +63,7 @@ function localUpdates(page: Page, docId: string): Promise<number> {
 const uncaught = (desk: DeskPage) => desk.errors.filter((e) => !/WebSocket connection to .* failed/.test(e));
 
 describe('the desk offline (e2e)', { timeout: 90_000 }, () => {
-  it('SPEC 10.9 the editor reconnects after a server restart and goes on saving', async () => {
+  it('SPEC 10.8 the editor reconnects after a server restart and goes on saving', async () => {
     const doc = await server.createDocument();
     const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
     await caretAtEnd(desk.page, 1);
@@ -81,7 +81,7 @@ describe('the desk offline (e2e)', { timeout: 90_000 }, () => {
     await desk.context.close();
   });
 
-  it('SPEC 10.10 edits made offline are kept in the browser and merge with others’ after reconnecting', async () => {
+  it('SPEC 10.9 edits made offline are kept in the browser and merge with others’ after reconnecting', async () => {
     const doc = await server.createDocument();
     const a = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Asha' });
     const b = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Bilal' });
@@ -115,7 +115,7 @@ describe('the desk offline (e2e)', { timeout: 90_000 }, () => {
     await Promise.all([a.context.close(), b.context.close()]);
   });
 
-  it('SPEC 10.11 a final close (revoked link, deleted article) says so, stops editing and does not retry', async () => {
+  it('SPEC 10.10 a final close (revoked link, deleted article) says so, stops editing and does not retry', async () => {
     const doc = await server.createDocument();
     const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
     await state(desk.page, 'saved');
