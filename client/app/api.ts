@@ -2,15 +2,9 @@
 // code and message.
 import type { ExportFormat, Role, SegmentState } from '../../shared/schema.js';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { ApiError } from '../../shared/api-error.js';
+
+export { ApiError };
 
 async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };

@@ -134,10 +134,6 @@ export class Room {
     return Promise.race([this.gate.settled(), this.failure]);
   }
 
-  get isIdle(): boolean {
-    return this.gate.idle && this.compaction === null;
-  }
-
   private persist(update: Uint8Array, origin: Origin): void {
     if (origin === 'load' || this.failed) return;
     const n = this.gate.applyOne();

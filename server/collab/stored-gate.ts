@@ -26,7 +26,4 @@ export class StoredGate {
     return new Promise((resolve) => this.whenStored(resolve));
   }
 
-  get idle(): boolean {
-    return this.applied === this.stored;
-  }
 }

@@ -1,16 +1,9 @@
 // API errors: every failure answers `{error: {code, message}}` with its HTTP status (SPEC 8.1).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
+import { ApiError } from '../../shared/api-error.js';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiError };
 
 export const badRequest = (message: string, code = 'bad_request') => new ApiError(400, code, message);
 export const unauthorized = (message = 'missing, invalid or revoked token') => new ApiError(401, 'unauthorized', message);
