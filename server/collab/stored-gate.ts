@@ -25,5 +25,4 @@ export class StoredGate {
   settled(): Promise<void> {
     return new Promise((resolve) => this.whenStored(resolve));
   }
-
 }
