@@ -37,6 +37,7 @@ export class Room {
   private readonly gate = new StoredGate();
   private storedSeq: number;
   private bytes: number;
+  /** Updates stored in the log after the snapshot. */
   private logLength: number;
   private compaction: Promise<void> | null = null;
   private failed = false;
@@ -139,11 +140,11 @@ export class Room {
     const n = this.gate.applyOne();
     const received = performance.now();
     this.bytes += update.length;
-    this.logLength++;
     this.deps.metrics.updates.inc({ room: this.kind });
     this.deps.commit.append({ docId: this.docId, room: this.name, update }).then(
       (seq) => {
         this.storedSeq = seq;
+        this.logLength++;
         this.gate.markStored(n);
         if (this.logLength >= this.deps.compactEvery) void this.compact();
       },

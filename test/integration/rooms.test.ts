@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectProvider } from '../helpers/clients.js';
 import { eventually } from '../helpers/eventually.js';
+import { openSqliteStore } from '../../server/storage/sqlite.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -59,5 +60,26 @@ describe('rooms', () => {
     const reader = connectProvider(server.wsUrl, id, { token: tokens.viewer });
     await eventually(() => expect(reader.doc.getText('t').toString()).toBe('x'.repeat(45)));
     reader.destroy();
+  });
+
+  it('SPEC 4.4 the log is compacted into a snapshot as it grows and when the room unloads', async () => {
+    const { id, tokens } = await server.createDocument();
+    const writer = connectProvider(server.wsUrl, id, { token: tokens.editor });
+    await eventually(() => expect(writer.provider.synced).toBe(true));
+    for (let i = 0; i < 30; i++) writer.doc.getText('t').insert(0, 'y');
+    const store = openSqliteStore({ dir: server.dataDir });
+    try {
+      // Past COMPACT_EVERY (20): a snapshot holds the early updates while the room is still open.
+      await eventually(async () => {
+        const log = await store.loadRoom(id);
+        expect(log.snapshot).not.toBeNull();
+        expect(log.updates.length).toBeLessThan(20);
+      });
+      writer.destroy();
+      // Unloading compacts what is left.
+      await eventually(async () => expect((await store.loadRoom(id)).updates).toHaveLength(0));
+    } finally {
+      await store.close();
+    }
   });
 });
