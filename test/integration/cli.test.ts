@@ -31,7 +31,8 @@ describe('tandem command', () => {
     expect(lines).toEqual([`Open ${server.url}/?token=${ADMIN_TOKEN}`]);
   });
 
-  it('SPEC 9.3 import, token and export talk to the running server', async () => {
+  // Each command is a new Node process compiling TypeScript on the fly: slow on a busy machine.
+  it('SPEC 9.3 import, token and export talk to the running server', { timeout: 180_000 }, async () => {
     const imported = await tandem('import', fixture('article.bn.txt'), '--source', fixture('article.en.txt'), '--source-lang', 'en', '--target-lang', 'bn');
     const [id, ...links] = imported.stdout.trim().split('\n');
     expect(id).toMatch(/^[a-z0-9]+$/);
