@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: keep browser and server tests from starving each other.
     maxWorkers: 2,
+    // Browser tests share two cores with everything else; a test that really fails fails three times.
+    retry: 2,
   },
 });
