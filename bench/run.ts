@@ -2,6 +2,8 @@
 // measured in this run, each in its own child process on 127.0.0.1. A report, not a test: it asserts
 // nothing about timing. Rounds interleave the two servers (alternating which goes first) and the
 // table shows medians. BENCH_QUICK=1 runs a much smaller version (to check that the bench works).
+// Then the desk bench (bench/desk/run.ts): the browser client against bare Lexical. BENCH_ONLY=server
+// or BENCH_ONLY=desk runs only one of the two.
 import { cpus, loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +16,10 @@ import { runLatency, type LatencyResult } from './scenarios/latency.js';
 import { runThroughput, type ThroughputResult } from './scenarios/throughput.js';
 import { runStorm, type StormResult } from './scenarios/storm.js';
 import { articleText, measureRoom, prepareReferenceRooms, prepareTandemRooms, type RoomLoadSample } from './scenarios/room-load.js';
+import { runDeskBench } from './desk/run.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+const ONLY = process.env.BENCH_ONLY ?? '';
 const config = {
   rounds: QUICK ? 1 : 5,
   /** The storm starts two fresh server processes per round, so it gets fewer rounds. */
@@ -194,6 +198,12 @@ function version(pkg: string): string {
 }
 
 async function main() {
+  if (!['', 'server', 'desk'].includes(ONLY)) throw new Error(`BENCH_ONLY must be "server" or "desk", not "${ONLY}"`);
+  if (ONLY !== 'desk') await serverBench();
+  if (ONLY !== 'server') await runDeskBench();
+}
+
+async function serverBench() {
   const began = performance.now();
   const meta = {
     date: new Date().toISOString(),

@@ -6,22 +6,29 @@ import { ApiError } from '../../shared/api-error.js';
 
 export { ApiError };
 
-async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+/** Sends a request with the bearer token; a network failure or an error answer throws ApiError. */
+export async function request(token: string, path: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached. Check the connection and try again.');
   }
+  if (response.ok) return response;
+  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  throw new ApiError(response.status, body?.error?.code ?? 'error', body?.error?.message ?? `HTTP ${response.status}`);
+}
+
+/** A JSON call: the body goes as JSON, the answer comes back parsed. */
+export async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const json = body !== undefined;
+  const response = await request(token, path, {
+    method,
+    headers: json ? { 'content-type': 'application/json' } : {},
+    body: json ? JSON.stringify(body) : undefined,
+  });
   const text = await response.text();
-  const json = text ? (JSON.parse(text) as unknown) : null;
-  if (!response.ok) {
-    const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `HTTP ${response.status}`);
-  }
-  return json as T;
+  return (text ? JSON.parse(text) : null) as T;
 }
 
 export interface ArticleSummary {
@@ -44,11 +51,14 @@ export interface ArticleDetail {
 
 export interface NewArticle {
   title?: string;
-  sourceLang: string;
-  targetLang: string;
-  format: 'text' | 'markdown';
+  /** Required unless an XLIFF file names them. */
+  sourceLang?: string;
+  targetLang?: string;
+  format: 'text' | 'markdown' | 'xliff' | 'docx';
   source?: string;
   target?: string;
+  /** The file itself: XLIFF as text, a Word document in base64. */
+  content?: string;
 }
 
 export type RoleLinks = Record<Role, string>;

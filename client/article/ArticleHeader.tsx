@@ -5,11 +5,14 @@ import type { ArticleSessions } from './sessions.js';
 import { SaveIndicator } from './SaveIndicator.js';
 import { PresenceList } from './PresenceList.js';
 import { ExportMenu } from './ExportMenu.js';
+import { ToolButtons } from '../panels/ToolButtons.js';
+import { ReviewProgress } from '../review/ReviewProgress.js';
+import { ReviewTools } from '../review/ReviewTools.js';
 
 const ROLE_LABEL = { editor: 'Editor', reviewer: 'Reviewer', viewer: 'Viewer' } as const;
 const ROLE_HINT = {
   editor: 'You can edit the translation',
-  reviewer: 'You can read; reviewing tools come to reviewers',
+  reviewer: 'You can suggest changes, comment and mark segments reviewed',
   viewer: 'You can read and export',
 } as const;
 
@@ -37,11 +40,14 @@ export function ArticleHeader({ sessions, docId, token, facts }: { sessions: Art
         </div>
       </div>
       <div className="header-right">
+        <ReviewProgress />
         <SaveIndicator state={sessions.content.state} role={role} />
         <PresenceList presence={sessions.presence} />
         <span className={`role-badge role-${role}`} title={ROLE_HINT[role]} data-testid="role">
           {ROLE_LABEL[role]}
         </span>
+        <ReviewTools />
+        <ToolButtons sessions={sessions} />
         <ExportMenu docId={docId} token={token} />
       </div>
     </header>

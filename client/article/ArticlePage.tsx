@@ -11,10 +11,17 @@ import { NamePrompt } from './NamePrompt.js';
 import { ArticleHeader } from './ArticleHeader.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { articleSessions, type ArticleSessions } from './sessions.js';
+import { ToolPanels } from '../panels/ToolPanels.js';
+import { usePersonalToken } from '../review/personal-token.js';
+import { DeskContext } from '../review/desk.js';
+import { ReviewMargin } from '../review/ReviewMargin.js';
+import { Notices } from '../review/Notices.js';
 
 export function ArticlePage({ docId, token }: { docId: string; token: string | null }) {
   const claims = readClaims(token);
   const [name, setName] = useState(() => claims.name ?? savedName());
+  // The link's token is traded for this person's own (review authorship); see personal-token.ts.
+  const own = usePersonalToken(docId, claims.role && claims.doc === docId ? token : null, name);
   if (!token || !claims.role) {
     return <Message title="This link is incomplete" body="Open the article with the full link you were given; it carries your access." />;
   }
@@ -31,25 +38,40 @@ export function ArticlePage({ docId, token }: { docId: string; token: string | n
       />
     );
   }
-  return <Article sessions={articleSessions(docId, token, claims.role, name)} docId={docId} token={token} name={name} />;
+  if (!own) return null;
+  const sessions = articleSessions(docId, own, claims.role, name);
+  return (
+    <DeskContext.Provider value={sessions.desk}>
+      <Article sessions={sessions} docId={docId} token={token} name={name} />
+    </DeskContext.Provider>
+  );
 }
 
 function Article({ sessions, docId, token, name }: { sessions: ArticleSessions; docId: string; token: string; name: string }) {
   const facts = useStore(sessions.review);
+  const mode = useStore(sessions.desk.mode);
+  const margin = useStore(sessions.desk.marginShown);
   const color = colorFor(name);
   useEffect(() => {
     if (facts.title) document.title = `${facts.title} — Tandem`;
   }, [facts.title]);
   return (
-    <div className="article-page">
+    <div className={`article-page mode-${mode}`}>
       <a className="skip-link" href="#translation" onClick={(e) => (e.preventDefault(), document.getElementById('translation')?.focus())}>
         Skip to the translation
       </a>
       <ArticleHeader sessions={sessions} docId={docId} token={token} facts={facts} />
       <ConnectionBanner state={sessions.content.state} role={sessions.content.role} />
-      <main className={facts.loaded && facts.sources.size === 0 ? 'article-main single' : 'article-main'}>
-        <ArticleEditor content={sessions.content} review={sessions.review} name={name} color={color} />
+      <main className={`${facts.loaded && facts.sources.size === 0 ? 'article-main single' : 'article-main'}${margin ? ' with-margin' : ''}`}>
+        <div className="review-shell">
+          <div className="review-doc">
+            <ArticleEditor content={sessions.content} review={sessions.review} name={name} color={color} />
+          </div>
+          <ReviewMargin />
+        </div>
       </main>
+      <Notices />
+      <ToolPanels sessions={sessions} />
     </div>
   );
 }

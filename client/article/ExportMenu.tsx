@@ -1,16 +1,43 @@
-// Export: the translation as plain text, Markdown or HTML, downloaded from the server.
+// Export: the translation as a file for publishing (txt, md, html, docx) or exchange (XLIFF, JSON).
+// The file is fetched first; when the server announces unresolved work (open suggestions or
+// threads, QA errors), the page asks before saving it.
 import { useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../shared/schema.js';
-import { exportHref } from '../app/api.js';
+import { ApiError, exportHref } from '../app/api.js';
+import { saveBlob } from '../panels/download.js';
+import { fetchExport, hasUnresolved, type FetchedExport } from './export-file.js';
+import { UnresolvedDialog } from './UnresolvedDialog.js';
 
-const FORMATS: Array<{ format: ExportFormat; label: string; hint: string }> = [
-  { format: 'txt', label: 'Plain text', hint: '.txt' },
-  { format: 'md', label: 'Markdown', hint: '.md' },
-  { format: 'html', label: 'HTML', hint: '.html' },
+interface Format {
+  format: ExportFormat;
+  label: string;
+  hint: string;
+}
+
+const GROUPS: Array<{ title: string; formats: Format[] }> = [
+  {
+    title: 'Publish',
+    formats: [
+      { format: 'txt', label: 'Plain text', hint: '.txt' },
+      { format: 'md', label: 'Markdown', hint: '.md' },
+      { format: 'html', label: 'HTML', hint: '.html' },
+      { format: 'docx', label: 'Word', hint: '.docx' },
+    ],
+  },
+  {
+    title: 'Exchange',
+    formats: [
+      { format: 'xliff', label: 'XLIFF 2.0', hint: '.xlf' },
+      { format: 'json', label: 'JSON', hint: '.json' },
+    ],
+  },
 ];
 
 export function ExportMenu({ docId, token }: { docId: string; token: string }) {
   const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [pending, setPending] = useState<FetchedExport | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -40,27 +67,67 @@ export function ExportMenu({ docId, token }: { docId: string; token: string }) {
     }
   };
 
+  const exportAs = async (format: ExportFormat) => {
+    setOpen(false);
+    setBusy(true);
+    setError('');
+    try {
+      const file = await fetchExport(docId, format, token);
+      if (hasUnresolved(file.unresolved)) setPending(file);
+      else saveBlob(file.blob, file.name);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <div className="menu-root" ref={root} onKeyDown={onKeyDown}>
-      <button
-        ref={button}
-        type="button"
-        className="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
-        Export <span aria-hidden="true">▾</span>
+      <button ref={button} type="button" className="button" aria-haspopup="menu" aria-expanded={open} aria-busy={busy} onClick={() => setOpen(!open)}>
+        {busy ? 'Exporting…' : 'Export'} <span aria-hidden="true">▾</span>
       </button>
       {open && (
         <div className="menu" role="menu" aria-label="Export as">
-          {FORMATS.map(({ format, label, hint }) => (
-            <a key={format} role="menuitem" className="menu-item" href={exportHref(docId, format, token)} download onClick={() => setOpen(false)}>
-              <span>{label}</span>
-              <span className="menu-hint">{hint}</span>
-            </a>
+          {GROUPS.map((group) => (
+            <div key={group.title} role="group" aria-label={group.title}>
+              <div className="menu-title" aria-hidden="true">
+                {group.title}
+              </div>
+              {group.formats.map(({ format, label, hint }) => (
+                <a
+                  key={format}
+                  role="menuitem"
+                  className="menu-item"
+                  href={exportHref(docId, format, token)}
+                  download
+                  onClick={(event) => {
+                    event.preventDefault();
+                    void exportAs(format);
+                  }}
+                >
+                  <span>{label}</span>
+                  <span className="menu-hint">{hint}</span>
+                </a>
+              ))}
+            </div>
           ))}
         </div>
+      )}
+      {error && (
+        <div className="menu-error" role="alert">
+          Export failed: {error}
+        </div>
+      )}
+      {pending && (
+        <UnresolvedDialog
+          file={pending}
+          onClose={() => (setPending(null), button.current?.focus())}
+          onExport={() => {
+            saveBlob(pending.blob, pending.name);
+            setPending(null);
+          }}
+        />
       )}
     </div>
   );

@@ -4,11 +4,14 @@ import { createContentSession, type ContentSession } from '../collab/content-ses
 import { ReviewSession } from '../collab/review-session.js';
 import { keepColorDistinct, PresenceStore } from '../collab/presence.js';
 import { PALETTE } from '../collab/colors.js';
+import { ReviewDesk } from '../review/desk.js';
 
 export interface ArticleSessions {
   content: ContentSession;
   review: ReviewSession;
   presence: PresenceStore;
+  /** The review UI's shared state and actions (suggestions, comments, statuses). */
+  desk: ReviewDesk;
 }
 
 const open = new Map<string, ArticleSessions>();
@@ -21,7 +24,8 @@ export function articleSessions(docId: string, token: string, role: Role, name: 
     const review = new ReviewSession(docId, token, name);
     review.provider.on('closed', ({ code, reason }) => content.state.close(code, reason));
     keepColorDistinct(content.provider.awareness, PALETTE);
-    sessions = { content, review, presence: new PresenceStore(content.provider.awareness) };
+    const desk = new ReviewDesk(docId, token, name, role, content, review);
+    sessions = { content, review, presence: new PresenceStore(content.provider.awareness), desk };
     open.set(key, sessions);
   }
   return sessions;

@@ -6,10 +6,12 @@ export interface TokenClaims {
   role: Role | null;
   name: string | null;
   exp: number | null;
+  /** The token holder's id: equals `authorId` on what this holder writes. */
+  sub: string | null;
 }
 
 export function readClaims(token: string | null): TokenClaims {
-  const empty: TokenClaims = { doc: null, role: null, name: null, exp: null };
+  const empty: TokenClaims = { doc: null, role: null, name: null, exp: null, sub: null };
   const payload = token?.split('.')[1];
   if (!payload) return empty;
   try {
@@ -21,6 +23,7 @@ export function readClaims(token: string | null): TokenClaims {
       role: ROLES.includes(claims.role as Role) ? (claims.role as Role) : null,
       name: typeof claims.name === 'string' ? claims.name : null,
       exp: typeof claims.exp === 'number' ? claims.exp : null,
+      sub: typeof claims.sub === 'string' ? claims.sub : null,
     };
   } catch {
     return empty;

@@ -23,6 +23,8 @@ import { SheetHead } from './SheetHead.js';
 import { useStore } from '../app/store.js';
 import { EditorPlugins } from './EditorPlugins.js';
 import { isSafeUrl } from './links.js';
+import { ReviewLayer } from '../review/ReviewLayer.js';
+import { SheetTools } from '../review/SheetTools.js';
 
 const THEME = {
   ...ARTICLE_THEME,
@@ -69,7 +71,7 @@ export function ArticleEditor({ content, review, name, color }: Props) {
     <LexicalComposer initialConfig={initialConfig}>
       <LexicalCollaboration>
         <SheetHead sourceLang={facts.sourceLang} targetLang={targetLang} hasSource={facts.sources.size > 0}>
-          {editable ? <Toolbar /> : <span className="read-only-note">Read only</span>}
+          <SheetTools>{editable ? <Toolbar /> : null}</SheetTools>
         </SheetHead>
         <div className={editable ? 'sheet' : 'sheet read-only'}>
           <SourceLayer segments={segments} review={review} aligner={aligner} />
@@ -87,6 +89,7 @@ export function ArticleEditor({ content, review, name, color }: Props) {
             ErrorBoundary={LexicalErrorBoundary}
           />
           <div className="cursors" ref={cursorsRef} aria-hidden="true" />
+          <ReviewLayer />
         </div>
         <CollaborationPlugin
           id={content.docId}

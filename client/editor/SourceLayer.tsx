@@ -1,11 +1,17 @@
 // The source column: one block per segment, placed by the Aligner beside its translation. It
-// re-renders only when the list of segments, a source or a status changes — never per keystroke.
+// re-renders only when the list of segments, a source, a status or the glossary changes — never per
+// keystroke. Glossary terms in the sources are marked; their tooltip can insert the agreed translation.
 import { memo, useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { SegmentStatus } from '../../shared/schema.js';
+import type { GlossaryEntry } from '../../shared/qa/index.js';
 import type { ReviewSession } from '../collab/review-session.js';
 import type { Aligner } from './aligner.js';
 import type { SegmentList } from './segment-list.js';
-import { StatusPill } from './StatusPill.js';
+import { StatusControl } from '../review/StatusControl.js';
+import { SegmentCounts } from '../review/SegmentCounts.js';
+import { SourceText } from '../glossary/SourceText.js';
+import { TermTipHost, useInsertTerm, useTermIndex } from '../glossary/source-glossary.js';
+import type { TermIndex } from '../glossary/term-index.js';
 
 interface RowProps {
   id: string;
@@ -14,9 +20,11 @@ interface RowProps {
   status: SegmentStatus | undefined;
   sourceLang: string;
   aligner: Aligner;
+  terms: TermIndex;
+  onInsert: (entry: GlossaryEntry, segmentId: string) => void;
 }
 
-const SourceRow = memo(function SourceRow({ id, number, source, status, sourceLang, aligner }: RowProps) {
+const SourceRow = memo(function SourceRow({ id, number, source, status, sourceLang, aligner, terms, onInsert }: RowProps) {
   const hasSource = source !== undefined && source !== '';
   const ref = useCallback(
     (block: HTMLDivElement | null) => {
@@ -32,11 +40,12 @@ const SourceRow = memo(function SourceRow({ id, number, source, status, sourceLa
         <span className="src-number" aria-label={`Segment ${number}`}>
           {number}
         </span>
-        <StatusPill state={status?.state ?? 'draft'} />
+        <StatusControl segmentId={id} number={number} state={status?.state ?? 'draft'} />
+        <SegmentCounts segmentId={id} />
       </div>
       {hasSource && (
         <div className="src-text" lang={sourceLang || undefined} aria-label={`Source of segment ${number}`}>
-          {source}
+          <SourceText text={source} segmentId={id} terms={terms} onInsert={onInsert} />
         </div>
       )}
     </div>
@@ -47,6 +56,8 @@ export function SourceLayer({ segments, review, aligner }: { segments: SegmentLi
   const list = useSyncExternalStore(segments.subscribe, segments.get);
   const facts = useSyncExternalStore(review.subscribe, review.get);
   useEffect(() => aligner.setSections(list), [aligner, list]);
+  const terms = useTermIndex(review);
+  const onInsert = useInsertTerm();
   return (
     <div className="source-layer">
       {list.map((segment, index) => (
@@ -58,8 +69,11 @@ export function SourceLayer({ segments, review, aligner }: { segments: SegmentLi
           status={facts.statuses.get(segment.id)}
           sourceLang={facts.sourceLang}
           aligner={aligner}
+          terms={terms}
+          onInsert={onInsert}
         />
       ))}
+      <TermTipHost review={review} targetLang={facts.targetLang} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// A text area that also takes a dropped or chosen .txt / .md file.
+// A text area that also takes a dropped or chosen .txt / .md file; other files it is told to take
+// (.xliff, .docx) go to `onFile`, which answers a problem to show, if any.
 import { useId, useRef, useState } from 'react';
 
 export interface Dropped {
@@ -6,9 +7,20 @@ export interface Dropped {
   fileName: string | null;
 }
 
-const ACCEPT = '.txt,.md,.markdown,text/plain,text/markdown';
+const TEXT_ACCEPT = '.txt,.md,.markdown,text/plain,text/markdown';
 
-export function DropField({ label, hint, value, lang, onChange }: { label: string; hint: string; value: string; lang?: string; onChange: (dropped: Dropped) => void }) {
+interface Props {
+  label: string;
+  hint: string;
+  value: string;
+  lang?: string;
+  onChange: (dropped: Dropped) => void;
+  /** Extensions (".xlf") handed whole to `onFile`. */
+  files?: string[];
+  onFile?: (file: File) => Promise<string | null>;
+}
+
+export function DropField({ label, hint, value, lang, onChange, files = [], onFile }: Props) {
   const id = useId();
   const picker = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -17,8 +29,12 @@ export function DropField({ label, hint, value, lang, onChange }: { label: strin
 
   const take = async (file: File | undefined) => {
     if (!file) return;
+    if (onFile && files.some((ext) => file.name.toLowerCase().endsWith(ext))) {
+      setError((await onFile(file)) ?? '');
+      return;
+    }
     if (!/\.(txt|md|markdown)$/i.test(file.name) && !file.type.startsWith('text/')) {
-      setError(`${file.name} is not a .txt or .md file.`);
+      setError(`${file.name} is not a ${['.txt', '.md', ...files].join(', ')} file.`);
       return;
     }
     setError('');
@@ -33,7 +49,7 @@ export function DropField({ label, hint, value, lang, onChange }: { label: strin
         <button type="button" className="link-button" onClick={() => picker.current?.click()}>
           Choose file…
         </button>
-        <input ref={picker} type="file" accept={ACCEPT} hidden onChange={(e) => void take(e.target.files?.[0])} />
+        <input ref={picker} type="file" accept={[TEXT_ACCEPT, ...files].join(',')} hidden onChange={(e) => void take(e.target.files?.[0])} />
       </div>
       <textarea
         id={id}
@@ -58,7 +74,7 @@ export function DropField({ label, hint, value, lang, onChange }: { label: strin
         }}
       />
       <div className="drop-foot">
-        {error ? <span className="form-error">{error}</span> : <span className="muted">{fileName ? `From ${fileName}` : 'Paste text or drop a .txt / .md file'}</span>}
+        {error ? <span className="form-error">{error}</span> : <span className="muted">{fileName ? `From ${fileName}` : `Paste text or drop a ${['.txt', '.md', ...files].join(' / ')} file`}</span>}
       </div>
     </div>
   );

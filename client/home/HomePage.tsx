@@ -7,6 +7,7 @@ import { ShareDialog } from '../share/ShareDialog.js';
 import { ArticleList } from './ArticleList.js';
 import { NewArticleDialog } from './NewArticleDialog.js';
 import { useArticles } from './useArticles.js';
+import { WorkspaceGlossaryDialog } from './WorkspaceGlossaryDialog.js';
 
 export function HomePage({ token }: { token: string | null }) {
   if (!token) {
@@ -34,6 +35,7 @@ function Desk({ token }: { token: string }) {
   const { rows, error, reload } = useArticles(token);
   const [creating, setCreating] = useState(false);
   const [sharing, setSharing] = useState<Sharing | null>(null);
+  const [glossary, setGlossary] = useState(false);
   useEffect(() => {
     rememberAdminToken(token);
     document.title = 'Tandem — Translation desk';
@@ -52,9 +54,14 @@ function Desk({ token }: { token: string }) {
             <div className="brand-tag">Translation desk</div>
           </div>
         </div>
-        <button type="button" className="button primary" onClick={() => setCreating(true)}>
-          New article
-        </button>
+        <div className="home-actions">
+          <button type="button" className="button" onClick={() => setGlossary(true)}>
+            Glossary
+          </button>
+          <button type="button" className="button primary" onClick={() => setCreating(true)}>
+            New article
+          </button>
+        </div>
       </header>
       <main className="home-main">
         <h1 className="home-title">Articles</h1>
@@ -76,6 +83,7 @@ function Desk({ token }: { token: string }) {
           }}
         />
       )}
+      {glossary && <WorkspaceGlossaryDialog token={token} onClose={() => setGlossary(false)} />}
       {sharing && <ShareDialog adminToken={token} docId={sharing.id} title={sharing.title} links={sharing.links} onClose={() => setSharing(null)} />}
     </div>
   );

@@ -4,7 +4,7 @@ import { languageName } from '../app/identity.js';
 
 const COMMON = ['en', 'bn', 'hi', 'ur', 'ar', 'fr', 'es', 'de', 'pt', 'ru', 'zh', 'ja', 'ta', 'ne'];
 
-export function LanguageField({ label, value, onChange }: { label: string; value: string; onChange: (tag: string) => void }) {
+export function LanguageField({ label, value, onChange, required = true }: { label: string; value: string; onChange: (tag: string) => void; required?: boolean }) {
   const list = useId();
   return (
     <label className="field lang-field">
@@ -13,7 +13,8 @@ export function LanguageField({ label, value, onChange }: { label: string; value
         className="text-input"
         list={list}
         value={value}
-        required
+        required={required}
+        placeholder={required ? undefined : 'From file'}
         pattern="[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*"
         title="A language tag such as en or bn-BD"
         onChange={(e) => onChange(e.target.value)}

@@ -1,10 +1,14 @@
-// "New article": a source and a draft translation (pasted or dropped), languages and a title.
+// "New article": a source and a draft translation (pasted or dropped), languages and a title; or a
+// whole XLIFF file, or a Word draft with an optional plain-text source.
 import { useState } from 'react';
 import { api, ApiError, type RoleLinks } from '../app/api.js';
 import { Dialog } from '../ui/Dialog.js';
 import { DropField, type Dropped } from './DropField.js';
 import { LanguageField } from './LanguageField.js';
 import { blockCount } from './blocks.js';
+import { FileCard } from './FileCard.js';
+import { readImportFile, type ImportedFile } from './import-file.js';
+import { newArticleBody } from './new-article-body.js';
 
 interface Created {
   id: string;
@@ -19,29 +23,36 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
   const [format, setFormat] = useState<'text' | 'markdown'>('text');
   const [source, setSource] = useState('');
   const [target, setTarget] = useState('');
+  const [file, setFile] = useState<ImportedFile | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const xliff = file?.kind === 'xliff';
 
   const took = (set: (text: string) => void) => (dropped: Dropped) => {
     set(dropped.text);
     if (dropped.fileName) setFormat(/\.(md|markdown)$/i.test(dropped.fileName) ? 'markdown' : 'text');
   };
-  const counts = format === 'text' && source.trim() && target.trim() ? [blockCount(source), blockCount(target)] : null;
+  const takeFile = async (chosen: File): Promise<string | null> => {
+    const read = await readImportFile(chosen);
+    if (typeof read === 'string') return read;
+    setFile(read);
+    setError('');
+    if (read.kind === 'xliff') {
+      setSourceLang(read.sourceLang ?? '');
+      setTargetLang(read.targetLang ?? '');
+    }
+    return null;
+  };
+  const counts = !file && format === 'text' && source.trim() && target.trim() ? [blockCount(source), blockCount(target)] : null;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!source.trim() && !target.trim()) return setError('Paste or drop a source, a draft translation, or both.');
+    const body = newArticleBody({ title, sourceLang, targetLang, format, source, target, file });
+    if (typeof body === 'string') return setError(body);
     setBusy(true);
     setError('');
     try {
-      const created = await api.create(token, {
-        ...(title.trim() ? { title: title.trim() } : {}),
-        sourceLang: sourceLang.trim(),
-        targetLang: targetLang.trim(),
-        format,
-        ...(source.trim() ? { source } : {}),
-        ...(target.trim() ? { target } : {}),
-      });
+      const created = await api.create(token, body);
       onCreated({ id: created.id, title: created.title, links: created.links });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -49,28 +60,51 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
     }
   };
 
+  const sourceField = (
+    <DropField label="Source" hint="The original article. Paragraphs separated by blank lines." value={source} lang={sourceLang} onChange={took(setSource)} files={['.xlf', '.xliff']} onFile={takeFile} />
+  );
   return (
     <Dialog title="New article" onClose={onClose} wide>
       <form className="new-article" onSubmit={submit}>
         <div className="form-row">
           <label className="field grow">
             <span>Title</span>
-            <input className="text-input" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Defaults to the draft’s first line" maxLength={300} />
+            <input className="text-input" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={file ? 'Defaults to the file’s title' : 'Defaults to the draft’s first line'} maxLength={300} />
           </label>
-          <LanguageField label="From" value={sourceLang} onChange={setSourceLang} />
-          <LanguageField label="Into" value={targetLang} onChange={setTargetLang} />
+          <LanguageField label="From" value={sourceLang} onChange={setSourceLang} required={!xliff} />
+          <LanguageField label="Into" value={targetLang} onChange={setTargetLang} required={!xliff} />
           <label className="field">
             <span>Format</span>
-            <select className="text-input" value={format} onChange={(e) => setFormat(e.target.value as 'text' | 'markdown')}>
-              <option value="text">Plain text</option>
-              <option value="markdown">Markdown</option>
-            </select>
+            {file ? (
+              <select className="text-input" value={file.kind} disabled>
+                <option value="xliff">XLIFF</option>
+                <option value="docx">Word</option>
+              </select>
+            ) : (
+              <select className="text-input" value={format} onChange={(e) => setFormat(e.target.value as 'text' | 'markdown')}>
+                <option value="text">Plain text</option>
+                <option value="markdown">Markdown</option>
+              </select>
+            )}
           </label>
         </div>
-        <div className="form-columns">
-          <DropField label="Source" hint="The original article. Paragraphs separated by blank lines." value={source} lang={sourceLang} onChange={took(setSource)} />
-          <DropField label="Draft translation" hint="The draft to revise, paragraph for paragraph." value={target} lang={targetLang} onChange={took(setTarget)} />
-        </div>
+        {xliff ? (
+          <FileCard file={file} onRemove={() => setFile(null)} />
+        ) : (
+          <div className="form-columns">
+            {sourceField}
+            {file ? (
+              <div className="drop-field">
+                <div className="drop-head">
+                  <span>Draft translation</span>
+                </div>
+                <FileCard file={file} onRemove={() => setFile(null)} />
+              </div>
+            ) : (
+              <DropField label="Draft translation" hint="The draft to revise, paragraph for paragraph." value={target} lang={targetLang} onChange={took(setTarget)} files={['.docx', '.xlf', '.xliff']} onFile={takeFile} />
+            )}
+          </div>
+        )}
         {counts && (
           <p className={counts[0] === counts[1] ? 'muted' : 'form-warning'} role="status">
             {counts[0]} source paragraphs, {counts[1]} draft paragraphs{counts[0] === counts[1] ? ' — aligned.' : ' — they must match.'}

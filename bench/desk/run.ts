@@ -1,0 +1,236 @@
+// The desk bench (`npm run bench`, or BENCH_ONLY=desk): the Tandem desk in headless Chromium against
+// its floor, a bare Lexical page (CollaborationPlugin, the same nodes, provider, server and article,
+// nothing else), in the same run. Rounds interleave desk and bare (alternating which goes first);
+// the table shows medians over rounds. A report, not a test: it asserts nothing about timing.
+import { cpus, loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { median, p95 } from '../stats.js';
+import { settle, withTimeout } from '../wait.js';
+import { writeJson } from '../report.js';
+import { benchArticle } from './article.js';
+import { startBarePage, type BarePage } from './bare-page.js';
+import { KINDS, launchChromium, type PageKind } from './browser.js';
+import type { DeskContext } from './context.js';
+import { ensureDeskBuilt } from './desk-build.js';
+import { deskRow, printDeskTable, type DeskRow } from './report.js';
+import { startTandem, type DeskServer } from './tandem.js';
+import { runKeystrokes, type KeystrokeResult } from './scenarios/keystroke.js';
+import { runEditorToEditor, type EditorToEditorResult } from './scenarios/editor-to-editor.js';
+import { runFirstPaint, type FirstPaintSample } from './scenarios/first-paint.js';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const config = {
+  rounds: QUICK ? 1 : 3,
+  words: 10_000,
+  keystroke: { keys: QUICK ? 40 : 200, warmup: 10, pauseMs: 30 },
+  typists: 3,
+  editorToEditor: { samples: QUICK ? 10 : 40, warmup: 3, keyPauseMs: 30, pauseMs: 150 },
+  /** Page loads per kind and round. */
+  paintLoads: QUICK ? 1 : 2,
+  /** The whole desk bench is abandoned after this long. */
+  deadlineMs: (QUICK ? 10 : 40) * 60_000,
+};
+
+type PerKind<T> = Record<PageKind, T[]>;
+const perKind = <T>(): PerKind<T> => ({ desk: [], bare: [] });
+const order = (round: number): PageKind[] => (round % 2 === 0 ? KINDS : [...KINDS].reverse());
+const log = (message: string) => process.stdout.write(`${message}\n`);
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+const failures: Array<{ scenario: string; kind: PageKind; round: number; error: string }> = [];
+
+async function attempt<T>(scenario: string, kind: PageKind, round: number, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    failures.push({ scenario, kind, round, error: message });
+    log(`  ! ${scenario} on ${kind} (round ${round + 1}) failed: ${message}`);
+    return undefined;
+  }
+}
+
+async function measure(ctx: DeskContext) {
+  const keystroke = perKind<KeystrokeResult>();
+  const typing = perKind<KeystrokeResult>();
+  const e2e = perKind<EditorToEditorResult>();
+  const paint = perKind<FirstPaintSample>();
+  const keyLine = (r: KeystrokeResult) =>
+    `median ${ms(r.medianMs)}, p95 ${ms(r.p95Ms)} (${r.samples} keys${r.missed ? `, ${r.missed} missed` : ''}; ` +
+    `parts: wait ${ms(r.parts.inputDelayMs)}, handle ${ms(r.parts.handlingMs)}, to frame ${ms(r.parts.untilFrameMs)}, render ${ms(r.parts.renderMs)}` +
+    `${r.otherKeystrokes ? `; others typed ${r.otherKeystrokes}` : ''})`;
+
+  log('warming up (not measured): a load and a few keystrokes on each page');
+  for (const kind of KINDS) {
+    await attempt('warm-up', kind, 0, () => runFirstPaint(ctx, kind));
+    await attempt('warm-up', kind, 0, () => runKeystrokes(ctx, kind, { ...config.keystroke, keys: 10, typists: 0 }));
+  }
+
+  log(`1. keystroke to next frame, alone: ${config.keystroke.keys} keys (+${config.keystroke.warmup} not counted), one every ~${config.keystroke.pauseMs} ms after the last frame`);
+  for (let round = 0; round < config.rounds; round++) {
+    for (const kind of order(round)) {
+      await settle(500);
+      const r = await attempt('keystroke', kind, round, () => runKeystrokes(ctx, kind, { ...config.keystroke, typists: 0 }));
+      if (r) {
+        keystroke[kind].push(r);
+        log(`  round ${round + 1} ${kind.padEnd(4)} ${keyLine(r)}`);
+      }
+    }
+  }
+  log(`2. keystroke to next frame with ${config.typists} other editors typing (~5 keys/s each, nearby segments)`);
+  for (let round = 0; round < config.rounds; round++) {
+    for (const kind of order(round)) {
+      await settle(500);
+      const r = await attempt('keystroke+typists', kind, round, () => runKeystrokes(ctx, kind, { ...config.keystroke, typists: config.typists }));
+      if (r) {
+        typing[kind].push(r);
+        log(`  round ${round + 1} ${kind.padEnd(4)} ${keyLine(r)}`);
+      }
+    }
+  }
+  log(`3. editor to editor: ${config.editorToEditor.samples} markers (+${config.editorToEditor.warmup}) typed on page A, seen on page B`);
+  for (let round = 0; round < config.rounds; round++) {
+    for (const kind of order(round)) {
+      await settle(500);
+      const r = await attempt('editor-to-editor', kind, round, () => runEditorToEditor(ctx, kind, config.editorToEditor));
+      if (r) {
+        e2e[kind].push(r);
+        log(`  round ${round + 1} ${kind.padEnd(4)} median ${ms(r.medianMs)}, p95 ${ms(r.p95Ms)}, B painted ${ms(r.paintedMedianMs)} (${r.samples} samples${r.missed ? `, ${r.missed} missed` : ''}; clock skew ${r.clockSkewMs.toFixed(2)} ms)`);
+      }
+    }
+  }
+  log(`4. first editable paint: ${config.paintLoads} load(s) per page and round, each in a new browser context on a new document`);
+  for (let round = 0; round < config.rounds; round++) {
+    for (const kind of order(round)) {
+      for (let load = 0; load < config.paintLoads; load++) {
+        await settle(300);
+        const r = await attempt('first paint', kind, round, () => runFirstPaint(ctx, kind));
+        if (r) {
+          paint[kind].push(r);
+          log(`  round ${round + 1} ${kind.padEnd(4)} painted ${ms(r.paintMs)} (DOMContentLoaded ${ms(r.domContentLoadedMs)})`);
+        }
+      }
+    }
+  }
+  return { keystroke, typing, e2e, paint };
+}
+
+function summarize(m: Awaited<ReturnType<typeof measure>>): DeskRow[] {
+  const of = <T>(results: PerKind<T>, pick: (r: T) => number, stat: (v: number[]) => number = median) =>
+    [results.desk, results.bare].map((list) => (list.length > 0 ? stat(list.map(pick)) : null)) as [number | null, number | null];
+  const typists = `${config.typists} typists`;
+  return [
+    deskRow('keystroke → next frame, alone: median', 'ms', ...of(m.keystroke, (r) => r.medianMs)),
+    deskRow('keystroke → next frame, alone: p95', 'ms', ...of(m.keystroke, (r) => r.p95Ms)),
+    deskRow(`keystroke → next frame, ${typists}: median`, 'ms', ...of(m.typing, (r) => r.medianMs)),
+    deskRow(`keystroke → next frame, ${typists}: p95`, 'ms', ...of(m.typing, (r) => r.p95Ms)),
+    deskRow('editor → editor: median', 'ms', ...of(m.e2e, (r) => r.medianMs)),
+    deskRow('editor → editor: p95', 'ms', ...of(m.e2e, (r) => r.p95Ms)),
+    deskRow('editor → editor, B painted: median', 'ms', ...of(m.e2e, (r) => r.paintedMedianMs), null),
+    deskRow('first editable paint: median', 'ms', ...of(m.paint, (r) => r.paintMs)),
+    deskRow('first editable paint: p95', 'ms', ...of(m.paint, (r) => r.paintMs, p95)),
+    deskRow('first paint, DOMContentLoaded: median', 'ms', ...of(m.paint, (r) => r.domContentLoadedMs), null),
+  ];
+}
+
+function version(pkg: string): string {
+  try {
+    const path = fileURLToPath(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url));
+    return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export async function runDeskBench(): Promise<void> {
+  const began = performance.now();
+  const article = benchArticle(config.words);
+  const loadAtStart = loadavg();
+  log(`\nDesk vs bare Lexical ${version('lexical')} in headless Chromium (${cpus().length} CPUs, load ${loadAtStart.map((l) => l.toFixed(2)).join(' ')})`);
+  log(`article: ${article.words.toLocaleString('en-US')} Bengali words in ${article.paragraphs.length} segments, with an English source; ${config.rounds} round(s) per scenario, desk and bare interleaved\n`);
+  const deskBuiltAt = await ensureDeskBuilt(log);
+  log(`desk: dist/client built ${deskBuiltAt.toISOString()}; building the bare page with Vite`);
+
+  let bare: BarePage | undefined;
+  let server: DeskServer | undefined;
+  let browser: Browser | undefined;
+  const problems: string[] = [];
+  let results: Awaited<ReturnType<typeof measure>> | undefined;
+  try {
+    bare = await startBarePage();
+    [server, browser] = await Promise.all([startTandem(), launchChromium()]);
+    const ctx: DeskContext = { browser, server, bare, article, problems };
+    results = await withTimeout(measure(ctx), config.deadlineMs, 'desk bench');
+  } finally {
+    const browserVersion = browser?.version() ?? 'unknown';
+    await browser?.close().catch(() => {});
+    await bare?.stop().catch(() => {});
+    const serverLog = server?.logLines() ?? [];
+    await server?.stop().catch(() => {});
+    const warnings = serverLog.filter((line) => /"level":(4|5|6)\d/.test(line));
+    if (results) report(results, { loadAtStart, began, deskBuiltAt, browserVersion, problems, warnings });
+  }
+}
+
+function report(
+  results: Awaited<ReturnType<typeof measure>>,
+  run: { loadAtStart: number[]; began: number; deskBuiltAt: Date; browserVersion: string; problems: string[]; warnings: string[] },
+) {
+  const rows = summarize(results);
+  log('\nResults (medians over rounds; ratio = desk / bare Lexical, > 1 means the desk is slower; target: desk within 1.1x):\n');
+  log(printDeskTable(rows));
+  log('\nNotes:');
+  log('- keystroke → next frame: from the keydown\'s timestamp (when Chromium received the key) to the end of the first frame rendered after');
+  log('  the text was inserted (rAF, then a posted task). Latin letters are typed: a typed Bengali character comes without a keydown here.');
+  log('  "parts" (per round above): wait = key queued behind other work, handle = keydown until Lexical\'s last update before the frame,');
+  log('  to frame = from then until the frame began (idle, or other tasks: React renders, socket messages), render = the frame itself');
+  log('  (rAF callbacks, style, layout, ResizeObservers, paint, commit).');
+  log('- The three other editors are headless Lexical clients in the bench process (stock y-websocket, awareness cursors) in segments near the caret.');
+  log('- editor → editor: A\'s keydown to B\'s MutationObserver seeing the text (same Chromium, separate contexts, via the Tandem server).');
+  log('- first paint: navigation start to the first frame showing all segments in an editable root; new context each load (cold cache).');
+  log('- The bare page has the desk\'s Bengali font and column width, so both lay out the same text alike; the desk also shows the source');
+  log('  column, header, toolbar and presence, and opens a second (review) room.');
+  const missedKeys = [...Object.values(results.keystroke), ...Object.values(results.typing)].flat().reduce((n, r) => n + r.missed, 0);
+  const missedMarkers = Object.values(results.e2e).flat().reduce((n, r) => n + r.missed, 0);
+  if (run.problems.length > 0 || failures.length > 0 || missedKeys > 0 || missedMarkers > 0) {
+    log(`\nPROBLEMS: ${run.problems.length} page error(s) or unexpected event(s), ${failures.length} failed run(s),`);
+    log(`${missedKeys} keystroke(s) without a frame within 2 s, ${missedMarkers} marker(s) not seen by page B within 5 s:`);
+    for (const p of run.problems.slice(0, 20)) log(`  - ${p}`);
+    for (const f of failures.slice(0, 20)) log(`  - [${f.scenario}] ${f.kind} round ${f.round + 1}: ${f.error}`);
+  } else {
+    log('\nNo page error, missed keystroke or failed run during the desk bench.');
+  }
+  if (run.warnings.length > 0) {
+    log(`Tandem logged ${run.warnings.length} warning(s)/error(s); first ones:`);
+    for (const line of run.warnings.slice(0, 5)) log(`  ${line.slice(0, 300)}`);
+  }
+  const seconds = (performance.now() - run.began) / 1000;
+  const loadAtEnd = loadavg();
+  log(`\nLoad average at the end: ${loadAtEnd.map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs (other work on the machine adds noise).`);
+  const out = fileURLToPath(new URL('../results/desk-latest.json', import.meta.url));
+  writeJson(out, {
+    meta: {
+      date: new Date().toISOString(),
+      node: process.version,
+      chromium: run.browserVersion,
+      lexical: version('lexical'),
+      yjs: version('yjs'),
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      loadavgAtStart: run.loadAtStart,
+      loadavgAtEnd: loadAtEnd,
+      deskBuiltAt: run.deskBuiltAt.toISOString(),
+      quick: QUICK,
+      seconds,
+    },
+    config,
+    summary: rows,
+    rounds: results,
+    problems: run.problems,
+    failures,
+    tandemWarnings: run.warnings,
+  });
+  log(`\nWrote ${out} (${seconds.toFixed(0)} s in all)`);
+}

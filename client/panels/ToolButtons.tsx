@@ -1,0 +1,31 @@
+// The header's QA badge and Glossary button, which open the side panels.
+import { useStore } from '../app/store.js';
+import type { ContentSession } from '../collab/content-session.js';
+import type { ReviewSession } from '../collab/review-session.js';
+import { BookIcon } from '../qa/icons.js';
+import { QaBadge } from '../qa/QaBadge.js';
+import { deskTools } from './desk-tools.js';
+import { panels } from './panel-store.js';
+
+export function ToolButtons({ sessions }: { sessions: { content: ContentSession; review: ReviewSession } }) {
+  const tools = deskTools(sessions);
+  const open = useStore(panels);
+  const { entries, workspace } = useStore(tools.glossary);
+  const terms = entries.length + workspace.length;
+  return (
+    <div className="tool-buttons">
+      <QaBadge qa={tools.qa} />
+      <button
+        type="button"
+        className="button tool-button"
+        aria-pressed={open === 'glossary'}
+        title={`Glossary: ${terms} ${terms === 1 ? 'term' : 'terms'}`}
+        onClick={() => panels.toggle('glossary')}
+        data-testid="glossary-button"
+      >
+        <BookIcon />
+        <span>Glossary</span>
+      </button>
+    </div>
+  );
+}

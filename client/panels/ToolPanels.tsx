@@ -1,0 +1,28 @@
+// The article page's side panel slot: QA or glossary, whichever the header opened.
+import '../styles/panels.css';
+import '../styles/qa.css';
+import '../styles/qa-issues.css';
+import '../styles/glossary.css';
+import '../styles/glossary-editor.css';
+import { useStore } from '../app/store.js';
+import type { ContentSession } from '../collab/content-session.js';
+import type { ReviewSession } from '../collab/review-session.js';
+import { GlossaryPanel } from '../glossary/GlossaryPanel.js';
+import { QaPanel } from '../qa/QaPanel.js';
+import { deskTools } from './desk-tools.js';
+import { panels } from './panel-store.js';
+
+export function ToolPanels({ sessions }: { sessions: { content: ContentSession; review: ReviewSession } }) {
+  const open = useStore(panels);
+  const facts = useStore(sessions.review);
+  const tools = deskTools(sessions);
+  const close = () => {
+    panels.set(null);
+    if (open === 'qa') tools.highlighter.clearActive();
+  };
+  if (open === 'qa') return <QaPanel tools={tools} targetLang={facts.targetLang} onClose={close} />;
+  if (open === 'glossary') {
+    return <GlossaryPanel glossary={tools.glossary} editable={tools.editable} sourceLang={facts.sourceLang} targetLang={facts.targetLang} onClose={close} />;
+  }
+  return null;
+}

@@ -1,0 +1,27 @@
+// The article's QA and glossary machinery, made once per pair of sessions and shared by the header
+// (badge, buttons), the side panels and the export menu.
+import type { ContentSession } from '../collab/content-session.js';
+import type { ReviewSession } from '../collab/review-session.js';
+import { glossaryOf, type GlossaryStore } from '../glossary/glossary-store.js';
+import { QaHighlighter } from '../qa/qa-highlights.js';
+import { QaStore } from '../qa/qa-store.js';
+
+export interface DeskTools {
+  glossary: GlossaryStore;
+  qa: QaStore;
+  highlighter: QaHighlighter;
+  editable: boolean;
+}
+
+const made = new WeakMap<ContentSession, DeskTools>();
+
+export function deskTools(sessions: { content: ContentSession; review: ReviewSession }): DeskTools {
+  let tools = made.get(sessions.content);
+  if (!tools) {
+    const glossary = glossaryOf(sessions.review);
+    const qa = new QaStore(sessions.content, sessions.review, glossary);
+    tools = { glossary, qa, highlighter: new QaHighlighter(qa), editable: sessions.content.role === 'editor' };
+    made.set(sessions.content, tools);
+  }
+  return tools;
+}

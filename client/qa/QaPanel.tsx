@@ -1,0 +1,69 @@
+// The QA panel: counts by severity and by check (each a filter), then every issue, live.
+import { useCallback, useState } from 'react';
+import { useStore } from '../app/store.js';
+import type { DeskTools } from '../panels/desk-tools.js';
+import { SidePanel } from '../panels/SidePanel.js';
+import { QA_CHECKS } from '../../shared/qa/types.js';
+import type { QaCheck, QaIssue, QaSeverity } from './qa-types.js';
+import { CHECKS, SEVERITIES } from './qa-labels.js';
+import { issueKey } from './qa-highlights.js';
+import { QaIssueList } from './QaIssueList.js';
+import { CheckIcon, SeverityIcon } from './icons.js';
+
+export function QaPanel({ tools, targetLang, onClose }: { tools: DeskTools; targetLang: string; onClose: () => void }) {
+  const { issues, counts, texts, ready, checking } = useStore(tools.qa);
+  const [severity, setSeverity] = useState<QaSeverity | null>(null);
+  const [check, setCheck] = useState<QaCheck | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const shown = issues.filter((i) => (!severity || i.severity === severity) && (!check || i.check === check));
+  const pick = useCallback(
+    (issue: QaIssue) => {
+      setSelected(issueKey(issue));
+      tools.highlighter.reveal(issue, tools.editable);
+    },
+    [tools],
+  );
+  const status = !ready ? 'Checking…' : checking ? 'Updating…' : 'Live — updates as you type';
+
+  return (
+    <SidePanel title="QA checks" subtitle={<span className={`qa-status${checking || !ready ? ' busy' : ''}`}>{status}</span>} onClose={onClose} testId="qa-panel">
+      <div className="qa-severities" role="group" aria-label="Filter by severity">
+        {(['error', 'warning', 'info'] as const).map((s) => (
+          <button key={s} type="button" className={`qa-sev-tile sev-${s}`} aria-pressed={severity === s} onClick={() => setSeverity(severity === s ? null : s)} data-testid={`qa-count-${s}`}>
+            <SeverityIcon severity={s} />
+            <span className="qa-sev-count">{ready ? counts[s] : '–'}</span>
+            <span className="qa-sev-label">{SEVERITIES[s].label}</span>
+          </button>
+        ))}
+      </div>
+      <div className="qa-checks" role="group" aria-label="Filter by check">
+        {QA_CHECKS.map((c) => (
+          <button
+            key={c}
+            type="button"
+            className="qa-check"
+            aria-pressed={check === c}
+            disabled={counts.byCheck[c] === 0 && check !== c}
+            title={CHECKS[c].hint}
+            onClick={() => setCheck(check === c ? null : c)}
+            data-testid={`qa-check-${c}`}
+          >
+            <span>{CHECKS[c].label}</span>
+            <span className="qa-check-count">{counts.byCheck[c]}</span>
+          </button>
+        ))}
+      </div>
+      {ready && issues.length === 0 && (
+        <div className="qa-empty">
+          <span className="qa-empty-icon">
+            <CheckIcon />
+          </span>
+          <strong>All checks pass</strong>
+          <span>Numbers, terminology, punctuation and more are checked as you type.</span>
+        </div>
+      )}
+      {ready && issues.length > 0 && shown.length === 0 && <p className="qa-none">No issues match this filter.</p>}
+      {shown.length > 0 && <QaIssueList issues={shown} texts={texts} targetLang={targetLang} selected={selected} onPick={pick} />}
+    </SidePanel>
+  );
+}

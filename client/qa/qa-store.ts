@@ -1,0 +1,136 @@
+// Live QA of an article (SPEC 14): the checks run in a worker ~300 ms after the content or the
+// review room changes (at least every 1.5 s while people keep typing), over the targets read
+// straight from the content room's Y.Doc, the sources of the review room and both glossaries.
+// Listeners hear only when a run finishes, never per keystroke.
+import { QA_CHECKS, type QaCheck, type QaInput, type QaIssue, type QaSegment } from '../../shared/qa/types.js';
+import { ReviewRoom } from '../../shared/schema.js';
+import { mapSegment, segmentIdOf, segmentTypes } from '../../shared/review/text-map.js';
+import type { ContentSession } from '../collab/content-session.js';
+import type { ReviewSession } from '../collab/review-session.js';
+import type { GlossaryStore } from '../glossary/glossary-store.js';
+import { QaRunner } from './qa-runner.js';
+
+export interface QaCounts {
+  error: number;
+  warning: number;
+  info: number;
+  byCheck: Record<QaCheck, number>;
+}
+
+export interface QaSnapshot {
+  issues: readonly QaIssue[];
+  counts: QaCounts;
+  /** Each segment's target as it was checked, to tell whether an issue's offsets still hold. */
+  texts: ReadonlyMap<string, string>;
+  /** Both rooms have synced and a run has finished since. */
+  ready: boolean;
+  checking: boolean;
+}
+
+const DELAY_MS = 300;
+const MAX_WAIT_MS = 1500;
+
+export function countIssues(issues: readonly QaIssue[]): QaCounts {
+  const counts: QaCounts = { error: 0, warning: 0, info: 0, byCheck: Object.fromEntries(QA_CHECKS.map((c) => [c, 0])) as Record<QaCheck, number> };
+  for (const issue of issues) {
+    counts[issue.severity]++;
+    counts.byCheck[issue.check]++;
+  }
+  return counts;
+}
+
+export class QaStore {
+  private snapshot: QaSnapshot = { issues: [], counts: countIssues([]), texts: new Map(), ready: false, checking: false };
+  private readonly listeners = new Set<() => void>();
+  private readonly runner = new QaRunner();
+  private timer = 0;
+  private maxTimer = 0;
+  private running = false;
+  private dirty = false;
+  private retries = 0;
+
+  constructor(
+    private readonly content: ContentSession,
+    private readonly review: ReviewSession,
+    private readonly glossary: GlossaryStore,
+  ) {
+    content.doc.on('update', this.schedule);
+    review.doc.on('update', this.schedule);
+    glossary.subscribe(this.schedule);
+    content.provider.on('sync', this.schedule);
+    review.provider.on('sync', this.schedule);
+    this.schedule();
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly get = (): QaSnapshot => this.snapshot;
+
+  /** The segments' current targets, by id (read from the content room, no Lexical needed). */
+  currentTexts(ids: ReadonlySet<string>): Map<string, string> {
+    const texts = new Map<string, string>();
+    for (const type of segmentTypes(this.content.doc)) {
+      const id = segmentIdOf(type);
+      if (id !== null && ids.has(id)) texts.set(id, mapSegment(type).text);
+    }
+    return texts;
+  }
+
+  private readonly schedule = (): void => {
+    this.dirty = true;
+    clearTimeout(this.timer);
+    this.timer = window.setTimeout(this.flush, DELAY_MS);
+    if (!this.maxTimer) this.maxTimer = window.setTimeout(this.flush, MAX_WAIT_MS);
+  };
+
+  private readonly flush = (): void => {
+    clearTimeout(this.timer);
+    clearTimeout(this.maxTimer);
+    this.timer = this.maxTimer = 0;
+    if (this.running || !this.dirty) return;
+    if (!this.content.provider.synced || !this.review.provider.synced) return; // their 'sync' schedules again
+    this.dirty = false;
+    this.running = true;
+    this.set({ checking: true });
+    const input = this.input();
+    this.runner
+      .run(input)
+      .then((issues) => {
+        this.retries = 0;
+        const texts = new Map(input.segments.map((s) => [s.id, s.target]));
+        this.set({ issues, counts: countIssues(issues), texts, ready: true, checking: false });
+      })
+      .catch(() => {
+        // The worker failed (the runner now uses the main thread): try once more.
+        if (this.retries++ < 2) this.dirty = true;
+        this.set({ checking: false });
+      })
+      .finally(() => {
+        this.running = false;
+        if (this.dirty) this.schedule();
+      });
+  };
+
+  private input(): QaInput {
+    const sources = this.review.doc.getMap<string>(ReviewRoom.source);
+    const meta = this.review.doc.getMap<string>(ReviewRoom.meta);
+    const segments: QaSegment[] = segmentTypes(this.content.doc).map((type, index) => {
+      const { segmentId, text } = mapSegment(type);
+      return { id: segmentId, index, source: sources.get(segmentId) ?? null, target: text };
+    });
+    return {
+      sourceLang: meta.get('sourceLang') ?? '',
+      targetLang: meta.get('targetLang') ?? '',
+      segments,
+      glossary: [...this.glossary.get().all],
+    };
+  }
+
+  private set(change: Partial<QaSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,51 @@
+// A segment's open suggestions and comment threads, as small counts in its row's number cell; a
+// click brings up its first card.
+import { useSyncExternalStore } from 'react';
+import { useDesk, type ReviewDesk } from './desk.js';
+import { CommentIcon, PenIcon } from './icons.js';
+
+const NONE = '0/0';
+
+function useCounts(desk: ReviewDesk | null, segmentId: string): [number, number] {
+  const key = useSyncExternalStore(desk?.items.subscribe ?? noop, () => {
+    const items = desk?.items.get().bySegment.get(segmentId);
+    return items ? `${items.openSuggestions}/${items.openThreads}` : NONE;
+  });
+  const [s, t] = key.split('/').map(Number);
+  return [s, t];
+}
+
+const noop = () => () => {};
+
+export function SegmentCounts({ segmentId }: { segmentId: string }) {
+  const desk = useDesk();
+  const [suggestions, threads] = useCounts(desk, segmentId);
+  if (!desk || suggestions + threads === 0) return null;
+  const reveal = () => {
+    const items = desk.items.get().bySegment.get(segmentId);
+    const first = items?.suggestions[0] ?? items?.threads.find((t) => !t.resolved);
+    if (!first) return;
+    desk.marginOpen.set('open');
+    desk.active.set(first.id);
+    document.querySelector(`[data-review-id="${CSS.escape(first.id)}"].card`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  };
+  const label = [suggestions && `${suggestions} open suggestion${suggestions === 1 ? '' : 's'}`, threads && `${threads} open comment${threads === 1 ? '' : 's'}`]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <button type="button" className="segment-counts" onClick={reveal} aria-label={label} title={label} data-testid="segment-counts" data-suggestions={suggestions} data-threads={threads}>
+      {suggestions > 0 && (
+        <span className="count count-suggestions">
+          <PenIcon />
+          {suggestions}
+        </span>
+      )}
+      {threads > 0 && (
+        <span className="count count-threads">
+          <CommentIcon />
+          {threads}
+        </span>
+      )}
+    </button>
+  );
+}

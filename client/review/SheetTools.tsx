@@ -1,0 +1,74 @@
+// The right end of the sheet's head: the editor's toolbar (or, for others, what they can do here)
+// and the keyboard help.
+import type { ReactNode } from 'react';
+import { SEGMENT_STATES } from '../../shared/schema.js';
+import { useStore } from '../app/store.js';
+import { useDesk, type ReviewDesk } from './desk.js';
+import { Popover } from './Popover.js';
+import { IS_MAC, STATE_LABEL, statusShortcut } from './status-keys.js';
+
+export function SheetTools({ children }: { children?: ReactNode }) {
+  const desk = useDesk();
+  if (!desk) return children ?? <span className="read-only-note">Read only</span>;
+  return (
+    <span className="sheet-tools">
+      {children ?? <ModeNote desk={desk} />}
+      <Popover className="review-help" label="Keyboard shortcuts" testId="help" button={<span aria-hidden="true">?</span>}>
+        <Help desk={desk} />
+      </Popover>
+    </span>
+  );
+}
+
+function ModeNote({ desk }: { desk: ReviewDesk }) {
+  const mode = useStore(desk.mode);
+  if (mode !== 'suggesting') return <span className="read-only-note">Read only</span>;
+  return (
+    <span className="read-only-note suggesting" title="Select text to suggest a change or to comment; click and type to suggest an insertion">
+      Suggesting
+    </span>
+  );
+}
+
+function Keys({ rows }: { rows: Array<[string, string]> }) {
+  return (
+    <dl>
+      {rows.map(([keys, what]) => (
+        <div key={keys} className="help-row">
+          <dt>{keys}</dt>
+          <dd>{what}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Help({ desk }: { desk: ReviewDesk }) {
+  const mod = IS_MAC ? '⌘⌥' : 'Ctrl+Alt+';
+  const statuses = desk.me.role === 'reviewer' ? (['reviewed'] as const) : desk.me.role === 'editor' ? SEGMENT_STATES : [];
+  return (
+    <div className="help">
+      {desk.canSuggest && (
+        <>
+          <h3>{desk.me.role === 'editor' ? 'Suggesting mode' : 'Suggesting'}</h3>
+          <Keys
+            rows={[
+              ['Select, type', 'Suggest a replacement'],
+              ['Select, Delete', 'Suggest a deletion'],
+              ['Click, type', 'Suggest an insertion'],
+              ['Enter · Esc', 'Send · cancel'],
+              [`${mod}M`, 'Comment on the selection'],
+            ]}
+          />
+        </>
+      )}
+      {statuses.length > 0 && (
+        <>
+          <h3>Status of the segment at the caret</h3>
+          <Keys rows={statuses.map((state) => [statusShortcut(state), STATE_LABEL[state]])} />
+        </>
+      )}
+      {!desk.canSuggest && <p className="muted">Viewers read and export; suggestions and comments show in the margin.</p>}
+    </div>
+  );
+}

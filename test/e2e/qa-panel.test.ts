@@ -1,0 +1,132 @@
+// Live QA in the desk: the header's badge, the panel's counts by check, an issue picked in the panel
+// marked in the translation (CSS Custom Highlight API), and a fix typed by an editor clearing it.
+// (SPEC 14.8–14.10)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { eventually } from '../helpers/eventually.js';
+import { launchBrowser, openArticle, screenshot } from '../helpers/browser.js';
+
+let server: TestServer;
+let browser: Browser;
+const link = (id: string, token: string) => `${server.url}/d/${id}?token=${encodeURIComponent(token)}`;
+const ARTICLE = {
+  source: 'Dhaka libraries put books online\n\nThe letter has 1,200 signatures.\n\nVolunteers from 12 universities helped.',
+  target: 'ঢাকার গ্রন্থাগার বই অনলাইনে তুলল\n\nচিঠিতে ১,৩০০টি স্বাক্ষর আছে।\n\n১২টি বিশ্ববিদ্যালয়ের স্বেচ্ছাসেবকেরা  সাহায্য করেছেন।',
+};
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+/** The texts of the ranges of a named highlight (empty when there is none). */
+function highlightTexts(page: Page, name: string): Promise<string[] | null> {
+  return page.evaluate((n) => {
+    const highlight = CSS.highlights.get(n);
+    return highlight ? [...highlight].map((range) => range.toString()) : null;
+  }, name);
+}
+
+describe('QA in the desk (e2e)', { timeout: 60_000 }, () => {
+  it('SPEC 14.8 the QA panel counts issues by check; picking one marks its range, and a typed fix clears it within seconds', async () => {
+    const doc = await server.createDocument(ARTICLE);
+    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'QA Editor' });
+    const { page } = desk;
+    const badge = page.getByTestId('qa-badge');
+    await eventually(async () => expect(await badge.getAttribute('data-errors')).toBe('1'), { timeout: 10_000 });
+    expect(await badge.getAttribute('aria-label')).toMatch(/^QA: 1 error/);
+    // Every issue is underlined in the editor, by severity.
+    await eventually(async () => expect(await highlightTexts(page, 'qa-error')).toEqual(['১,৩০০']));
+    expect(await highlightTexts(page, 'qa-info')).toEqual(['  ']);
+
+    await badge.click();
+    const panel = page.getByTestId('qa-panel');
+    await panel.waitFor();
+    expect(await panel.getByTestId('qa-check-numbers').textContent()).toBe('Numbers1');
+    expect(await panel.getByTestId('qa-check-whitespace').textContent()).toBe('Spacing1');
+    expect(await panel.getByTestId('qa-count-error').textContent()).toContain('1');
+    const issue = panel.locator('.qa-issue[data-check="numbers"]');
+    expect(await issue.textContent()).toContain('Number 1,200 in the source is ১,৩০০ in the translation');
+
+    await issue.click();
+    await eventually(async () => expect(await highlightTexts(page, 'qa-active')).toEqual(['১,৩০০']));
+    expect(await page.evaluate(() => CSS.highlights.has('qa-active'))).toBe(true);
+    // An editor gets the issue's text selected, ready to be typed over.
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('১,৩০০');
+    await page.waitForTimeout(400); // the smooth scroll settles before the picture
+    await screenshot(page, 'qa-panel');
+
+    await page.keyboard.type('১,২০০');
+    await eventually(async () => expect(await panel.locator('.qa-issue[data-check="numbers"]').count()).toBe(0), { timeout: 5000 });
+    await eventually(async () => expect(await badge.getAttribute('data-errors')).toBe('0'));
+    expect(await highlightTexts(page, 'qa-error')).toEqual([]);
+    expect(await page.evaluate(() => CSS.highlights.has('qa-active'))).toBe(false);
+    // The server agrees once the edit is stored.
+    await eventually(async () => {
+      const { body } = await server.api('GET', `/api/documents/${doc.id}/qa`, undefined, doc.tokens.viewer);
+      expect(body.issues.filter((i: { check: string }) => i.check === 'numbers')).toEqual([]);
+    }, { timeout: 10_000 });
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('SPEC 14.9 QA runs in a Web Worker, uses both glossaries and follows other people\'s edits', async () => {
+    const doc = await server.createDocument({ source: 'Salesforce workers\n\nThe letter has 1,200 signatures.', target: 'সেলসফর্স কর্মীরা\n\nচিঠিতে ১,২০০টি স্বাক্ষর আছে।' });
+    await server.api('PUT', '/api/glossary', { entries: [{ source: 'Salesforce', target: 'সেলসফোর্স', forbidden: ['সেলসফর্স'] }] });
+    const viewer = await openArticle(browser, link(doc.id, doc.tokens.viewer), { name: 'Viewer' });
+    const editor = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Editor' });
+    const badge = viewer.page.getByTestId('qa-badge');
+    // The workspace's forbidden term is an error on the viewer's page too.
+    await eventually(async () => expect(await badge.getAttribute('data-errors')).toBe('1'), { timeout: 10_000 });
+    await eventually(async () => expect(await highlightTexts(viewer.page, 'qa-error')).toEqual(['সেলসফর্স']));
+    const workers = await viewer.page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /qa-worker/.test(e.name)).length);
+    expect(workers).toBe(1);
+    // The editor introduces a wrong number; the viewer's QA follows.
+    await editor.page.evaluate(() => {
+      const section = document.querySelectorAll('.editor-root section[data-segment-id]')[1];
+      const text = section.querySelector('span[data-lexical-text]')!.firstChild as Text;
+      const at = text.data.indexOf('১,২০০');
+      (document.querySelector('.editor-root') as HTMLElement).focus();
+      document.getSelection()!.setBaseAndExtent(text, at, text, at + 5);
+    });
+    await editor.page.keyboard.type('২,২০০');
+    await eventually(async () => expect(await badge.getAttribute('data-errors')).toBe('2'), { timeout: 10_000 });
+    await eventually(async () => expect((await highlightTexts(viewer.page, 'qa-error'))?.sort()).toEqual(['সেলসফর্স', '২,২০০'].sort()));
+    await server.api('PUT', '/api/glossary', { entries: [] });
+    expect([...viewer.errors, ...editor.errors]).toEqual([]);
+    await Promise.all([viewer.context.close(), editor.context.close()]);
+  });
+
+  it('SPEC 14.10 only what is on screen is underlined; picking an issue further down scrolls to it and marks it', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => i);
+    const doc = await server.createDocument({
+      source: rows.map((i) => (i === 29 ? 'The fund holds 4,000 books.' : `Paragraph ${i + 1} of the report.`)).join('\n\n'),
+      target: rows.map((i) => (i === 29 ? 'তহবিলে ৫,০০০টি বই আছে।' : `প্রতিবেদনের ${i + 1} নম্বর অনুচ্ছেদ।`)).join('\n\n'),
+    });
+    const desk = await openArticle(browser, link(doc.id, doc.tokens.reviewer), { name: 'Scroller' });
+    const { page } = desk;
+    const badge = page.getByTestId('qa-badge');
+    await eventually(async () => expect(await badge.getAttribute('data-errors')).toBe('1'), { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    expect(await highlightTexts(page, 'qa-error')).toEqual([]);
+    await badge.click();
+    await page.getByTestId('qa-panel').locator('.qa-issue[data-check="numbers"]').click();
+    await eventually(async () => expect(await highlightTexts(page, 'qa-active')).toEqual(['৫,০০০']));
+    await eventually(async () => expect(await highlightTexts(page, 'qa-error')).toEqual(['৫,০০০']));
+    const inView = () =>
+      page.evaluate(() => {
+        const box = document.querySelectorAll('.editor-root section[data-segment-id]')[29].getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+    await eventually(async () => expect(await inView()).toBe(true));
+    // A reviewer's page selects nothing (it cannot type); the editor's own selection is not moved.
+    expect(await page.evaluate(() => document.getSelection()?.toString() ?? '')).toBe('');
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+});

@@ -1,0 +1,106 @@
+// Segment statuses in the browser: by keyboard and by the row's menu, within each role's rights;
+// the header's progress follows live on every page; the review margin on a narrow screen. (SPEC 15, 11.6)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { eventually } from '../helpers/eventually.js';
+import { caretAtEnd, launchBrowser, openArticle, screenshot } from '../helpers/browser.js';
+import { ARTICLE, personal, selectText } from './review-helpers.js';
+
+let server: TestServer;
+let browser: Browser;
+const link = (id: string, token: string) => `${server.url}/d/${id}?token=${encodeURIComponent(token)}`;
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+const TARGETS = ARTICLE.target.split('\n\n');
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+const pill = (page: Page, index: number) => page.locator('[data-source-for] .status-pill').nth(index);
+const tally = (page: Page, state: string, what: 'segments' | 'words') =>
+  page.locator('.progress-compact').getAttribute(`data-${state}-${what}`).then(Number);
+
+describe('statuses and progress (e2e)', { timeout: 90_000 }, () => {
+  it('SPEC 15.7 statuses by shortcut and by menu, within the role; progress updates live on both pages', async () => {
+    const doc = await server.createDocument(ARTICLE);
+    const rina = await openArticle(browser, link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
+    const omar = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Omar' });
+    await eventually(async () => expect(await tally(rina.page, 'draft', 'segments')).toBe(4));
+
+    // The editor, caret in segment 1: Ctrl+Alt+2 marks it translated.
+    await caretAtEnd(omar.page, 0);
+    await omar.page.keyboard.press('Control+Alt+Digit2');
+    await eventually(async () => expect(await pill(rina.page, 0).textContent()).toBe('Translated'), { timeout: 10_000 });
+    expect(await omar.page.locator('[contenteditable="true"]').textContent()).toContain(TARGETS[0]);
+
+    // The reviewer's menu offers only "Reviewed".
+    await rina.page.getByTestId('status-button').first().click();
+    await expect(rina.page.getByRole('menuitemradio', { name: /Draft/ }).getAttribute('aria-disabled')).resolves.toBe('true');
+    await rina.page.waitForTimeout(250);
+    await screenshot(rina.page, 'review-status-menu');
+    await rina.page.getByRole('menuitemradio', { name: /Reviewed/ }).click();
+    await eventually(async () => expect(await pill(omar.page, 0).textContent()).toBe('Reviewed'), { timeout: 10_000 });
+
+    // …and by shortcut in segment 2; approving is not theirs to do.
+    await selectText(rina.page, 1, 'নেটওয়ার্ক');
+    await rina.page.keyboard.press('Control+Alt+Digit3');
+    await eventually(async () => expect(await pill(omar.page, 1).textContent()).toBe('Reviewed'), { timeout: 10_000 });
+    await rina.page.keyboard.press('Control+Alt+Digit4');
+    await eventually(async () => expect(await rina.page.getByTestId('notices').textContent()).toContain('reviewer'));
+    expect(await pill(rina.page, 1).textContent()).toBe('Reviewed');
+
+    // The editor approves segment 1 from its menu.
+    await omar.page.getByTestId('status-button').first().click();
+    await omar.page.getByRole('menuitemradio', { name: /Approved/ }).click();
+    for (const { page } of [rina, omar]) {
+      await eventually(async () => {
+        expect(await tally(page, 'approved', 'segments')).toBe(1);
+        expect(await tally(page, 'approved', 'words')).toBe(words(TARGETS[0]));
+        expect(await tally(page, 'reviewed', 'segments')).toBe(1);
+        expect(await tally(page, 'reviewed', 'words')).toBe(words(TARGETS[1]));
+        expect(await tally(page, 'draft', 'segments')).toBe(2);
+      }, { timeout: 10_000 });
+    }
+    await rina.page.getByTestId('progress').click();
+    await rina.page.waitForTimeout(250); // the popover's entrance, for the screenshot
+    await expect(rina.page.locator('.progress-table tr[data-state="approved"]').textContent()).resolves.toContain(`${words(TARGETS[0])}`);
+    await screenshot(rina.page, 'review-progress');
+
+    // Editing an approved segment sends it back to translated, for everyone.
+    await caretAtEnd(omar.page, 0);
+    await omar.page.keyboard.type(' আজ');
+    for (const { page } of [rina, omar]) {
+      await eventually(async () => {
+        expect(await pill(page, 0).textContent()).toBe('Translated');
+        expect(await tally(page, 'approved', 'segments')).toBe(0);
+        expect(await tally(page, 'translated', 'words')).toBe(words(TARGETS[0]) + 1);
+      }, { timeout: 10_000 });
+    }
+    expect([...rina.errors, ...omar.errors]).toEqual([]);
+    await Promise.all([rina.context.close(), omar.context.close()]);
+  });
+
+  it('SPEC 15.8 on a narrow screen the cards are listed below the article, by segment', async () => {
+    const doc = await server.createDocument(ARTICLE);
+    const token = await personal(server, doc.id, doc.tokens.reviewer, 'Rina');
+    const ids = (await server.api('GET', `/api/documents/${doc.id}`)).body.segments.map((s: { id: string }) => s.id);
+    await server.api('POST', `/api/documents/${doc.id}/suggestions`, { segmentId: ids[1], find: 'দুর্লভ', text: 'বিরল', note: 'সহজ শব্দ' }, token);
+    await server.api('POST', `/api/documents/${doc.id}/comments`, { segmentId: ids[3], text: 'Is the date right?' }, token);
+    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Omar', viewport: { width: 720, height: 1000 } });
+    await eventually(async () => expect(await desk.page.locator('.card').count()).toBe(2), { timeout: 10_000 });
+    const sheet = await desk.page.locator('.sheet').boundingBox();
+    const margin = await desk.page.getByTestId('review-margin').boundingBox();
+    expect(margin!.y).toBeGreaterThanOrEqual(sheet!.y + sheet!.height);
+    expect(margin!.width).toBeGreaterThan(600);
+    await desk.page.getByTestId('review-margin').scrollIntoViewIfNeeded();
+    await screenshot(desk.page, 'review-narrow');
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+});
