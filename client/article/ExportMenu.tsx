@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../shared/schema.js';
 import { ApiError, exportHref } from '../app/api.js';
+import { moveFocus, useDismiss } from '../app/popup.js';
 import { saveBlob } from '../panels/download.js';
 import { fetchExport, hasUnresolved, type FetchedExport } from './export-file.js';
 import { UnresolvedDialog } from './UnresolvedDialog.js';
@@ -41,30 +42,16 @@ export function ExportMenu({ docId, token }: { docId: string; token: string }) {
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
+  useDismiss(open, root, setOpen);
   useEffect(() => {
-    if (!open) return;
-    root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const away = (event: Event) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', away);
-    document.addEventListener('focusin', away);
-    return () => {
-      document.removeEventListener('pointerdown', away);
-      document.removeEventListener('focusin', away);
-    };
+    if (open) root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }, [open]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'Escape') {
       setOpen(false);
       button.current?.focus();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const items = [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-      const at = items.indexOf(document.activeElement as HTMLElement);
-      items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
-    }
+    } else moveFocus(event, root.current, '[role="menuitem"]');
   };
 
   const exportAs = async (format: ExportFormat) => {

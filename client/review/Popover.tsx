@@ -1,5 +1,6 @@
 // A button with a small popover below it; Escape or a click elsewhere closes it.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { useDismiss } from '../app/popup.js';
 
 interface Props {
   button: ReactNode;
@@ -12,18 +13,7 @@ interface Props {
 export function Popover({ button, label, className = '', testId, children }: Props) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const away = (event: Event) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', away);
-    document.addEventListener('focusin', away);
-    return () => {
-      document.removeEventListener('pointerdown', away);
-      document.removeEventListener('focusin', away);
-    };
-  }, [open]);
+  useDismiss(open, root, setOpen);
   return (
     <div className={`popover-root ${className}`} ref={root} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
       <button type="button" className="popover-button" aria-expanded={open} aria-label={label} title={label} data-testid={testId} onClick={() => setOpen(!open)}>

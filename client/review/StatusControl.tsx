@@ -2,6 +2,7 @@
 // with their shortcuts. Viewers see the plain pill.
 import { useEffect, useRef, useState } from 'react';
 import { SEGMENT_STATES, type SegmentState } from '../../shared/schema.js';
+import { moveFocus, useDismiss } from '../app/popup.js';
 import { StatusPill } from '../editor/StatusPill.js';
 import { useDesk } from './desk.js';
 import { STATE_LABEL, maySet, setStatus, statusShortcut } from './status-keys.js';
@@ -12,14 +13,9 @@ export function StatusControl({ segmentId, number, state }: { segmentId: string;
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
+  useDismiss(open, root, setOpen);
   useEffect(() => {
-    if (!open) return;
-    root.current?.querySelector<HTMLElement>('[role="menuitemradio"]:not([aria-disabled="true"])')?.focus();
-    const away = (event: Event) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', away);
-    return () => document.removeEventListener('pointerdown', away);
+    if (open) root.current?.querySelector<HTMLElement>('[role="menuitemradio"]:not([aria-disabled="true"])')?.focus();
   }, [open]);
 
   if (!desk || desk.me.role === 'viewer') return <StatusPill state={state} />;
@@ -31,12 +27,7 @@ export function StatusControl({ segmentId, number, state }: { segmentId: string;
   };
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'Escape') (event.preventDefault(), setOpen(false), button.current?.focus());
-    else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const items = [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitemradio"]') ?? [])];
-      const at = items.indexOf(document.activeElement as HTMLElement);
-      items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
-    }
+    else moveFocus(event, root.current, '[role="menuitemradio"]');
   };
 
   return (

@@ -1,29 +1,17 @@
 // The desk in a real browser: two editors at once, read-only roles, Saved, export, and segments that
 // survive every kind of editing. (SPEC 10)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.js';
-import { caretAtEnd, launchBrowser, openArticle, presentNames, saveState, screenshot, segmentTexts } from '../helpers/browser.js';
+import { caretAtEnd, openArticle, presentNames, saveState, screenshot, segmentTexts } from '../helpers/browser.js';
+import { deskSuite } from '../helpers/desk-suite.js';
 
-let server: TestServer;
-let browser: Browser;
-const link = (id: string, token: string) => `${server.url}/d/${id}?token=${encodeURIComponent(token)}`;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = deskSuite();
 
 describe('the desk (e2e)', { timeout: 60_000 }, () => {
   it('SPEC 10.1 two editors opening one article through its share links see each other’s text and presence', async () => {
-    const doc = await server.createDocument();
-    const amina = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Amina' });
-    const rafi = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Rafi' });
+    const doc = await suite.server.createDocument();
+    const amina = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Amina' });
+    const rafi = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Rafi' });
 
     await caretAtEnd(amina.page, 1);
     await amina.page.keyboard.type(' আমিনা লিখছেন');
@@ -51,9 +39,9 @@ describe('the desk (e2e)', { timeout: 60_000 }, () => {
   });
 
   it('SPEC 10.2 reviewers and viewers cannot change the translation: nothing on their page is contenteditable', async () => {
-    const doc = await server.createDocument();
+    const doc = await suite.server.createDocument();
     for (const role of ['viewer', 'reviewer'] as const) {
-      const desk = await openArticle(browser, link(doc.id, doc.tokens[role]), { name: `A ${role}` });
+      const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens[role]), { name: `A ${role}` });
       const { page } = desk;
       await eventually(async () => expect(await saveState(page)).toBe('saved'), { timeout: 10_000 });
       const editable = await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => (e as HTMLElement).isContentEditable).length);
@@ -61,7 +49,7 @@ describe('the desk (e2e)', { timeout: 60_000 }, () => {
       expect(await page.locator('[contenteditable="true"]').count()).toBe(0);
       expect(await page.locator('[role="toolbar"]').count()).toBe(0);
       expect(await page.getByTestId('role').textContent()).toBe(role === 'viewer' ? 'Viewer' : 'Reviewer');
-      // Typing and pasting change nothing, locally or on the server, and the connection stays open.
+      // Typing and pasting change nothing, locally or on the suite.server, and the connection stays open.
       await page.locator('.editor-root section').nth(1).click();
       await page.keyboard.type('xyz');
       await page.keyboard.press('Enter');
@@ -73,27 +61,27 @@ describe('the desk (e2e)', { timeout: 60_000 }, () => {
       expect(desk.errors).toEqual([]);
       await desk.context.close();
     }
-    const { body } = await server.api('GET', `/api/documents/${doc.id}`);
+    const { body } = await suite.server.api('GET', `/api/documents/${doc.id}`);
     expect(body.segments.map((s: { target: string }) => s.target)).toEqual(['শিরোনাম', 'প্রথম অনুচ্ছেদ।', 'দ্বিতীয় অনুচ্ছেদ।']);
   });
 
-  it('SPEC 10.3 "Saved" appears only once the server has stored the edit', async () => {
-    const doc = await server.createDocument();
-    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
+  it('SPEC 10.3 "Saved" appears only once the suite.server has stored the edit', async () => {
+    const doc = await suite.server.createDocument();
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor));
     await eventually(async () => expect(await saveState(desk.page)).toBe('saved'), { timeout: 10_000 });
     await caretAtEnd(desk.page, 0);
     await desk.page.keyboard.type(' — নতুন');
     await eventually(async () => expect(await saveState(desk.page)).toBe('saved'), { timeout: 10_000 });
-    // What the page calls saved is what the server has.
-    const { body } = await server.api('GET', `/api/documents/${doc.id}`);
+    // What the page calls saved is what the suite.server has.
+    const { body } = await suite.server.api('GET', `/api/documents/${doc.id}`);
     expect(body.segments[0].target).toBe('শিরোনাম — নতুন');
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });
 
   it('SPEC 10.6 the export download holds the typed text', async () => {
-    const doc = await server.createDocument();
-    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
+    const doc = await suite.server.createDocument();
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor));
     await caretAtEnd(desk.page, 2);
     await desk.page.keyboard.type(' রপ্তানি পরীক্ষা');
     await eventually(async () => expect(await saveState(desk.page)).toBe('saved'), { timeout: 10_000 });

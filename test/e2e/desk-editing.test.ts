@@ -1,30 +1,19 @@
 // Editing in the desk: segments are never merged or destroyed, formatting works by shortcut and
 // toolbar, undo takes back only your own changes. (SPEC 10)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { eventually } from '../helpers/eventually.js';
-import { caretAtEnd, launchBrowser, openArticle, saveState, segmentIds, segmentTexts, selectSegments } from '../helpers/browser.js';
+import { caretAtEnd, openArticle, saveState, segmentIds, segmentTexts, selectSegments } from '../helpers/browser.js';
+import { deskSuite } from '../helpers/desk-suite.js';
 
-let server: TestServer;
-let browser: Browser;
-const link = (id: string, token: string) => `${server.url}/d/${id}?token=${encodeURIComponent(token)}`;
+const suite = deskSuite();
 const FOUR = {
   source: 'One\n\nTwo\n\nThree\n\nFour',
   target: 'এক প্রথম\n\nদুই দ্বিতীয়\n\nতিন তৃতীয়\n\nচার চতুর্থ',
 };
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
-
 async function serverTexts(id: string): Promise<string[]> {
-  const { body } = await server.api('GET', `/api/documents/${id}`);
+  const { body } = await suite.server.api('GET', `/api/documents/${id}`);
   return body.segments.map((s: { target: string }) => s.target);
 }
 
@@ -34,8 +23,8 @@ async function settled(page: Page) {
 
 describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
   it('SPEC 10.4 Enter, Backspace and Delete at segment edges never merge segments', async () => {
-    const doc = await server.createDocument(FOUR);
-    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
+    const doc = await suite.server.createDocument(FOUR);
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor));
     const { page } = desk;
     const ids = await segmentIds(page);
     await caretAtEnd(page, 1);
@@ -56,8 +45,8 @@ describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
   });
 
   it('SPEC 10.4 deleting, typing, Enter, paste and cut over a selection that spans segments keep every segment', async () => {
-    const doc = await server.createDocument(FOUR);
-    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
+    const doc = await suite.server.createDocument(FOUR);
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor));
     const { page } = desk;
     const ids = await segmentIds(page);
 
@@ -106,9 +95,9 @@ describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
   });
 
   it('SPEC 10.5 undo and redo take back only your own changes', async () => {
-    const doc = await server.createDocument(FOUR);
-    const mine = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Mine' });
-    const theirs = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Theirs' });
+    const doc = await suite.server.createDocument(FOUR);
+    const mine = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Mine' });
+    const theirs = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Theirs' });
     await caretAtEnd(mine.page, 0);
     await mine.page.keyboard.type(' আমার');
     await settled(mine.page);
@@ -131,8 +120,8 @@ describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
   });
 
   it('SPEC 10.7 bold, italic and links by shortcut and by toolbar', async () => {
-    const doc = await server.createDocument(FOUR);
-    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
+    const doc = await suite.server.createDocument(FOUR);
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor));
     const { page } = desk;
     await selectSegments(page, 0, 0, { startOffset: 0, endOffset: 2 });
     await page.keyboard.press('Control+b');
@@ -148,7 +137,7 @@ describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
       expect(await page.locator('.editor-root section').nth(2).locator('a').getAttribute('href')).toBe('https://example.org/news');
     });
     await settled(page);
-    const { body } = await server.api('GET', `/api/documents/${doc.id}/export?format=md`);
+    const { body } = await suite.server.api('GET', `/api/documents/${doc.id}/export?format=md`);
     expect(body).toContain('**এক**');
     expect(body).toContain('[তিন](https://example.org/news)');
     expect(desk.errors).toEqual([]);

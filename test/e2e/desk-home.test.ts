@@ -3,26 +3,16 @@
 // translation aligned with Bengali set in the bundled font. (SPEC 10)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, ADMIN_TOKEN, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ADMIN_TOKEN } from '../helpers/server.js';
 import { eventually } from '../helpers/eventually.js';
-import { caretAtEnd, launchBrowser, openArticle, openPage, presentNames, screenshot, segmentTexts } from '../helpers/browser.js';
+import { caretAtEnd, openArticle, openPage, presentNames, screenshot, segmentTexts } from '../helpers/browser.js';
 import { PACKAGE_ROOT } from '../../server/paths.js';
+import { deskSuite } from '../helpers/desk-suite.js';
 
-let server: TestServer;
-let browser: Browser;
+const suite = deskSuite();
 const fixture = (name: string) => readFileSync(join(PACKAGE_ROOT, 'test', 'fixtures', name), 'utf8');
-const link = (id: string, token: string) => `${server.url}/d/${id}?token=${encodeURIComponent(token)}`;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
 
 /** Each source block's top and each segment's top, relative to the page. */
 async function rowTops(page: Page) {
@@ -42,9 +32,9 @@ async function rowTops(page: Page) {
 
 describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
   it('SPEC 10.11 the admin creates an article from pasted and dropped text, sees its progress and shares it', async () => {
-    const desk = await openPage(browser, `${server.url}/?token=${ADMIN_TOKEN}`);
+    const desk = await openPage(suite.browser, `${suite.server.url}/?token=${ADMIN_TOKEN}`);
     const { page } = desk;
-    await desk.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await desk.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
     await page.getByRole('button', { name: 'New article' }).first().click();
     await page.getByLabel('Title').fill('Libraries online');
     await page.getByLabel('Draft translation').fill(fixture('article.bn.txt'));
@@ -64,7 +54,7 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
     const dialog = page.getByRole('dialog', { name: /Share/ });
     await dialog.waitFor();
     for (const role of ['editor', 'reviewer', 'viewer']) {
-      await expect(dialog.getByTestId(`share-${role}`).locator('input').inputValue()).resolves.toMatch(new RegExp(`^${server.url}/d/[a-z0-9]+\\?token=`));
+      await expect(dialog.getByTestId(`share-${role}`).locator('input').inputValue()).resolves.toMatch(new RegExp(`^${suite.server.url}/d/[a-z0-9]+\\?token=`));
     }
     await dialog.getByRole('button', { name: 'Copy viewer link' }).click();
     await expect(dialog.getByRole('button', { name: 'Copy viewer link' }).textContent()).resolves.toBe('Copied');
@@ -88,15 +78,15 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
   });
 
   it('SPEC 10.12 an article asks once for a display name, passes it to the others and remembers it', async () => {
-    const doc = await server.createDocument();
-    const first = await openPage(browser, link(doc.id, doc.tokens.reviewer), { name: null });
+    const doc = await suite.server.createDocument();
+    const first = await openPage(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: null });
     const field = first.page.getByPlaceholder('Your name');
     await field.waitFor();
     await screenshot(first.page, 'desk-name-prompt');
     await field.fill('নাসরিন');
     await field.press('Enter');
     await first.page.waitForSelector('.editor-root section[data-segment-id]');
-    const other = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Editor Two' });
+    const other = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Editor Two' });
     await eventually(async () => expect(await presentNames(other.page)).toEqual(['Editor Two', 'নাসরিন']), { timeout: 10_000 });
     // The colours differ, so carets and chips can be told apart.
     const colors = await other.page.$$eval('[data-testid="presence"] [data-name]', (items) => items.map((i) => (i as HTMLElement).style.getPropertyValue('--person')));
@@ -105,9 +95,9 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
       expect(new Set(now).size).toBe(2);
     });
     expect(colors).toHaveLength(2);
-    // The same browser is not asked again.
+    // The same suite.browser is not asked again.
     const again = await first.context.newPage();
-    await again.goto(link(doc.id, doc.tokens.reviewer));
+    await again.goto(suite.link(doc.id, doc.tokens.reviewer));
     await again.waitForSelector('.editor-root section[data-segment-id]');
     expect(await again.getByPlaceholder('Your name').count()).toBe(0);
     expect(first.errors).toEqual([]);
@@ -115,8 +105,8 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
   });
 
   it('SPEC 10.13 source and translation stay aligned row by row, Bengali is set in the bundled font, nothing comes from outside', async () => {
-    const doc = await server.createDocument({ source: fixture('article.en.txt'), target: fixture('article.bn.txt') });
-    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Layout' });
+    const doc = await suite.server.createDocument({ source: fixture('article.en.txt'), target: fixture('article.bn.txt') });
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Layout' });
     const { page } = desk;
     await page.evaluate(() => document.fonts.ready);
     await eventually(async () => {
@@ -161,9 +151,9 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
   });
 
   it('SPEC 10.14 a draft imported without a source shows the translation full width', async () => {
-    const { status, body } = await server.api('POST', '/api/documents', { sourceLang: 'en', targetLang: 'bn', format: 'text', target: 'শুধু খসড়া\n\nআরেকটি অনুচ্ছেদ' });
+    const { status, body } = await suite.server.api('POST', '/api/documents', { sourceLang: 'en', targetLang: 'bn', format: 'text', target: 'শুধু খসড়া\n\nআরেকটি অনুচ্ছেদ' });
     expect(status).toBe(201);
-    const desk = await openArticle(browser, link(body.id, body.tokens.editor));
+    const desk = await openArticle(suite.browser, suite.link(body.id, body.tokens.editor));
     await eventually(async () => {
       const rows = await rowTops(desk.page);
       expect(rows).toHaveLength(2);

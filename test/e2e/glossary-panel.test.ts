@@ -2,33 +2,22 @@
 // tooltip shows the agreed translation and inserts it at the caret; CSV export and import; viewers
 // read only; the admin keeps the workspace glossary from the home page. (SPEC 13.4–13.7)
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ADMIN_TOKEN, startTestServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN } from '../helpers/server.js';
 import { eventually } from '../helpers/eventually.js';
-import { caretAtEnd, launchBrowser, openArticle, openPage, saveState, screenshot, segmentTexts } from '../helpers/browser.js';
+import { caretAtEnd, openArticle, openPage, saveState, screenshot, segmentTexts } from '../helpers/browser.js';
+import { deskSuite } from '../helpers/desk-suite.js';
 
-let server: TestServer;
-let browser: Browser;
-const link = (id: string, token: string) => `${server.url}/d/${id}?token=${encodeURIComponent(token)}`;
+const suite = deskSuite();
 const ARTICLE = {
   source: 'Salesforce workers write to Marc Benioff\n\nThe letter went to Salesforce on Monday.',
   target: 'কর্মীরা চিঠি লিখলেন\n\nসোমবার চিঠিটি পাঠানো হয়েছে।',
 };
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
-
 describe('glossaries in the desk (e2e)', { timeout: 60_000 }, () => {
   it('SPEC 13.4 an editor adds a term; the source marks it, hovering shows the agreed translation and Insert puts it at the caret', async () => {
-    const doc = await server.createDocument(ARTICLE);
-    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Term Editor' });
+    const doc = await suite.server.createDocument(ARTICLE);
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Term Editor' });
     const { page } = desk;
     await page.getByTestId('glossary-button').click();
     const panel = page.getByTestId('glossary-panel');
@@ -39,7 +28,7 @@ describe('glossaries in the desk (e2e)', { timeout: 60_000 }, () => {
     await panel.getByLabel('Note').first().fill('The company; not the product');
     await panel.getByRole('button', { name: 'Save' }).click();
     await eventually(async () => expect(await panel.getByRole('status').textContent()).toBe('Saved 1 term.'));
-    const { body } = await server.api('GET', `/api/documents/${doc.id}/glossary`, undefined, doc.tokens.viewer);
+    const { body } = await suite.server.api('GET', `/api/documents/${doc.id}/glossary`, undefined, doc.tokens.viewer);
     expect(body.entries).toEqual([{ source: 'Salesforce', target: 'সেলসফোর্স', forbidden: ['সেলসফর্স', 'সেলসফোর্স্'], note: 'The company; not the product' }]);
 
     // Both occurrences in the source are marked.
@@ -65,16 +54,16 @@ describe('glossaries in the desk (e2e)', { timeout: 60_000 }, () => {
     await page.keyboard.type(' ');
     await eventually(async () => expect((await segmentTexts(page))[0]).toBe('সেলসফোর্স কর্মীরা চিঠি লিখলেন'));
     await eventually(async () => expect(await saveState(page)).toBe('saved'), { timeout: 10_000 });
-    const stored = await server.api('GET', `/api/documents/${doc.id}`);
+    const stored = await suite.server.api('GET', `/api/documents/${doc.id}`);
     expect(stored.body.segments[0].target).toBe('সেলসফোর্স কর্মীরা চিঠি লিখলেন');
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });
 
   it('SPEC 13.5 the article glossary exports and imports CSV; viewers read it without editing', async () => {
-    const doc = await server.createDocument(ARTICLE);
-    await server.api('PUT', `/api/documents/${doc.id}/glossary`, { entries: [{ source: 'Marc Benioff', target: 'মার্ক বেনিওফ', forbidden: ['বেনিয়ফ'], note: 'CEO, founder' }] }, doc.tokens.editor);
-    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'CSV Editor' });
+    const doc = await suite.server.createDocument(ARTICLE);
+    await suite.server.api('PUT', `/api/documents/${doc.id}/glossary`, { entries: [{ source: 'Marc Benioff', target: 'মার্ক বেনিওফ', forbidden: ['বেনিয়ফ'], note: 'CEO, founder' }] }, doc.tokens.editor);
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'CSV Editor' });
     const { page } = desk;
     await page.getByTestId('glossary-button').click();
     const panel = page.getByTestId('glossary-panel');
@@ -91,7 +80,7 @@ describe('glossaries in the desk (e2e)', { timeout: 60_000 }, () => {
     await eventually(async () => expect(await page.locator('.src-text mark.term').allTextContents()).toEqual(['Salesforce', 'Salesforce', 'Monday']));
     await screenshot(page, 'glossary-panel');
 
-    const viewer = await openArticle(browser, link(doc.id, doc.tokens.viewer), { name: 'Reader' });
+    const viewer = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.viewer), { name: 'Reader' });
     await viewer.page.getByTestId('glossary-button').click();
     const readOnly = viewer.page.getByTestId('glossary-panel');
     await eventually(async () => expect(await readOnly.getByTestId('glossary-row').count()).toBe(2));
@@ -105,7 +94,7 @@ describe('glossaries in the desk (e2e)', { timeout: 60_000 }, () => {
   });
 
   it('SPEC 13.6 the admin keeps the workspace glossary on the home page; articles mark and check its terms', async () => {
-    const home = await openPage(browser, `${server.url}/?token=${ADMIN_TOKEN}`);
+    const home = await openPage(suite.browser, `${suite.server.url}/?token=${ADMIN_TOKEN}`);
     await home.page.getByRole('button', { name: 'Glossary' }).click();
     const dialog = home.page.getByRole('dialog', { name: 'Workspace glossary' });
     await dialog.getByRole('button', { name: '+ Add term' }).click();
@@ -115,15 +104,15 @@ describe('glossaries in the desk (e2e)', { timeout: 60_000 }, () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await eventually(async () => expect(await dialog.getByRole('status').textContent()).toBe('Saved 1 term.'));
     await screenshot(home.page, 'glossary-workspace');
-    expect((await server.api('GET', '/api/glossary')).body.entries).toEqual([{ source: 'Marc Benioff', target: 'মার্ক বেনিওফ', forbidden: ['মার্ক বেনিয়ফ'] }]);
+    expect((await suite.server.api('GET', '/api/glossary')).body.entries).toEqual([{ source: 'Marc Benioff', target: 'মার্ক বেনিওফ', forbidden: ['মার্ক বেনিয়ফ'] }]);
 
-    const doc = await server.createDocument({ ...ARTICLE, target: 'কর্মীরা মার্ক বেনিয়ফকে চিঠি লিখলেন\n\nসোমবার চিঠিটি পাঠানো হয়েছে।' });
-    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Workspace Reader' });
+    const doc = await suite.server.createDocument({ ...ARTICLE, target: 'কর্মীরা মার্ক বেনিয়ফকে চিঠি লিখলেন\n\nসোমবার চিঠিটি পাঠানো হয়েছে।' });
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Workspace Reader' });
     await eventually(async () => expect(await desk.page.locator('.src-text mark.term').allTextContents()).toEqual(['Marc Benioff']), { timeout: 10_000 });
     await desk.page.locator('.src-text mark.term').hover();
     expect(await desk.page.getByTestId('term-tip').textContent()).toContain('Workspace');
     await eventually(async () => expect(await desk.page.getByTestId('qa-badge').getAttribute('data-errors')).toBe('1'), { timeout: 10_000 });
-    await server.api('PUT', '/api/glossary', { entries: [] });
+    await suite.server.api('PUT', '/api/glossary', { entries: [] });
     expect([...home.errors, ...desk.errors]).toEqual([]);
     await Promise.all([home.context.close(), desk.context.close()]);
   });

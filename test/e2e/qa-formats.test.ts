@@ -3,30 +3,19 @@
 // the New-article dialog imports XLIFF and Word files. (SPEC 12.10, 12.11)
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ADMIN_TOKEN, startTestServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN } from '../helpers/server.js';
 import { eventually } from '../helpers/eventually.js';
-import { launchBrowser, openArticle, openPage, screenshot, segmentTexts } from '../helpers/browser.js';
+import { openArticle, openPage, screenshot, segmentTexts } from '../helpers/browser.js';
 import { PACKAGE_ROOT } from '../../server/paths.js';
+import { deskSuite } from '../helpers/desk-suite.js';
 
-let server: TestServer;
-let browser: Browser;
-const link = (id: string, token: string) => `${server.url}/d/${id}?token=${encodeURIComponent(token)}`;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = deskSuite();
 
 describe('export formats and imports in the desk (e2e)', { timeout: 60_000 }, () => {
   it('SPEC 12.10 the export menu offers docx, XLIFF and JSON, and asks before exporting while QA errors remain', async () => {
-    const doc = await server.createDocument({ source: 'Headline\n\nThe letter has 1,200 signatures.', target: 'শিরোনাম\n\nচিঠিতে ১,৩০০টি স্বাক্ষর আছে।' });
-    const desk = await openArticle(browser, link(doc.id, doc.tokens.viewer), { name: 'Exporter' });
+    const doc = await suite.server.createDocument({ source: 'Headline\n\nThe letter has 1,200 signatures.', target: 'শিরোনাম\n\nচিঠিতে ১,৩০০টি স্বাক্ষর আছে।' });
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.viewer), { name: 'Exporter' });
     const { page } = desk;
     await page.getByRole('button', { name: 'Export' }).click();
     const items = await page.getByRole('menuitem').allTextContents();
@@ -50,8 +39,8 @@ describe('export formats and imports in the desk (e2e)', { timeout: 60_000 }, ()
     expect(await dialog.count()).toBe(0);
 
     // Without unresolved work, the file comes at once.
-    const clean = await server.createDocument({ source: 'Headline\n\nThe letter has 1,200 signatures.', target: 'শিরোনাম\n\nচিঠিতে ১,২০০টি স্বাক্ষর আছে।' });
-    await page.goto(link(clean.id, clean.tokens.viewer));
+    const clean = await suite.server.createDocument({ source: 'Headline\n\nThe letter has 1,200 signatures.', target: 'শিরোনাম\n\nচিঠিতে ১,২০০টি স্বাক্ষর আছে।' });
+    await page.goto(suite.link(clean.id, clean.tokens.viewer));
     await page.waitForSelector('.editor-root section[data-segment-id]');
     for (const [label, extension] of [['JSON', 'json'], ['Word', 'docx']] as const) {
       await page.getByRole('button', { name: 'Export' }).click();
@@ -65,7 +54,7 @@ describe('export formats and imports in the desk (e2e)', { timeout: 60_000 }, ()
   });
 
   it('SPEC 12.11 the New-article dialog imports an XLIFF file (languages from the file) and a Word draft', async () => {
-    const desk = await openPage(browser, `${server.url}/?token=${ADMIN_TOKEN}`);
+    const desk = await openPage(suite.browser, `${suite.server.url}/?token=${ADMIN_TOKEN}`);
     const { page } = desk;
     const drop = async (index: number, name: string, bytes: number[], type: string) =>
       page.evaluate(
@@ -91,7 +80,7 @@ describe('export formats and imports in the desk (e2e)', { timeout: 60_000 }, ()
     await share.waitFor();
     const editorLink = await share.getByTestId('share-editor').locator('input').inputValue();
     const id = new URL(editorLink).pathname.split('/')[2];
-    const { body } = await server.api('GET', `/api/documents/${id}`);
+    const { body } = await suite.server.api('GET', `/api/documents/${id}`);
     expect(body).toMatchObject({ sourceLang: 'en', targetLang: 'bn' });
     // Unit ids that are valid segment ids are kept (p1 and p2 are too short); statuses come from the states.
     expect(body.segments.map((s: { status: string }) => s.status)).toEqual(['approved', 'translated', 'draft']);
@@ -99,7 +88,7 @@ describe('export formats and imports in the desk (e2e)', { timeout: 60_000 }, ()
     await share.getByRole('button', { name: 'Done' }).click();
 
     // A Word draft (here: Tandem's own docx export of that article), with a pasted source.
-    const docx = await fetch(`${server.url}/api/documents/${id}/export?format=docx`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const docx = await fetch(`${suite.server.url}/api/documents/${id}/export?format=docx`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     await page.getByRole('button', { name: 'New article' }).first().click();
     await drop(1, 'draft.docx', [...new Uint8Array(await docx.arrayBuffer())], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     await card.waitFor();
@@ -109,7 +98,7 @@ describe('export formats and imports in the desk (e2e)', { timeout: 60_000 }, ()
     await page.getByRole('button', { name: 'Create article' }).click();
     await share.waitFor();
     const wordLink = await share.getByTestId('share-editor').locator('input').inputValue();
-    const article = await openArticle(browser, wordLink, { name: 'Word Editor' });
+    const article = await openArticle(suite.browser, wordLink, { name: 'Word Editor' });
     await eventually(async () => expect((await segmentTexts(article.page))[0]).toBe('ঢাকার গ্রন্থাগারগুলো ১০,০০০ দুর্লভ বই অনলাইনে তুলল'));
     expect(await article.page.locator('.src-text').first().textContent()).toBe('Dhaka’s libraries put 10,000 rare books online');
     expect([...desk.errors, ...article.errors]).toEqual([]);

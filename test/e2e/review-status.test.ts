@@ -1,26 +1,15 @@
 // Segment statuses in the browser: by keyboard and by the row's menu, within each role's rights;
 // the header's progress follows live on every page; the review margin on a narrow screen. (SPEC 15, 11.6)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { eventually } from '../helpers/eventually.js';
-import { caretAtEnd, launchBrowser, openArticle, screenshot } from '../helpers/browser.js';
+import { caretAtEnd, openArticle, screenshot } from '../helpers/browser.js';
 import { ARTICLE, personal, selectText } from './review-helpers.js';
+import { deskSuite } from '../helpers/desk-suite.js';
 
-let server: TestServer;
-let browser: Browser;
-const link = (id: string, token: string) => `${server.url}/d/${id}?token=${encodeURIComponent(token)}`;
+const suite = deskSuite();
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const TARGETS = ARTICLE.target.split('\n\n');
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
 
 const pill = (page: Page, index: number) => page.locator('[data-source-for] .status-pill').nth(index);
 const tally = (page: Page, state: string, what: 'segments' | 'words') =>
@@ -28,9 +17,9 @@ const tally = (page: Page, state: string, what: 'segments' | 'words') =>
 
 describe('statuses and progress (e2e)', { timeout: 90_000 }, () => {
   it('SPEC 15.7 statuses by shortcut and by menu, within the role; progress updates live on both pages', async () => {
-    const doc = await server.createDocument(ARTICLE);
-    const rina = await openArticle(browser, link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
-    const omar = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Omar' });
+    const doc = await suite.server.createDocument(ARTICLE);
+    const rina = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
+    const omar = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
     await eventually(async () => expect(await tally(rina.page, 'draft', 'segments')).toBe(4));
 
     // The editor, caret in segment 1: Ctrl+Alt+2 marks it translated.
@@ -87,12 +76,12 @@ describe('statuses and progress (e2e)', { timeout: 90_000 }, () => {
   });
 
   it('SPEC 15.8 on a narrow screen the cards are listed below the article, by segment', async () => {
-    const doc = await server.createDocument(ARTICLE);
-    const token = await personal(server, doc.id, doc.tokens.reviewer, 'Rina');
-    const ids = (await server.api('GET', `/api/documents/${doc.id}`)).body.segments.map((s: { id: string }) => s.id);
-    await server.api('POST', `/api/documents/${doc.id}/suggestions`, { segmentId: ids[1], find: 'দুর্লভ', text: 'বিরল', note: 'সহজ শব্দ' }, token);
-    await server.api('POST', `/api/documents/${doc.id}/comments`, { segmentId: ids[3], text: 'Is the date right?' }, token);
-    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Omar', viewport: { width: 720, height: 1000 } });
+    const doc = await suite.server.createDocument(ARTICLE);
+    const token = await personal(suite.server, doc.id, doc.tokens.reviewer, 'Rina');
+    const ids = (await suite.server.api('GET', `/api/documents/${doc.id}`)).body.segments.map((s: { id: string }) => s.id);
+    await suite.server.api('POST', `/api/documents/${doc.id}/suggestions`, { segmentId: ids[1], find: 'দুর্লভ', text: 'বিরল', note: 'সহজ শব্দ' }, token);
+    await suite.server.api('POST', `/api/documents/${doc.id}/comments`, { segmentId: ids[3], text: 'Is the date right?' }, token);
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar', viewport: { width: 720, height: 1000 } });
     await eventually(async () => expect(await desk.page.locator('.card').count()).toBe(2), { timeout: 10_000 });
     const sheet = await desk.page.locator('.sheet').boundingBox();
     const margin = await desk.page.getByTestId('review-margin').boundingBox();

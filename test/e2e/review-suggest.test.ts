@@ -1,29 +1,17 @@
 // Suggesting in the browser: a reviewer proposes, the editor sees it live and decides; anchors
 // follow edits, rewritten text makes a suggestion stale; editors can suggest too. (SPEC 15, 11)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.js';
-import { caretAtEnd, launchBrowser, openArticle, saveState, screenshot, segmentTexts } from '../helpers/browser.js';
+import { caretAtEnd, openArticle, saveState, screenshot, segmentTexts } from '../helpers/browser.js';
 import { ARTICLE, clickBefore, exported, highlights, selectText, struck, typeKey } from './review-helpers.js';
+import { deskSuite } from '../helpers/desk-suite.js';
 
-let server: TestServer;
-let browser: Browser;
-const link = (id: string, token: string) => `${server.url}/d/${id}?token=${encodeURIComponent(token)}`;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = deskSuite();
 
 async function pair() {
-  const doc = await server.createDocument(ARTICLE);
-  const rina = await openArticle(browser, link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
-  const omar = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Omar' });
+  const doc = await suite.server.createDocument(ARTICLE);
+  const rina = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
+  const omar = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
   return { doc, rina, omar };
 }
 
@@ -65,7 +53,7 @@ describe('suggesting (e2e)', { timeout: 90_000 }, () => {
       expect(struck(await highlights(page))).toEqual([]);
     }
     await eventually(async () => expect(await saveState(omar.page)).toBe('saved'));
-    expect(await exported(server, doc.id, doc.tokens.viewer)).toContain(accepted);
+    expect(await exported(suite.server, doc.id, doc.tokens.viewer)).toContain(accepted);
     expect(rina.errors).toEqual([]);
     expect(omar.errors).toEqual([]);
     await Promise.all([rina.context.close(), omar.context.close()]);
@@ -130,8 +118,8 @@ describe('suggesting (e2e)', { timeout: 90_000 }, () => {
   });
 
   it('SPEC 15.4 an editor who switches to Suggesting cannot type into the text; typing over a selection suggests; its author withdraws it', async () => {
-    const doc = await server.createDocument(ARTICLE);
-    const omar = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Omar' });
+    const doc = await suite.server.createDocument(ARTICLE);
+    const omar = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
     await caretAtEnd(omar.page, 0);
     await omar.page.getByRole('radio', { name: 'Suggesting' }).click();
     await eventually(async () => expect(await omar.page.locator('[contenteditable="true"]').count()).toBe(0));

@@ -1,30 +1,18 @@
 // Comment threads and sweeping decisions in the browser: comment on a selection, reply, resolve
 // and reopen; accept all and reject all, for one segment and for the article. (SPEC 15, 11)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.js';
-import { launchBrowser, openArticle, screenshot, segmentTexts } from '../helpers/browser.js';
+import { openArticle, screenshot, segmentTexts } from '../helpers/browser.js';
 import { ARTICLE, highlights, personal, selectText } from './review-helpers.js';
+import { deskSuite } from '../helpers/desk-suite.js';
 
-let server: TestServer;
-let browser: Browser;
-const link = (id: string, token: string) => `${server.url}/d/${id}?token=${encodeURIComponent(token)}`;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = deskSuite();
 
 describe('threads and bulk decisions (e2e)', { timeout: 90_000 }, () => {
   it('SPEC 15.5 a comment on a selection, a reply, resolve and reopen; open counts in the row and the header', async () => {
-    const doc = await server.createDocument(ARTICLE);
-    const rina = await openArticle(browser, link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
-    const omar = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Omar' });
+    const doc = await suite.server.createDocument(ARTICLE);
+    const rina = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
+    const omar = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
 
     await selectText(rina.page, 3, 'ডিসেম্বর ২০২৫');
     await rina.page.getByTestId('selection-bar').getByRole('button', { name: 'Comment' }).click();
@@ -59,7 +47,7 @@ describe('threads and bulk decisions (e2e)', { timeout: 90_000 }, () => {
     await eventually(async () => expect(await rina.page.getByTestId('thread-card').getAttribute('data-resolved')).toBe('false'), { timeout: 10_000 });
     await expect(rina.page.getByTestId('review-counts').getAttribute('data-threads')).resolves.toBe('1');
     // A viewer reads the thread but cannot act on it.
-    const vera = await openArticle(browser, link(doc.id, doc.tokens.viewer), { name: 'Vera' });
+    const vera = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.viewer), { name: 'Vera' });
     await eventually(async () => expect(await vera.page.getByTestId('thread-card').count()).toBe(1), { timeout: 10_000 });
     expect(await vera.page.getByTestId('thread-card').getByRole('button').count()).toBe(0);
     expect(await vera.page.getByTestId('status-button').count()).toBe(0);
@@ -69,12 +57,12 @@ describe('threads and bulk decisions (e2e)', { timeout: 90_000 }, () => {
   });
 
   it('SPEC 15.6 accept all for one segment, then reject all for the article (asked first)', async () => {
-    const doc = await server.createDocument(ARTICLE);
-    const rina = await personal(server, doc.id, doc.tokens.reviewer, 'Rina');
+    const doc = await suite.server.createDocument(ARTICLE);
+    const rina = await personal(suite.server, doc.id, doc.tokens.reviewer, 'Rina');
     const suggest = (segment: number, find: string, text: string) =>
-      server.api('POST', `/api/documents/${doc.id}/suggestions`, { segmentId: ids[segment], find, text }, rina);
-    const ids = (await server.api('GET', `/api/documents/${doc.id}`)).body.segments.map((s: { id: string }) => s.id);
-    const omar = await openArticle(browser, link(doc.id, doc.tokens.editor), { name: 'Omar' });
+      suite.server.api('POST', `/api/documents/${doc.id}/suggestions`, { segmentId: ids[segment], find, text }, rina);
+    const ids = (await suite.server.api('GET', `/api/documents/${doc.id}`)).body.segments.map((s: { id: string }) => s.id);
+    const omar = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
     await suggest(1, 'শহরের', 'নগরের');
     await suggest(1, 'দুর্লভ', 'বিরল');
     await suggest(2, 'সাহায্য', 'সহায়তা');
@@ -90,7 +78,7 @@ describe('threads and bulk decisions (e2e)', { timeout: 90_000 }, () => {
     await omar.page.getByRole('button', { name: 'Yes' }).click();
     await eventually(async () => expect(await omar.page.getByTestId('suggestion-card').count()).toBe(0), { timeout: 10_000 });
     expect((await segmentTexts(omar.page))[2]).toBe(ARTICLE.target.split('\n\n')[2]);
-    const list = await server.api('GET', `/api/documents/${doc.id}/suggestions`);
+    const list = await suite.server.api('GET', `/api/documents/${doc.id}/suggestions`);
     expect(list.body.suggestions.map((s: { status: string }) => s.status).sort()).toEqual(['accepted', 'accepted', 'rejected']);
     expect(omar.errors).toEqual([]);
     await omar.context.close();
