@@ -1,4 +1,5 @@
-// Reads one of the small external stores (subscribe + get) from React.
+// Reads one of the small external stores (subscribe + get) from React; with `select`, the component
+// re-renders only when the selected value changes (select should answer a primitive or a kept object).
 import { useSyncExternalStore } from 'react';
 
 export interface Store<T> {
@@ -6,6 +7,8 @@ export interface Store<T> {
   get(): T;
 }
 
-export function useStore<T>(store: Store<T>): T {
-  return useSyncExternalStore(store.subscribe, store.get);
+export function useStore<T>(store: Store<T>): T;
+export function useStore<T, S>(store: Store<T>, select: (value: T) => S): S;
+export function useStore<T, S>(store: Store<T>, select?: (value: T) => S): T | S {
+  return useSyncExternalStore<T | S>(store.subscribe, select ? () => select(store.get()) : store.get);
 }

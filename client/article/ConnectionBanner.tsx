@@ -22,14 +22,19 @@ function closedMessage(code: number, role: Role): { title: string; body: string 
 }
 
 export function ConnectionBanner({ state, role }: { state: SyncState; role: Role }) {
-  const snapshot = useStore(state);
-  const phase = saveState(snapshot);
-  if (snapshot.closed) {
-    const { title, body } = closedMessage(snapshot.closed.code, role);
+  // Only the phases this banner speaks of: "saving" and "saved" alternate with every keystroke.
+  const phase = useStore(state, (s) => {
+    const p = saveState(s);
+    return p === 'offline' || p === 'offline-kept' ? p : null;
+  });
+  const keptLocally = useStore(state, (s) => s.keptLocally);
+  const closed = useStore(state, (s) => s.closed);
+  if (closed) {
+    const { title, body } = closedMessage(closed.code, role);
     return (
-      <div className="banner banner-error" role="alert" data-testid="closed-banner" data-code={snapshot.closed.code}>
+      <div className="banner banner-error" role="alert" data-testid="closed-banner" data-code={closed.code}>
         <strong>{title}.</strong> {body}
-        {snapshot.closed.code !== CloseCode.unauthorized && snapshot.closed.code !== CloseCode.notFound && (
+        {closed.code !== CloseCode.unauthorized && closed.code !== CloseCode.notFound && (
           <button type="button" className="button small" onClick={() => window.location.reload()}>
             Reload
           </button>
@@ -37,7 +42,7 @@ export function ConnectionBanner({ state, role }: { state: SyncState; role: Role
       </div>
     );
   }
-  if (phase === 'offline-kept' && snapshot.keptLocally) {
+  if (phase === 'offline-kept' && keptLocally) {
     return (
       <div className="banner banner-offline" role="status" data-testid="offline-banner">
         <strong>You are offline.</strong> Your changes are kept in this browser and will merge when the connection returns.

@@ -7,6 +7,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { CloseCode, roomName, type Role } from '../../shared/schema.js';
 import { ackSocketClass } from './ack-socket.js';
 import { collabUrl, RETRY } from './endpoint.js';
+import { SegmentTexts } from './segment-texts.js';
 import { SyncState } from './sync-state.js';
 
 /** A provider that attaches the browser's copy on its first connect: the Lexical binding exists by
@@ -28,6 +29,8 @@ export interface ContentSession {
   doc: Y.Doc;
   provider: WebsocketProvider;
   state: SyncState;
+  /** The segments' plain text, kept per segment. */
+  texts: SegmentTexts;
   /** Only for editors: the article's copy in this browser. */
   persistence(): IndexeddbPersistence | null;
 }
@@ -70,5 +73,5 @@ export function createContentSession(docId: string, token: string, role: Role, n
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
     if (origin !== provider && origin !== persistence) state.update({ pending: true });
   });
-  return { docId, role, doc, provider, state, persistence: () => persistence };
+  return { docId, role, doc, provider, state, texts: new SegmentTexts(doc), persistence: () => persistence };
 }

@@ -1,8 +1,9 @@
-// Aligns the source column with the translation, row by row. Each segment's source sits in an
-// absolutely placed block beside (or, on a narrow screen, above) its <section>; the section gets
-// room for its source through a per-segment CSS custom property (--src-h) in a style sheet of our
-// own, so Lexical's DOM is never touched. ResizeObservers drive everything: nothing runs per
-// keystroke unless a row really changes height, and each pass reads all positions before writing.
+// Aligns the source column with the translation, row by row, without touching Lexical's DOM. The
+// source rows stack in normal flow in a column laid over the sheet, in the editor's segment order,
+// and each row takes its <section>'s height, straight from a ResizeObserver entry: nothing is read
+// from the layout, and a section that changes height rewrites one row (the rows below follow by
+// themselves). Each section gets room for its source through a per-segment custom property (--src-h)
+// in a style sheet of our own. Typing costs nothing here unless a row's height really changes.
 // A source's new height is written on the next frame, never inside the observer's callback: the
 // sections it resizes sit higher in the tree, and resizing them there would end the observer's
 // loop with undelivered notifications (an error event on the page).
@@ -12,32 +13,24 @@ export interface SourceBlock {
   text: HTMLElement | null;
 }
 
-const NARROW = '(max-width: 760px)';
-
 export class Aligner {
   private readonly sheet = new CSSStyleSheet();
   private readonly rules = new Map<string, CSSStyleRule>();
   private readonly sections = new Map<string, HTMLElement>();
+  private readonly sectionHeights = new Map<string, number>();
   private readonly blocks = new Map<string, SourceBlock>();
   private readonly owner = new WeakMap<Element, string>();
-  private readonly placed = new Map<string, string>();
-  private order: string[] = [];
-  private frame = 0;
   private heightsFrame = 0;
-  private readonly heights = new Map<string, number | null>();
+  private readonly sourceHeights = new Map<string, number | null>();
   private readonly observer = new ResizeObserver((entries) => this.resized(entries));
-  private readonly media = window.matchMedia(NARROW);
 
   constructor(private readonly scope: string) {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
-    this.media.addEventListener('change', this.schedule);
   }
 
   destroy(): void {
     this.observer.disconnect();
-    cancelAnimationFrame(this.frame);
     cancelAnimationFrame(this.heightsFrame);
-    this.media.removeEventListener('change', this.schedule);
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.sheet);
   }
 
@@ -45,28 +38,27 @@ export class Aligner {
   setSections(list: ReadonlyArray<{ id: string; element: HTMLElement | null }>): void {
     const next = new Map(list.filter((s) => s.element).map((s) => [s.id, s.element!] as const));
     for (const [id, element] of this.sections) {
-      if (next.get(id) !== element) this.observer.unobserve(element);
+      if (next.get(id) === element) continue;
+      this.observer.unobserve(element);
+      this.sectionHeights.delete(id);
     }
     for (const [id, element] of next) {
-      if (this.sections.get(id) !== element) {
-        this.owner.set(element, id);
-        this.observer.observe(element, { box: 'border-box' });
-      }
+      if (this.sections.get(id) === element) continue;
+      this.owner.set(element, id);
+      // A new observation always reports the current size once: that places the row.
+      this.observer.observe(element, { box: 'border-box' });
     }
     this.sections.clear();
     for (const [id, element] of next) this.sections.set(id, element);
-    this.order = list.map((s) => s.id);
-    this.schedule();
   }
 
   /** Registers (or, with null, forgets) the source block of a segment. */
   setBlock(id: string, block: SourceBlock | null): void {
     const old = this.blocks.get(id);
     if (old?.text) this.observer.unobserve(old.text);
-    this.placed.delete(id);
     if (block === null) {
       this.blocks.delete(id);
-      this.queueHeight(id, null);
+      this.queueSourceHeight(id, null);
       return;
     }
     this.blocks.set(id, block);
@@ -75,36 +67,42 @@ export class Aligner {
       this.owner.set(block.text, id);
       this.observer.observe(block.text, { box: 'border-box' });
     } else {
-      this.queueHeight(id, null);
+      this.queueSourceHeight(id, null);
     }
-    this.schedule();
+    this.placeRow(id);
   }
-
-  private readonly schedule = (): void => {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.place();
-    });
-  };
 
   private resized(entries: ResizeObserverEntry[]): void {
     for (const entry of entries) {
       const id = this.owner.get(entry.target);
-      if (id === undefined || this.sections.get(id) === entry.target) continue;
-      this.queueHeight(id, entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight);
+      if (id === undefined) continue;
+      const height = entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
+      if (this.sections.get(id) === entry.target) {
+        this.sectionHeights.set(id, height);
+        this.placeRow(id);
+      } else {
+        this.queueSourceHeight(id, height);
+      }
     }
-    this.place();
+  }
+
+  /** Gives a source row its section's height (rows without one yet stay hidden and flat). */
+  private placeRow(id: string): void {
+    const block = this.blocks.get(id)?.block;
+    const height = this.sectionHeights.get(id);
+    if (!block || height === undefined) return;
+    block.style.height = `${height}px`;
+    block.classList.add('placed');
   }
 
   /** A source's height, written on the next frame (see the top of this file). */
-  private queueHeight(id: string, height: number | null): void {
-    this.heights.set(id, height);
+  private queueSourceHeight(id: string, height: number | null): void {
+    this.sourceHeights.set(id, height);
     if (this.heightsFrame) return;
     this.heightsFrame = requestAnimationFrame(() => {
       this.heightsFrame = 0;
-      for (const [key, value] of this.heights) this.setSourceHeight(key, value);
-      this.heights.clear();
+      for (const [key, value] of this.sourceHeights) this.setSourceHeight(key, value);
+      this.sourceHeights.clear();
     });
   }
 
@@ -125,25 +123,5 @@ export class Aligner {
     if (rule.style.getPropertyValue('--src-h') === value) return;
     if (height === null) rule.style.removeProperty('--src-h');
     else rule.style.setProperty('--src-h', value);
-  }
-
-  /** Reads every section's box, then moves each source block to its row. */
-  private place(): void {
-    const narrow = this.media.matches;
-    const boxes = this.order.map((id) => {
-      const section = this.sections.get(id);
-      return section ? { id, top: section.offsetTop, height: section.offsetHeight } : null;
-    });
-    for (const box of boxes) {
-      if (!box) continue;
-      const source = this.blocks.get(box.id);
-      if (!source) continue;
-      const key = narrow ? `${box.top}` : `${box.top}/${box.height}`;
-      if (this.placed.get(box.id) === key) continue;
-      this.placed.set(box.id, key);
-      source.block.style.transform = `translateY(${box.top}px)`;
-      source.block.style.height = narrow ? '' : `${box.height}px`;
-      source.block.classList.add('placed');
-    }
   }
 }

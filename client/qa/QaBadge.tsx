@@ -6,10 +6,13 @@ import { summary } from './qa-labels.js';
 import { CheckIcon, ShieldIcon } from './icons.js';
 
 export function QaBadge({ qa }: { qa: QaStore }) {
-  const { counts, ready } = useStore(qa);
+  // Primitives only: a run that finds the same issues renders nothing.
+  const ready = useStore(qa, (s) => s.ready);
+  const errors = useStore(qa, (s) => s.counts.error);
+  const warnings = useStore(qa, (s) => s.counts.warning);
+  const label = useStore(qa, (s) => (s.ready ? `QA: ${summary(s.counts)}` : 'QA: checking…'));
   const open = useStore(panels) === 'qa';
-  const clean = ready && counts.error === 0 && counts.warning === 0;
-  const label = ready ? `QA: ${summary(counts)}` : 'QA: checking…';
+  const clean = ready && errors === 0 && warnings === 0;
   return (
     <button
       type="button"
@@ -18,14 +21,14 @@ export function QaBadge({ qa }: { qa: QaStore }) {
       aria-label={label}
       title={`${label} — open the QA panel`}
       data-testid="qa-badge"
-      data-errors={ready ? counts.error : undefined}
-      data-warnings={ready ? counts.warning : undefined}
+      data-errors={ready ? errors : undefined}
+      data-warnings={ready ? warnings : undefined}
       onClick={() => panels.toggle('qa')}
     >
       {clean ? <CheckIcon /> : <ShieldIcon />}
       <span>QA</span>
-      {ready && counts.error > 0 && <span className="qa-count error">{counts.error}</span>}
-      {ready && counts.warning > 0 && <span className="qa-count warning">{counts.warning}</span>}
+      {ready && errors > 0 && <span className="qa-count error">{errors}</span>}
+      {ready && warnings > 0 && <span className="qa-count warning">{warnings}</span>}
       {!ready && <span className="qa-count pending" aria-hidden="true">…</span>}
     </button>
   );

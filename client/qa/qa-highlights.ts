@@ -1,12 +1,12 @@
 // QA issues drawn over the translation with the CSS Custom Highlight API, so Lexical's DOM is
 // never touched: `qa-error`, `qa-warning`, `qa-info` underline every issue's range, `qa-active`
 // marks the issue picked in the panel. Ranges are drawn only in segments on screen (see
-// visible-segments.ts) whose text is still the one checked; a segment being edited loses its marks
+// editor/visible-segments.ts) whose text is still the one checked; a segment being edited loses its marks
 // until the next run redraws them.
 import type { QaIssue, QaSeverity } from '../../shared/qa/index.js';
 import { domRange, segmentElement } from '../editor/dom-ranges.js';
 import type { QaStore } from './qa-store.js';
-import { VisibleSegments } from './visible-segments.js';
+import { VisibleSegmentsOf } from '../editor/visible-segments.js';
 
 const NAMES: Record<QaSeverity, string> = { error: 'qa-error', warning: 'qa-warning', info: 'qa-info' };
 export const ACTIVE_HIGHLIGHT = 'qa-active';
@@ -22,13 +22,19 @@ export class QaHighlighter {
   private observer: MutationObserver | null = null;
   private observed: HTMLElement | null = null;
   private frame = 0;
-  private readonly visible = new VisibleSegments(() => {
+  private readonly visible = new VisibleSegmentsOf(() => {
     cancelAnimationFrame(this.frame);
     this.frame = requestAnimationFrame(() => this.draw());
   });
 
   constructor(private readonly store: QaStore) {
-    store.subscribe(() => this.draw());
+    // Only a finished run redraws ("checking" changes nothing on screen).
+    let drawn = store.get().issues;
+    store.subscribe(() => {
+      if (store.get().issues === drawn) return;
+      drawn = store.get().issues;
+      this.draw();
+    });
   }
 
   get active(): string | null {
@@ -62,13 +68,13 @@ export class QaHighlighter {
     const root = editorRoot();
     if (!supported() || !root) return null;
     this.watch(root);
-    this.visible.track(root);
+    const visible = this.visible.in(root);
     const { issues, texts } = this.store.get();
     const activeSegment = issues.find((i) => issueKey(i) === this.activeKey)?.segmentId;
     const sections = new Map<string, HTMLElement>();
     for (const section of root.querySelectorAll<HTMLElement>('section[data-segment-id]')) {
       const id = section.dataset.segmentId!;
-      if (this.visible.has(section) || id === activeSegment) sections.set(id, section);
+      if (visible.has(id) || id === activeSegment) sections.set(id, section);
     }
     const now = this.store.currentTexts(new Set(sections.keys()));
     const ranges: Record<QaSeverity, Range[]> = { error: [], warning: [], info: [] };
@@ -101,6 +107,7 @@ export class QaHighlighter {
     } else CSS.highlights.delete(ACTIVE_HIGHLIGHT);
     return active;
   }
+
 
   /** Drops the marks of a segment as soon as its DOM changes (they would drift while typing). */
   private watch(root: HTMLElement): void {

@@ -4,7 +4,6 @@
 // Listeners hear only when a run finishes, never per keystroke.
 import { QA_CHECKS, type QaCheck, type QaInput, type QaIssue, type QaSegment } from '../../shared/qa/types.js';
 import { ReviewRoom } from '../../shared/schema.js';
-import { mapSegment, segmentIdOf, segmentTypes } from '../../shared/review/text-map.js';
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
 import type { GlossaryStore } from '../glossary/glossary-store.js';
@@ -71,12 +70,7 @@ export class QaStore {
 
   /** The segments' current targets, by id (read from the content room, no Lexical needed). */
   currentTexts(ids: ReadonlySet<string>): Map<string, string> {
-    const texts = new Map<string, string>();
-    for (const type of segmentTypes(this.content.doc)) {
-      const id = segmentIdOf(type);
-      if (id !== null && ids.has(id)) texts.set(id, mapSegment(type).text);
-    }
-    return texts;
+    return new Map(this.content.texts.all().filter((s) => ids.has(s.segmentId)).map((s) => [s.segmentId, s.text]));
   }
 
   private readonly schedule = (): void => {
@@ -117,10 +111,12 @@ export class QaStore {
   private input(): QaInput {
     const sources = this.review.doc.getMap<string>(ReviewRoom.source);
     const meta = this.review.doc.getMap<string>(ReviewRoom.meta);
-    const segments: QaSegment[] = segmentTypes(this.content.doc).map((type, index) => {
-      const { segmentId, text } = mapSegment(type);
-      return { id: segmentId, index, source: sources.get(segmentId) ?? null, target: text };
-    });
+    const segments: QaSegment[] = this.content.texts.all().map(({ segmentId, text }, index) => ({
+      id: segmentId,
+      index,
+      source: sources.get(segmentId) ?? null,
+      target: text,
+    }));
     return {
       sourceLang: meta.get('sourceLang') ?? '',
       targetLang: meta.get('targetLang') ?? '',

@@ -67,7 +67,7 @@ function ComposerForm({ desk, composing, layer }: { desk: ReviewDesk; composing:
     else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) (event.preventDefault(), void submit());
   };
 
-  const width = layer.current?.clientWidth ?? 800;
+  const width = layer.current?.parentElement?.clientWidth ?? 800; // the sheet's (the layer has no size)
   const left = Math.max(8, Math.min((box?.left ?? 40) - 12, width - WIDTH - 8));
   const heading = title(composing, text);
   return (

@@ -67,7 +67,7 @@ export class ReviewDesk {
     this.api = reviewApi(docId, token);
     this.items = new ReviewItems(review.doc);
     this.order = segmentOrder(session.doc);
-    this.progress = progressOf(session.doc, review);
+    this.progress = progressOf(session, review);
     const follow = () => {
       const choice = this.marginOpen.get();
       const { openSuggestions, openThreads, resolvedThreads } = this.items.get();

@@ -46,7 +46,9 @@ export class GhostLayer {
   }
 
   setCaret(rect: DOMRect | null, origin: DOMRect | null): void {
-    this.caret.hidden = !rect || !origin;
+    const hidden = !rect || !origin;
+    // Setting `hidden` to what it already is still schedules a style recalculation.
+    if (this.caret.hidden !== hidden) this.caret.hidden = hidden;
     if (!rect || !origin) return;
     this.caret.style.height = `${rect.height}px`;
     this.caret.style.transform = at(rect, origin);

@@ -3,7 +3,7 @@
 // suggester clicked. At most once per animation frame, and incrementally: typing redraws only the
 // items of the segments whose text changed (their DOM ranges; the others' live ranges still hold),
 // a change of size moves the ghosts, and only a change to the review items redraws everything.
-// Highlights are registered only for segments near the viewport (viewport.ts says why).
+// Highlights are registered only for segments near the viewport (editor/visible-segments.ts says why).
 import type { LexicalEditor } from 'lexical';
 import type { Suggestion } from '../../shared/review/types.js';
 import { domRange, segmentElement } from '../editor/dom-ranges.js';
@@ -12,7 +12,7 @@ import type { ReviewDesk } from './desk.js';
 import { endRect } from './geometry.js';
 import { GhostLayer, type GhostPlan } from './ghosts.js';
 import { HIGHLIGHT, authorColor, installHighlightStyles } from './highlight-styles.js';
-import { Viewport } from './viewport.js';
+import { VisibleSegmentsOf } from '../editor/visible-segments.js';
 
 const PRIORITY: Record<string, number> = { [HIGHLIGHT.comment]: 0, [HIGHLIGHT.active]: 2, [HIGHLIGHT.pending]: 3 };
 
@@ -32,7 +32,7 @@ export class ReviewPainter {
   private readonly shown = new Set<string>();
   /** Items taken off screen since the last frame: their ghosts go too. */
   private readonly hidden: string[] = [];
-  private readonly viewport = new Viewport(() => this.schedule());
+  private readonly visible = new VisibleSegmentsOf(() => this.schedule());
   private readonly highlights = new Map<string, Highlight>();
   private readonly ghosts: GhostLayer;
 
@@ -68,7 +68,7 @@ export class ReviewPainter {
       for (const stop of stops) stop();
       for (const name of this.highlights.keys()) CSS.highlights.delete(name);
       this.ghosts.destroy();
-      this.viewport.destroy();
+      this.visible.stop();
     };
   }
 
@@ -79,6 +79,7 @@ export class ReviewPainter {
       this.paint();
     });
   };
+
 
   private highlight(name: string): Highlight {
     let highlight = this.highlights.get(name);
@@ -108,7 +109,7 @@ export class ReviewPainter {
       this.painted.delete(id);
       before.add(id);
     }
-    if (all) this.viewport.watch(root);
+    const visible = this.visible.in(root);
     const sections = new Map<string, Element | null>();
     const rangeOf = (segmentId: string, start: number, end: number) => {
       if (!sections.has(segmentId)) sections.set(segmentId, segmentElement(root, segmentId));
@@ -120,7 +121,7 @@ export class ReviewPainter {
       const drawn = this.draw(item, rangeOf);
       if (drawn) this.painted.set(item.id, drawn);
     }
-    for (const [id, item] of this.painted) this.show(id, item, this.viewport.visible.has(item.segmentId));
+    for (const [id, item] of this.painted) this.show(id, item, visible.has(item.segmentId));
 
     // Ghosts and caret: measure (reads), then place (writes).
     const plans: GhostPlan[] = [];

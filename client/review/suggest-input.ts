@@ -34,15 +34,19 @@ export function registerSuggestInput(editor: LexicalEditor, desk: ReviewDesk, an
     desk.spot.set(current());
   };
   const onSelectionChange = () => {
+    // Typing moves a collapsed caret: while editing that needs nothing, not even a frame.
+    if (desk.mode.get() === 'editing' && !desk.spot.get() && document.getSelection()?.isCollapsed !== false) return;
     if (!frame) frame = requestAnimationFrame(follow);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || (event.target instanceof Element && event.target.closest(FIELDS))) return;
     const mode = desk.mode.get();
-    if (mode === 'reading') return;
+    const commenting = (event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM';
+    // Plain typing while editing is Lexical's alone: the selection is not even measured.
+    if (mode === 'reading' || (mode === 'editing' && !commenting)) return;
     const spot = current();
-    if ((event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM') {
+    if (commenting) {
       if (!spot) return;
       event.preventDefault();
       desk.composing.set({ kind: 'comment', spot, whole: spot.start === spot.end, initial: '' });
