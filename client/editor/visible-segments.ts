@@ -1,50 +1,74 @@
-// Which segments are on screen or near it, for the decorations drawn over the translation (review
-// marks, QA underlines). Chromium rebuilds every custom highlight's ranges after each DOM change
-// (measured: ~0.2 ms of CPU per range per keystroke), so they are drawn only for these segments and
-// a keystroke costs the same however long the article. One IntersectionObserver per editor root,
-// shared by everyone who listens, follows the root's sections as they come and go.
+// Which segments are on screen or near it (within MARGIN_PX), for the decorations drawn over the
+// translation (review marks, QA underlines). Chromium rebuilds every custom highlight's ranges
+// after each DOM change (measured: ~0.2 ms of CPU per range per keystroke), so they are drawn only
+// for these segments and a keystroke costs the same however long the article.
+// Worked out from the sections' heights (a ResizeObserver's, so nothing is read from the layout)
+// and the first section's place, only when the page scrolls or resizes or a section changes height:
+// an IntersectionObserver over every section would be recomputed in every frame, typing included.
+// One per editor root, shared by everyone who listens.
 const SECTION = 'section[data-segment-id]';
+const MARGIN_PX = 400;
 const shared = new Map<HTMLElement, VisibleSegments>();
 
 class VisibleSegments {
-  /** The sections in view (or within 400 px of it). */
-  private readonly visible = new Set<Element>();
-  private ids = new Set<string>();
   readonly listeners = new Set<() => void>();
-  private readonly intersections: IntersectionObserver;
+  private ids = new Set<string>();
+  private sections: HTMLElement[] = [];
+  private readonly heights = new WeakMap<Element, number>();
+  private frame = 0;
+  private readonly sizes = new ResizeObserver((entries) => {
+    for (const entry of entries) this.heights.set(entry.target, entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight);
+    this.schedule();
+  });
   private readonly children: MutationObserver;
 
-  constructor(root: HTMLElement) {
-    this.intersections = new IntersectionObserver((entries) => this.intersected(entries), { rootMargin: '400px 0px' });
-    this.children = new MutationObserver((records) => {
-      for (const record of records) {
-        for (const node of record.addedNodes) if (node instanceof Element && node.matches(SECTION)) this.intersections.observe(node);
-        for (const node of record.removedNodes) {
-          if (!(node instanceof Element)) continue;
-          this.intersections.unobserve(node);
-          this.visible.delete(node);
-        }
-      }
-    });
+  constructor(private readonly root: HTMLElement) {
+    this.children = new MutationObserver(() => this.follow());
     this.children.observe(root, { childList: true });
-    for (const section of root.querySelectorAll(SECTION)) this.intersections.observe(section);
+    this.follow();
+    window.addEventListener('scroll', this.schedule, { passive: true });
+    window.addEventListener('resize', this.schedule);
   }
 
   disconnect(): void {
-    this.intersections.disconnect();
+    cancelAnimationFrame(this.frame);
+    this.sizes.disconnect();
     this.children.disconnect();
+    window.removeEventListener('scroll', this.schedule);
+    window.removeEventListener('resize', this.schedule);
   }
 
   has(segmentId: string): boolean {
     return this.ids.has(segmentId);
   }
 
-  private intersected(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      if (entry.isIntersecting) this.visible.add(entry.target);
-      else this.visible.delete(entry.target);
+  /** Takes the root's sections in order, watching the heights of new ones. */
+  private follow(): void {
+    const known = new Set(this.sections);
+    this.sections = [...this.root.children].filter((child): child is HTMLElement => child.matches(SECTION));
+    for (const section of this.sections) if (!known.delete(section)) this.sizes.observe(section, { box: 'border-box' });
+    for (const gone of known) this.sizes.unobserve(gone);
+    this.schedule();
+  }
+
+  private readonly schedule = (): void => {
+    if (!this.frame) this.frame = requestAnimationFrame(() => ((this.frame = 0), this.measure()));
+  };
+
+  private measure(): void {
+    const first = this.sections[0];
+    const ids = new Set<string>();
+    if (first) {
+      let top = first.getBoundingClientRect().top;
+      const low = -MARGIN_PX;
+      const high = window.innerHeight + MARGIN_PX;
+      for (const section of this.sections) {
+        if (top > high) break;
+        const bottom = top + (this.heights.get(section) ?? 0);
+        if (bottom >= low) ids.add(section.dataset.segmentId ?? '');
+        top = bottom;
+      }
     }
-    const ids = new Set([...this.visible].map((section) => (section as HTMLElement).dataset.segmentId ?? ''));
     if (ids.size === this.ids.size && [...ids].every((id) => this.ids.has(id))) return;
     this.ids = ids;
     for (const listener of this.listeners) listener();
