@@ -23,6 +23,7 @@ import { SheetHead } from './SheetHead.js';
 import { useStore } from '../app/store.js';
 import { EditorPlugins } from './EditorPlugins.js';
 import { isSafeUrl } from './links.js';
+import { warmFonts } from './warm-fonts.js';
 import { ReviewLayer } from '../review/ReviewLayer.js';
 import { SheetTools } from '../review/SheetTools.js';
 
@@ -46,6 +47,21 @@ export function ArticleEditor({ content, review, name, color }: Props) {
   const segments = useMemo(() => new SegmentList(), []);
   const aligner = useMemo(() => new Aligner('.editor-root'), []);
   useEffect(() => () => aligner.destroy(), [aligner]);
+
+  // Every font face the article needs, once both rooms are in (warm-fonts.ts says why).
+  const loaded = facts.loaded;
+  useEffect(() => {
+    if (!loaded) return;
+    const warm = (synced = true) => {
+      if (!synced) return;
+      content.provider.off('sync', warm);
+      const text = [...review.get().sources.values(), ...content.texts.all().map((s) => s.text)].join('\n');
+      warmFonts(text, ['.editor-root', '.src-text'].map((css) => document.querySelector(css)).filter((e) => e !== null));
+    };
+    if (content.provider.synced) warm();
+    else content.provider.on('sync', warm);
+    return () => content.provider.off('sync', warm);
+  }, [loaded, content, review]);
 
   const initialConfig = useMemo<InitialConfigType>(
     () => ({

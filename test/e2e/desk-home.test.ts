@@ -57,7 +57,7 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
       await expect(dialog.getByTestId(`share-${role}`).locator('input').inputValue()).resolves.toMatch(new RegExp(`^${suite.server.url}/d/[a-z0-9]+\\?token=`));
     }
     await dialog.getByRole('button', { name: 'Copy viewer link' }).click();
-    await expect(dialog.getByRole('button', { name: 'Copy viewer link' }).textContent()).resolves.toBe('Copied');
+    await eventually(async () => expect(await dialog.getByRole('button', { name: 'Copy viewer link' }).textContent()).toBe('Copied'));
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await dialog.getByTestId('share-viewer').locator('input').inputValue());
     await screenshot(page, 'desk-share');
