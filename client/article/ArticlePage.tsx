@@ -12,7 +12,6 @@ import { ArticleHeader } from './ArticleHeader.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { articleSessions, type ArticleSessions } from './sessions.js';
 import { ToolPanels } from '../panels/ToolPanels.js';
-import { usePersonalToken } from '../review/personal-token.js';
 import { DeskContext } from '../review/desk.js';
 import { ReviewMargin } from '../review/ReviewMargin.js';
 import { Notices } from '../review/Notices.js';
@@ -20,8 +19,6 @@ import { Notices } from '../review/Notices.js';
 export function ArticlePage({ docId, token }: { docId: string; token: string | null }) {
   const claims = readClaims(token);
   const [name, setName] = useState(() => claims.name ?? savedName());
-  // The link's token is traded for this person's own (review authorship); see personal-token.ts.
-  const own = usePersonalToken(docId, claims.role && claims.doc === docId ? token : null, name);
   if (!token || !claims.role) {
     return <Message title="This link is incomplete" body="Open the article with the full link you were given; it carries your access." />;
   }
@@ -38,8 +35,7 @@ export function ArticlePage({ docId, token }: { docId: string; token: string | n
       />
     );
   }
-  if (!own) return null;
-  const sessions = articleSessions(docId, own, claims.role, name);
+  const sessions = articleSessions(docId, token, claims.role, name);
   return (
     <DeskContext.Provider value={sessions.desk}>
       <Article sessions={sessions} docId={docId} token={token} name={name} />

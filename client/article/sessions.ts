@@ -5,6 +5,7 @@ import { ReviewSession } from '../collab/review-session.js';
 import { keepColorDistinct, PresenceStore } from '../collab/presence.js';
 import { PALETTE } from '../collab/colors.js';
 import { ReviewDesk } from '../review/desk.js';
+import { personalToken } from '../review/personal-token.js';
 
 export interface ArticleSessions {
   content: ContentSession;
@@ -16,6 +17,8 @@ export interface ArticleSessions {
 
 const open = new Map<string, ArticleSessions>();
 
+/** The rooms open with the link's token at once; the review API waits for this person's own token
+ *  (personal-token.ts), traded meanwhile. */
 export function articleSessions(docId: string, token: string, role: Role, name: string): ArticleSessions {
   const key = `${docId}\u0000${token}\u0000${name}`;
   let sessions = open.get(key);
@@ -24,7 +27,7 @@ export function articleSessions(docId: string, token: string, role: Role, name: 
     const review = new ReviewSession(docId, token, name);
     review.provider.on('closed', ({ code, reason }) => content.state.close(code, reason));
     keepColorDistinct(content.provider.awareness, PALETTE);
-    const desk = new ReviewDesk(docId, token, name, role, content, review);
+    const desk = new ReviewDesk(docId, personalToken(docId, token, name), name, role, content, review);
     sessions = { content, review, presence: new PresenceStore(content.provider.awareness), desk };
     open.set(key, sessions);
   }

@@ -2,6 +2,7 @@
 // and what this person may do with it: accept or reject (editors), withdraw (its author).
 import { memo } from 'react';
 import type { Suggestion } from '../../shared/review/types.js';
+import { useStore } from '../app/store.js';
 import type { ReviewDesk } from './desk.js';
 import { Byline, IconAction, useBusy } from './CardParts.js';
 import { authorColor } from './highlight-styles.js';
@@ -47,7 +48,7 @@ interface Props {
 export const SuggestionCard = memo(function SuggestionCard({ desk, suggestion, active }: Props) {
   const [busy, run] = useBusy();
   const stale = suggestion.status === 'stale';
-  const mine = desk.isMine(suggestion.authorId);
+  const mine = useStore(desk.myId) === suggestion.authorId;
   const { id } = suggestion;
   return (
     <article

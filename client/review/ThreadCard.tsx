@@ -2,6 +2,7 @@
 // focus), and resolve or reopen for editors and for the thread's author.
 import { memo, useEffect, useState } from 'react';
 import type { Thread } from '../../shared/review/types.js';
+import { useStore } from '../app/store.js';
 import type { ReviewDesk } from './desk.js';
 import { Byline, IconAction, useBusy } from './CardParts.js';
 import { CheckIcon } from './icons.js';
@@ -45,7 +46,8 @@ export const ThreadCard = memo(function ThreadCard({ desk, thread, active }: { d
     if (!active) setReplying(false);
   }, [active]);
   const [first, ...replies] = thread.comments;
-  const mayResolve = desk.canDecide || (desk.canSuggest && desk.isMine(thread.authorId));
+  const myId = useStore(desk.myId);
+  const mayResolve = desk.canDecide || (desk.canSuggest && thread.authorId === myId);
   const { id } = thread;
   return (
     <article
@@ -57,7 +59,7 @@ export const ThreadCard = memo(function ThreadCard({ desk, thread, active }: { d
       aria-label={`Comment by ${thread.author}`}
     >
       <header className="card-head">
-        {first && <Byline name={first.author} at={first.at} you={desk.isMine(first.authorId)} />}
+        {first && <Byline name={first.author} at={first.at} you={first.authorId === myId} />}
         {mayResolve && !thread.resolved && (
           <span className="card-icons">
             <IconAction label="Resolve" tone="ok" disabled={busy} onClick={() => run(() => desk.run(() => desk.api.resolve(id)))}>
@@ -70,7 +72,7 @@ export const ThreadCard = memo(function ThreadCard({ desk, thread, active }: { d
       {first && <p className="comment-text">{first.text}</p>}
       {replies.map((reply) => (
         <div className="reply" key={reply.id} data-testid="reply">
-          <Byline name={reply.author} at={reply.at} you={desk.isMine(reply.authorId)} />
+          <Byline name={reply.author} at={reply.at} you={reply.authorId === myId} />
           <p className="comment-text">{reply.text}</p>
         </div>
       ))}

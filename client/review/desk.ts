@@ -41,7 +41,9 @@ const sameSpot = (a: TextSpot | null, b: TextSpot | null) =>
 export class ReviewDesk {
   readonly api: ReviewApi;
   readonly items: ReviewItems;
-  readonly me: { id: string | null; name: string; role: Role };
+  readonly me: { name: string; role: Role };
+  /** This person's id (`sub` of their own token) once it is known: what they wrote is theirs. */
+  readonly myId = new ValueStore<string | null>(null);
   readonly mode: ValueStore<Mode>;
   readonly active = new ValueStore<string | null>(null);
   readonly spot = new ValueStore<TextSpot | null>(null, sameSpot);
@@ -58,13 +60,15 @@ export class ReviewDesk {
 
   constructor(
     readonly docId: string,
-    token: string,
+    /** This person's own token (personal-token.ts), for the review API. */
+    token: Promise<string>,
     name: string,
     role: Role,
     readonly session: ContentSession,
     readonly review: ReviewSession,
   ) {
-    this.api = reviewApi(docId, token);
+    this.api = reviewApi(docId, () => token);
+    void token.then((own) => this.myId.set(readClaims(own).sub));
     this.items = new ReviewItems(review.doc);
     this.order = segmentOrder(session.doc);
     this.progress = progressOf(session, review);
@@ -76,7 +80,7 @@ export class ReviewDesk {
     this.items.subscribe(follow);
     this.marginOpen.subscribe(follow);
     follow();
-    this.me = { id: readClaims(token).sub, name, role };
+    this.me = { name, role };
     this.mode = new ValueStore<Mode>(role === 'editor' ? 'editing' : role === 'reviewer' ? 'suggesting' : 'reading');
   }
 
@@ -91,10 +95,6 @@ export class ReviewDesk {
 
   get canDecide(): boolean {
     return this.me.role === 'editor';
-  }
-
-  isMine(authorId: string): boolean {
-    return this.me.id !== null && authorId === this.me.id;
   }
 
   notify(text: string, tone: Notice['tone'] = 'info'): void {

@@ -1,8 +1,8 @@
 // The page's own token. A share link's token is shared by everyone who holds the link, so the page
 // trades it once for a personal one (same role, article and expiry, its own `sub`, the name baked
-// in): the server then tells this person's suggestions and comments apart from the others'. Kept
-// in localStorage per article; when the trade fails (offline, say) the link's token serves.
-import { useEffect, useState } from 'react';
+// in): the server then tells this person's suggestions and comments apart from the others'. Only
+// the review API needs it (the rooms open with the link's token meanwhile). Kept in localStorage
+// per article; when the trade fails (offline, say) the link's token serves.
 import { call } from '../app/api.js';
 import { readClaims } from '../collab/token.js';
 
@@ -54,18 +54,4 @@ export function personalToken(docId: string, base: string, name: string): Promis
     pending.set(key, promise);
   }
   return promise;
-}
-
-/** The personal token for this article, or null while it is being fetched. */
-export function usePersonalToken(docId: string, base: string | null, name: string | null): string | null {
-  const [token, setToken] = useState<string | null>(() => (base && name ? keptToken(docId, base, name) : null));
-  useEffect(() => {
-    if (!base || !name) return;
-    let live = true;
-    void personalToken(docId, base, name).then((t) => live && setToken(t));
-    return () => {
-      live = false;
-    };
-  }, [docId, base, name]);
-  return token;
 }

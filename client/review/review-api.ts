@@ -12,25 +12,27 @@ export interface TextTarget {
 
 export type ReviewApi = ReturnType<typeof reviewApi>;
 
-export function reviewApi(docId: string, token: string) {
+/** `token` answers this person's own token (personal-token.ts); every call waits for it. */
+export function reviewApi(docId: string, token: () => Promise<string>) {
   const base = `/api/documents/${encodeURIComponent(docId)}`;
+  const send = async <T,>(method: string, path: string, body?: unknown) => call<T>(await token(), method, path, body);
   const sid = (id: string) => `${base}/suggestions/${encodeURIComponent(id)}`;
   const cid = (id: string) => `${base}/comments/${encodeURIComponent(id)}`;
   return {
     suggest: (target: TextTarget, text: string, note?: string) =>
-      call<Suggestion>(token, 'POST', `${base}/suggestions`, { ...target, text, ...(note ? { note } : {}) }),
-    editSuggestion: (id: string, patch: { text?: string; note?: string }) => call<Suggestion>(token, 'PATCH', sid(id), patch),
-    accept: (id: string) => call<Suggestion>(token, 'POST', `${sid(id)}/accept`),
-    reject: (id: string) => call<Suggestion>(token, 'POST', `${sid(id)}/reject`),
-    withdraw: (id: string) => call<Suggestion>(token, 'POST', `${sid(id)}/withdraw`),
+      send<Suggestion>('POST', `${base}/suggestions`, { ...target, text, ...(note ? { note } : {}) }),
+    editSuggestion: (id: string, patch: { text?: string; note?: string }) => send<Suggestion>('PATCH', sid(id), patch),
+    accept: (id: string) => send<Suggestion>('POST', `${sid(id)}/accept`),
+    reject: (id: string) => send<Suggestion>('POST', `${sid(id)}/reject`),
+    withdraw: (id: string) => send<Suggestion>('POST', `${sid(id)}/withdraw`),
     acceptAll: (segmentId?: string) =>
-      call<{ accepted: Suggestion[]; stale: Suggestion[] }>(token, 'POST', `${base}/suggestions/accept-all`, segmentId ? { segmentId } : {}),
-    rejectAll: (segmentId?: string) => call<{ rejected: Suggestion[] }>(token, 'POST', `${base}/suggestions/reject-all`, segmentId ? { segmentId } : {}),
-    comment: (target: TextTarget, text: string) => call<Thread>(token, 'POST', `${base}/comments`, { ...target, text }),
-    reply: (id: string, text: string) => call<Comment>(token, 'POST', `${cid(id)}/replies`, { text }),
-    resolve: (id: string) => call<Thread>(token, 'POST', `${cid(id)}/resolve`),
-    reopen: (id: string) => call<Thread>(token, 'POST', `${cid(id)}/reopen`),
+      send<{ accepted: Suggestion[]; stale: Suggestion[] }>('POST', `${base}/suggestions/accept-all`, segmentId ? { segmentId } : {}),
+    rejectAll: (segmentId?: string) => send<{ rejected: Suggestion[] }>('POST', `${base}/suggestions/reject-all`, segmentId ? { segmentId } : {}),
+    comment: (target: TextTarget, text: string) => send<Thread>('POST', `${base}/comments`, { ...target, text }),
+    reply: (id: string, text: string) => send<Comment>('POST', `${cid(id)}/replies`, { text }),
+    resolve: (id: string) => send<Thread>('POST', `${cid(id)}/resolve`),
+    reopen: (id: string) => send<Thread>('POST', `${cid(id)}/reopen`),
     setStatus: (segmentId: string, status: SegmentState) =>
-      call<{ segmentId: string }>(token, 'PUT', `${base}/segments/${encodeURIComponent(segmentId)}/status`, { status }),
+      send<{ segmentId: string }>('PUT', `${base}/segments/${encodeURIComponent(segmentId)}/status`, { status }),
   };
 }

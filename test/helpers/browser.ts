@@ -71,18 +71,25 @@ export async function openArticle(browser: Browser, link: string, options: OpenO
 
 /** Puts the caret at the end of segment `index` (0-based) and focuses the editor. */
 export async function caretAtEnd(page: Page, index: number): Promise<void> {
-  await page.evaluate((i) => {
-    const section = document.querySelectorAll('.editor-root section[data-segment-id]')[i];
-    if (!section) throw new Error(`no segment ${i}`);
-    const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
-    let last: Text | null = null;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node as Text;
-    (document.querySelector('.editor-root') as HTMLElement).focus();
-    const selection = document.getSelection()!;
-    if (last) selection.collapse(last, last.length);
-    else selection.collapse(section.querySelector('p') ?? section, 0);
-  }, index);
-  await page.waitForTimeout(0);
+  await page.evaluate(
+    (i) =>
+      new Promise<void>((resolve) => {
+        const section = document.querySelectorAll('.editor-root section[data-segment-id]')[i];
+        if (!section) throw new Error(`no segment ${i}`);
+        const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+        let last: Text | null = null;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node as Text;
+        (document.querySelector('.editor-root') as HTMLElement).focus();
+        // Done once the editor has heard of the new selection (its selectionchange handler ran): a
+        // remote change reconciled before that would put the caret back where the editor thought it was.
+        document.addEventListener('selectionchange', () => setTimeout(resolve), { once: true });
+        setTimeout(resolve, 1000);
+        const selection = document.getSelection()!;
+        if (last) selection.collapse(last, last.length);
+        else selection.collapse(section.querySelector('p') ?? section, 0);
+      }),
+    index,
+  );
 }
 
 /** Selects from the start of one segment's text to the end of another's (0-based, inclusive). */
