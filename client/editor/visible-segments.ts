@@ -16,9 +16,10 @@ class VisibleSegments {
   private sections: HTMLElement[] = [];
   private readonly heights = new WeakMap<Element, number>();
   private frame = 0;
+  // Its callback runs right after layout: the one read measure() makes costs nothing there.
   private readonly sizes = new ResizeObserver((entries) => {
     for (const entry of entries) this.heights.set(entry.target, entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight);
-    this.schedule();
+    this.measure();
   });
   private readonly children: MutationObserver;
 
@@ -51,8 +52,9 @@ class VisibleSegments {
     this.schedule();
   }
 
+  /** Measures after the next frame is laid out, not before (that would force a layout of its own). */
   private readonly schedule = (): void => {
-    if (!this.frame) this.frame = requestAnimationFrame(() => ((this.frame = 0), this.measure()));
+    if (!this.frame) this.frame = requestAnimationFrame(() => setTimeout(() => ((this.frame = 0), this.measure())));
   };
 
   private measure(): void {

@@ -8,8 +8,9 @@ export function warmFonts(text: string, elements: Element[]): void {
   const families = new Set(elements.map((element) => getComputedStyle(element).fontFamily));
   const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
   idle(() => {
+    const characters = [...new Set(text)].join(''); // what picks the faces, without the repeats
     for (const family of families) {
-      for (const weight of WEIGHTS) void document.fonts.load(`${weight} 16px ${family}`, text).catch(() => {});
+      for (const weight of WEIGHTS) void document.fonts.load(`${weight} 16px ${family}`, characters).catch(() => {});
     }
   });
 }
