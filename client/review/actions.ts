@@ -1,11 +1,14 @@
 // Review actions that more than one control starts: each focuses what it made and clears the
 // selection it was made from.
-import type { Composing, ReviewDesk, TextSpot } from './desk.js';
+import { sameSpot, type Composing, type ReviewDesk, type TextSpot } from './desk.js';
+import { selectionSpot } from './selection-spot.js';
 
-/** Clears the selection the item was made from, unless the person has moved on meanwhile. */
+/** Clears the selection the item was made from, unless the person has moved on meanwhile (read
+ *  from the page's selection itself: the desk's spot follows it a frame later). */
 function settle(desk: ReviewDesk, spot: TextSpot, id: string): void {
-  const now = desk.spot.get();
-  if (!now || (now.segmentId === spot.segmentId && now.start === spot.start && now.end === spot.end)) {
+  const root = document.querySelector('.editor-root');
+  const now = root ? selectionSpot(root, desk.content) : null;
+  if (!now || sameSpot(now, spot)) {
     document.getSelection()?.removeAllRanges();
     desk.spot.set(null);
   }

@@ -35,7 +35,7 @@ export interface Notice {
   tone: 'info' | 'error';
 }
 
-const sameSpot = (a: TextSpot | null, b: TextSpot | null) =>
+export const sameSpot = (a: TextSpot | null, b: TextSpot | null) =>
   a === b || (!!a && !!b && a.segmentId === b.segmentId && a.start === b.start && a.end === b.end);
 
 export class ReviewDesk {

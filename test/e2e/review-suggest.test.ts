@@ -80,6 +80,8 @@ describe('suggesting (e2e)', { timeout: 90_000 }, () => {
     await screenshot(rina.page, 'review-delete-insert');
 
     await deletion.getByRole('button', { name: 'Reject' }).click();
+    // The rejected card leaves and the margin closes up: click Accept once the cards are still.
+    await eventually(async () => expect(await deletion.count()).toBe(0), { timeout: 10_000 });
     await insertion.getByRole('button', { name: 'Accept' }).click();
     for (const { page } of [rina, omar]) {
       await eventually(async () => {

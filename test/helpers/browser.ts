@@ -71,25 +71,31 @@ export async function openArticle(browser: Browser, link: string, options: OpenO
 
 /** Puts the caret at the end of segment `index` (0-based) and focuses the editor. */
 export async function caretAtEnd(page: Page, index: number): Promise<void> {
-  await page.evaluate(
-    (i) =>
-      new Promise<void>((resolve) => {
-        const section = document.querySelectorAll('.editor-root section[data-segment-id]')[i];
-        if (!section) throw new Error(`no segment ${i}`);
-        const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
-        let last: Text | null = null;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node as Text;
-        (document.querySelector('.editor-root') as HTMLElement).focus();
-        // Done once the editor has heard of the new selection (its selectionchange handler ran): a
-        // remote change reconciled before that would put the caret back where the editor thought it was.
-        document.addEventListener('selectionchange', () => setTimeout(resolve), { once: true });
-        setTimeout(resolve, 1000);
-        const selection = document.getSelection()!;
-        if (last) selection.collapse(last, last.length);
-        else selection.collapse(section.querySelector('p') ?? section, 0);
-      }),
-    index,
-  );
+  // A remote change reconciled just before the editor heard of the new selection puts the caret
+  // back where the editor thought it was: place it, let the editor hear it, check, and again if need be.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const placed = await page.evaluate(
+      (i) =>
+        new Promise<boolean>((resolve) => {
+          const root = document.querySelector('.editor-root') as HTMLElement;
+          const section = document.querySelectorAll('.editor-root section[data-segment-id]')[i];
+          if (!section) throw new Error(`no segment ${i}`);
+          const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+          let last: Text | null = null;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node as Text;
+          root.focus();
+          const selection = document.getSelection()!;
+          const check = () => resolve(document.activeElement === root && !!selection.anchorNode && section.contains(selection.anchorNode));
+          document.addEventListener('selectionchange', () => setTimeout(check, 20), { once: true });
+          setTimeout(check, 1000); // an unchanged selection fires no event
+          if (last) selection.collapse(last, last.length);
+          else selection.collapse(section.querySelector('p') ?? section, 0);
+        }),
+      index,
+    );
+    if (placed) return;
+  }
+  throw new Error(`the caret would not stay in segment ${index}`);
 }
 
 /** Selects from the start of one segment's text to the end of another's (0-based, inclusive). */
