@@ -42,7 +42,7 @@ describe('statuses and progress (e2e)', { timeout: 90_000 }, () => {
     await eventually(async () => expect(await pill(omar.page, 1).textContent()).toBe('Reviewed'), { timeout: 10_000 });
     await rina.page.keyboard.press('Control+Alt+Digit4');
     await eventually(async () => expect(await rina.page.getByTestId('notices').textContent()).toContain('reviewer'));
-    expect(await pill(rina.page, 1).textContent()).toBe('Reviewed');
+    await eventually(async () => expect(await pill(rina.page, 1).textContent()).toBe('Reviewed'), { timeout: 10_000 });
 
     // The editor approves segment 1 from its menu.
     await omar.page.getByTestId('status-button').first().click();

@@ -63,6 +63,7 @@ describe('suggesting (e2e)', { timeout: 90_000 }, () => {
     const { rina, omar } = await pair();
     await selectText(rina.page, 0, ' ১০,০০০');
     await rina.page.keyboard.press('Delete');
+    await eventually(async () => expect(await rina.page.locator('[data-testid="suggestion-card"][data-kind="delete"]').count()).toBe(1), { timeout: 10_000 });
     await clickBefore(rina.page, 2, 'সাহায্য');
     await eventually(async () => expect(await rina.page.locator('.review-caret:not([hidden])').count()).toBe(1));
     await typeKey(rina.page, 'খ');
@@ -83,6 +84,7 @@ describe('suggesting (e2e)', { timeout: 90_000 }, () => {
     // The rejected card leaves and the margin closes up: click Accept once the cards are still.
     await eventually(async () => expect(await deletion.count()).toBe(0), { timeout: 10_000 });
     await insertion.getByRole('button', { name: 'Accept' }).click();
+    await eventually(async () => expect(await insertion.count()).toBe(0), { timeout: 10_000 });
     for (const { page } of [rina, omar]) {
       await eventually(async () => {
         const texts = await segmentTexts(page);
