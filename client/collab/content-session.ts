@@ -3,10 +3,11 @@
 // edits made offline survive until they reach the server.
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import type { IndexeddbPersistence } from 'y-indexeddb';
 import { CloseCode, roomName, type Role } from '../../shared/schema.js';
 import { ackSocketClass } from './ack-socket.js';
 import { collabUrl, RETRY } from './endpoint.js';
+import { LocalCopy } from './local-copy.js';
 import { SegmentTexts } from './segment-texts.js';
 import { SyncState } from './sync-state.js';
 
@@ -43,7 +44,7 @@ export function createContentSession(docId: string, token: string, role: Role, n
   const doc = new Y.Doc();
   const state = new SyncState();
   const readOnly = role !== 'editor';
-  let persistence: IndexeddbPersistence | null = null;
+  let persistence: LocalCopy | null = null;
   const socket = ackSocketClass((ws, counts) => {
     if (provider.ws === ws) state.update(counts);
   }, readOnly);
@@ -57,11 +58,12 @@ export function createContentSession(docId: string, token: string, role: Role, n
   provider.messageHandlers[100] = () => {};
   if (!readOnly) {
     provider.beforeFirstConnect = () => {
-      persistence = new IndexeddbPersistence(localCopyName(docId), doc);
+      persistence = new LocalCopy(localCopyName(docId), doc, () => provider.wsconnected && provider.synced);
       state.update({ keptLocally: true });
     };
   }
   provider.on('status', ({ status }) => {
+    if (status !== 'connected') persistence?.flush();
     state.update(status === 'connected' ? { status, synced: provider.synced } : { status, synced: false, sent: 0, acked: 0 });
   });
   provider.on('sync', (synced: boolean) => state.update({ synced }));
