@@ -27,20 +27,18 @@ export function rememberAdminToken(token: string): void {
   safely(() => sessionStorage.setItem(ADMIN_KEY, token), undefined);
 }
 
-const languageNames = (() => {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' });
-  } catch {
-    return null;
-  }
-})();
+// Made on first use: building it loads the browser's locale data (~15 ms), which the page's first
+// render does not need.
+let languageNames: Intl.DisplayNames | null | undefined;
 
 /** "bn" → "Bangla"; unknown tags come back as they are. */
 export function languageName(tag: string): string {
   if (!tag) return '';
   try {
-    return languageNames?.of(tag) ?? tag;
+    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
+    return languageNames.of(tag) ?? tag;
   } catch {
+    languageNames = null;
     return tag;
   }
 }
