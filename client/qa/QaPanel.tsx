@@ -8,7 +8,8 @@ import type { QaCheck, QaIssue, QaSeverity } from './qa-types.js';
 import { CHECKS, SEVERITIES } from './qa-labels.js';
 import { issueKey } from './qa-highlights.js';
 import { QaIssueList } from './QaIssueList.js';
-import { CheckIcon, SeverityIcon } from './icons.js';
+import { CheckIcon } from '../review/icons.js';
+import { SeverityIcon } from './icons.js';
 
 export function QaPanel({ tools, targetLang, onClose }: { tools: DeskTools; targetLang: string; onClose: () => void }) {
   const { issues, counts, texts, ready, checking } = useStore(tools.qa);

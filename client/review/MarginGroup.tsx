@@ -1,5 +1,6 @@
 // The cards of one segment in the margin, placed beside the segment by the MarginLayout; editors
 // get accept all / reject all for the segment when it has more than one suggestion.
+import { plural } from '../app/plural.js';
 import { useLayoutEffect, useRef } from 'react';
 import type { SegmentItems } from './items.js';
 import type { ReviewDesk } from './desk.js';
@@ -51,7 +52,6 @@ export function MarginGroup({ desk, segmentId, number, items, showResolved, acti
 
 export const reportStale = (desk: ReviewDesk) => (result: { accepted: unknown[]; stale: unknown[] }) => {
   const { accepted, stale } = result;
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  desk.notify(stale.length ? `Accepted ${n(accepted.length, 'suggestion')}; ${n(stale.length, 'stale one')} left for you to check.` : `Accepted ${n(accepted.length, 'suggestion')}.`);
+  desk.notify(stale.length ? `Accepted ${plural(accepted.length, 'suggestion')}; ${plural(stale.length, 'stale one')} left for you to check.` : `Accepted ${plural(accepted.length, 'suggestion')}.`);
   return result;
 };

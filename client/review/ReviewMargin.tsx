@@ -1,6 +1,7 @@
 // The review margin: suggestions and comment threads as cards, grouped by segment. On a wide
 // screen it is a third column with each group beside its segment; on a narrow one, a list below
 // the article. Editors accept or reject everything from its head.
+import { plural } from '../app/plural.js';
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from '../app/store.js';
 import { useDesk, type ReviewDesk } from './desk.js';
@@ -10,7 +11,6 @@ import { ConfirmButton } from './ConfirmButton.js';
 import { CheckIcon, CrossIcon } from './icons.js';
 
 const editorRoot = () => document.getElementById('translation');
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function ReviewMargin() {
   const desk = useDesk();

@@ -1,5 +1,6 @@
 // The header's review tools: open suggestions and comments (a click shows or hides the margin) and
 // the editors' Editing / Suggesting switch.
+import { plural } from '../app/plural.js';
 import { useStore } from '../app/store.js';
 import { useDesk, type ReviewDesk } from './desk.js';
 import { CommentIcon, PenIcon } from './icons.js';
@@ -13,7 +14,7 @@ function Tools({ desk }: { desk: ReviewDesk }) {
   const items = useStore(desk.items);
   const open = useStore(desk.marginShown);
   const mode = useStore(desk.mode);
-  const label = `${items.openSuggestions} open suggestion${items.openSuggestions === 1 ? '' : 's'}, ${items.openThreads} open comment${items.openThreads === 1 ? '' : 's'}`;
+  const label = `${plural(items.openSuggestions, 'open suggestion')}, ${plural(items.openThreads, 'open comment')}`;
   return (
     <div className="review-tools">
       <button

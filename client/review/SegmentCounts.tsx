@@ -1,5 +1,6 @@
 // A segment's open suggestions and comment threads, as small counts in its row's number cell; a
 // click brings up its first card.
+import { plural } from '../app/plural.js';
 import { useSyncExternalStore } from 'react';
 import { useDesk, type ReviewDesk } from './desk.js';
 import { CommentIcon, PenIcon } from './icons.js';
@@ -29,7 +30,7 @@ export function SegmentCounts({ segmentId }: { segmentId: string }) {
     desk.active.set(first.id);
     document.querySelector(`[data-review-id="${CSS.escape(first.id)}"].card`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   };
-  const label = [suggestions && `${suggestions} open suggestion${suggestions === 1 ? '' : 's'}`, threads && `${threads} open comment${threads === 1 ? '' : 's'}`]
+  const label = [suggestions && plural(suggestions, 'open suggestion'), threads && plural(threads, 'open comment')]
     .filter(Boolean)
     .join(', ');
   return (
