@@ -24,7 +24,15 @@ export function articleSessions(docId: string, token: string, role: Role, name: 
   let sessions = open.get(key);
   if (!sessions) {
     const content = createContentSession(docId, token, role, name);
+    // The review room connects once the content room has its state: the translation, which the
+    // person came to edit, is not kept waiting behind the sources on the server or in the page.
     const review = new ReviewSession(docId, token, name);
+    const connectReview = (synced: boolean) => {
+      if (!synced) return;
+      content.provider.off('sync', connectReview);
+      review.provider.connect();
+    };
+    content.provider.on('sync', connectReview);
     review.provider.on('closed', ({ code, reason }) => content.state.close(code, reason));
     keepColorDistinct(content.provider.awareness, PALETTE);
     const desk = new ReviewDesk(docId, personalToken(docId, token, name), name, role, content, review);

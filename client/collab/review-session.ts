@@ -28,8 +28,10 @@ export class ReviewSession {
   };
   private readonly listeners = new Set<() => void>();
 
+  /** Opens no socket: the page calls `provider.connect()` when it wants the room. */
   constructor(docId: string, token: string, name: string) {
     this.provider = new WebsocketProvider(collabUrl(), roomName(docId, 'review'), this.doc, {
+      connect: false,
       params: { token, name },
       WebSocketPolyfill: ackSocketClass(() => {}, true),
       ...RETRY,
