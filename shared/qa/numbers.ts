@@ -1,4 +1,5 @@
 import { findNumbers, type NumberToken } from './digits.js';
+import { findNumberWords } from './number-words.js';
 import { qaIssue, type QaIssue, type QaSegment } from './types.js';
 
 /** Removes from `from` one token per value present in `other` (a multiset difference). */
@@ -14,25 +15,33 @@ function unmatched(from: NumberToken[], other: NumberToken[]): NumberToken[] {
 
 /**
  * Every number of the source appears in the target with the same value, whatever the digits,
- * grouping or decimal mark (2,500 = ২,৫০০ = 2 500; 1,00,000 = 100,000).
+ * grouping or decimal mark (2,500 = ২,৫০০ = 2 500; 1,00,000 = 100,000), or spelled out (24 = চব্বিশ).
  */
 export function checkNumbers(segment: QaSegment, sourceLang: string, targetLang: string): QaIssue[] {
   if (segment.source == null) return [];
   const source = findNumbers(segment.source, sourceLang);
   const target = findNumbers(segment.target, targetLang);
-  const missing = unmatched(source, target);
-  const extra = unmatched(target, source);
-  const issues: QaIssue[] = [];
-  // A missing number and an extra one in the same order most likely are one changed number.
-  const changed = Math.min(missing.length, extra.length);
-  for (let i = 0; i < changed; i++) {
-    const message = `Number ${missing[i].text} in the source is ${extra[i].text} in the translation`;
-    issues.push(qaIssue(segment, 'numbers', 'error', message, extra[i]));
-  }
-  for (const token of missing.slice(changed)) {
-    issues.push(qaIssue(segment, 'numbers', 'error', `Number ${token.text} in the source is missing from the translation`));
-  }
-  for (const token of extra.slice(changed)) {
+  let missing = unmatched(source, target);
+  let extra = unmatched(target, source);
+  if (missing.length === 0 && extra.length === 0) return [];
+  // A number spelled out on the other side satisfies one in digits. A word is never missing or extra
+  // itself: "এক" is also "a", "one" a pronoun, "নয়" "is not".
+  const sourceWords = findNumberWords(segment.source, sourceLang);
+  const targetWords = findNumberWords(segment.target, targetLang);
+  missing = unmatched(missing, targetWords);
+  extra = unmatched(extra, sourceWords);
+  // A missing number and an extra one in the same order most likely are one changed number; so is a
+  // missing number left over and a word whose value the source has nowhere (24 → পঁচিশ), unless
+  // that word is one, as often an article or a pronoun.
+  const sourceValues = new Set([...source, ...sourceWords].map((token) => token.value));
+  const changedTo = [...extra, ...targetWords.filter((w) => w.value !== '1' && !sourceValues.has(w.value))];
+  const issues: QaIssue[] = missing.map((token, i) => {
+    const to = changedTo[i];
+    return to
+      ? qaIssue(segment, 'numbers', 'error', `Number ${token.text} in the source is ${to.text} in the translation`, to)
+      : qaIssue(segment, 'numbers', 'error', `Number ${token.text} in the source is missing from the translation`);
+  });
+  for (const token of extra.slice(missing.length)) {
     issues.push(qaIssue(segment, 'numbers', 'error', `Number ${token.text} is not in the source`, token));
   }
   return issues;
