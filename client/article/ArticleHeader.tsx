@@ -8,6 +8,7 @@ import { ExportMenu } from './ExportMenu.js';
 import { ToolButtons } from '../panels/ToolButtons.js';
 import { ReviewProgress } from '../review/ReviewProgress.js';
 import { ReviewTools } from '../review/ReviewTools.js';
+import { ArrowRightIcon } from '../ui/Icon.js';
 
 const ROLE_LABEL = { editor: 'Editor', reviewer: 'Reviewer', viewer: 'Viewer' } as const;
 const ROLE_HINT = {
@@ -33,7 +34,7 @@ export function ArticleHeader({ sessions, docId, token, facts }: { sessions: Art
           {facts.sourceLang && (
             <span className="lang-pair" aria-label={`From ${languageName(facts.sourceLang)} to ${languageName(facts.targetLang)}`}>
               <span className="lang">{facts.sourceLang.toUpperCase()}</span>
-              <span aria-hidden="true">→</span>
+              <ArrowRightIcon size={12} />
               <span className="lang">{facts.targetLang.toUpperCase()}</span>
             </span>
           )}

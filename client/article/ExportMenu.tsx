@@ -8,6 +8,7 @@ import { moveFocus, useDismiss } from '../app/popup.js';
 import { saveBlob } from '../panels/download.js';
 import { fetchExport, hasUnresolved, type FetchedExport } from './export-file.js';
 import { UnresolvedDialog } from './UnresolvedDialog.js';
+import { ChevronDownIcon } from '../ui/Icon.js';
 
 interface Format {
   format: ExportFormat;
@@ -72,7 +73,7 @@ export function ExportMenu({ docId, token }: { docId: string; token: string }) {
   return (
     <div className="menu-root" ref={root} onKeyDown={onKeyDown}>
       <button ref={button} type="button" className="button" aria-haspopup="menu" aria-expanded={open} aria-busy={busy} onClick={() => setOpen(!open)}>
-        {busy ? 'Exporting…' : 'Export'} <span aria-hidden="true">▾</span>
+        {busy ? 'Exporting…' : 'Export'} <ChevronDownIcon />
       </button>
       {open && (
         <div className="menu" role="menu" aria-label="Export as">

@@ -7,6 +7,7 @@ import type { ReviewDesk } from './desk.js';
 import { Byline, IconAction, useBusy } from './CardParts.js';
 import { authorColor } from './highlight-styles.js';
 import { CheckIcon, CrossIcon } from './icons.js';
+import { ArrowRightIcon } from '../ui/Icon.js';
 
 const KIND_LABEL = { insert: 'Insert', delete: 'Delete', replace: 'Replace' } as const;
 
@@ -32,7 +33,7 @@ function Change({ suggestion }: { suggestion: Suggestion }) {
     <p className="card-change">
       <del>{quote.exact}</del>
       <span className="change-arrow" aria-label="becomes">
-        →
+        <ArrowRightIcon />
       </span>
       <ins>{text}</ins>
     </p>
