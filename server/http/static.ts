@@ -1,8 +1,42 @@
-// Serves the built browser client: its assets, and index.html for the pages it routes itself.
-import { existsSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
+// Serves the built browser client from memory: it is a few megabytes, fixed for the process's
+// life, and a file streamed from disk per request costs the page's first load several times as
+// long. Hashed assets are cached by browsers for good; index.html, for the pages the client routes
+// itself, is revalidated every time (its ETag answers 304 when nothing changed).
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CLIENT_DIR } from '../paths.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+interface ClientFile {
+  body: Buffer;
+  type: string;
+  etag: string;
+}
+
+function readClient(dir: string): Map<string, ClientFile> {
+  const files = new Map<string, ClientFile>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const body = readFileSync(path);
+    const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+    files.set('/' + relative(dir, path).split(sep).join('/'), { body, type: TYPES[extname(path)] ?? 'application/octet-stream', etag });
+  }
+  return files;
+}
 
 export async function clientRoutes(app: FastifyInstance): Promise<void> {
   if (!existsSync(CLIENT_DIR)) {
@@ -11,9 +45,22 @@ export async function clientRoutes(app: FastifyInstance): Promise<void> {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: CLIENT_DIR, index: false, wildcard: true, cacheControl: false });
-  const page = (_request: unknown, reply: { header(k: string, v: string): { sendFile(f: string): unknown } }) =>
-    reply.header('cache-control', 'no-cache').sendFile('index.html');
-  app.get('/', page);
-  app.get('/d/:id', page);
+  const files = readClient(CLIENT_DIR);
+  const send = (file: ClientFile, cacheControl: string, request: FastifyRequest, reply: FastifyReply) => {
+    reply.header('cache-control', cacheControl).header('etag', file.etag);
+    if (request.headers['if-none-match'] === file.etag) return reply.status(304).send();
+    return reply.type(file.type).send(file.body);
+  };
+  const page = files.get('/index.html');
+  if (page) {
+    const sendPage = (request: FastifyRequest, reply: FastifyReply) => send(page, 'no-cache', request, reply);
+    app.get('/', sendPage);
+    app.get('/d/:id', sendPage);
+  }
+  app.get('/assets/*', (request, reply) => {
+    const file = files.get(request.url.split('?')[0]);
+    if (!file) return reply.callNotFound();
+    // Vite names every asset after its content, so a name never changes what it holds.
+    return send(file, 'public, max-age=31536000, immutable', request, reply);
+  });
 }

@@ -1,0 +1,44 @@
+// The browser client as the server hands it out (SPEC 8.7). Needs the built client (npm run build).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_DIR } from '../../server/paths.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('The browser client is not built: npm run build:client');
+  server = await startTestServer();
+});
+afterAll(() => server.dispose());
+
+describe('client files', () => {
+  it('SPEC 8.7 the page is revalidated each time and answers 304 while unchanged', async () => {
+    const page = readFileSync(join(CLIENT_DIR, 'index.html'), 'utf8');
+    for (const path of ['/', '/d/some-article?token=x']) {
+      const response = await fetch(server.url + path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(await response.text()).toBe(page);
+      const again = await fetch(server.url + path, { headers: { 'if-none-match': response.headers.get('etag')! } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+    }
+  });
+
+  it('SPEC 8.7 assets are served as built and cached for good; an unknown one is a JSON 404', async () => {
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(readFileSync(join(CLIENT_DIR, 'index.html'), 'utf8'))![1];
+    const response = await fetch(server.url + script);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/javascript');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(CLIENT_DIR, script)))).toBe(true);
+
+    const missing = await fetch(`${server.url}/assets/nothing-here.js`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });
+    const outside = await fetch(`${server.url}/assets/..%2f..%2fpackage.json`);
+    expect(outside.status).toBe(404);
+  });
+});
