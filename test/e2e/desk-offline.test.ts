@@ -48,11 +48,19 @@ function localUpdates(page: Page, docId: string): Promise<number> {
     (name) =>
       new Promise<number>((resolve, reject) => {
         const open = indexedDB.open(name);
+        // Every way this can go wrong rejects (and `eventually` asks again) rather than hanging.
         open.onerror = () => reject(open.error);
+        open.onblocked = () => reject(new Error('IndexedDB blocked'));
         open.onsuccess = () => {
           const db = open.result;
-          const count = db.transaction('updates').objectStore('updates').count();
-          count.onsuccess = () => (resolve(count.result), db.close());
+          try {
+            const count = db.transaction('updates').objectStore('updates').count();
+            count.onsuccess = () => (resolve(count.result), db.close());
+            count.onerror = () => (reject(count.error), db.close());
+          } catch (error) {
+            db.close();
+            reject(error);
+          }
         };
       }),
     `tandem:${docId}`,
