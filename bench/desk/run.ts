@@ -28,7 +28,7 @@ const config = {
   typists: 3,
   editorToEditor: { samples: QUICK ? 10 : 40, warmup: 3, keyPauseMs: 30, pauseMs: 150 },
   /** Page loads per kind and round. */
-  paintLoads: QUICK ? 1 : 2,
+  paintLoads: QUICK ? 1 : 4,
   /** The whole desk bench is abandoned after this long. */
   deadlineMs: (QUICK ? 10 : 40) * 60_000,
 };
