@@ -58,21 +58,23 @@ export function SourceLayer({ segments, review, aligner }: { segments: SegmentLi
   useEffect(() => aligner.setSections(list), [aligner, list]);
   const terms = useTermIndex(review);
   const onInsert = useInsertTerm();
+  // Rows wait for the review room (sources, statuses): the translation is shown first, without them.
   return (
     <div className="source-layer">
-      {list.map((segment, index) => (
-        <SourceRow
-          key={segment.key}
-          id={segment.id}
-          number={index + 1}
-          source={facts.sources.get(segment.id)}
-          status={facts.statuses.get(segment.id)}
-          sourceLang={facts.sourceLang}
-          aligner={aligner}
-          terms={terms}
-          onInsert={onInsert}
-        />
-      ))}
+      {facts.loaded &&
+        list.map((segment, index) => (
+          <SourceRow
+            key={segment.key}
+            id={segment.id}
+            number={index + 1}
+            source={facts.sources.get(segment.id)}
+            status={facts.statuses.get(segment.id)}
+            sourceLang={facts.sourceLang}
+            aligner={aligner}
+            terms={terms}
+            onInsert={onInsert}
+          />
+        ))}
       <TermTipHost review={review} targetLang={facts.targetLang} />
     </div>
   );
