@@ -1,4 +1,6 @@
 // A person's colour, picked from their name: distinct, readable on white, and stable across visits.
+import { graphemeSegmenter } from '../../shared/graphemes.js';
+
 export const PALETTE = ['#d9480f', '#1971c2', '#2f9e44', '#ae3ec9', '#0c8599', '#c2255c', '#5f3dc4', '#e67700', '#2b8a3e', '#364fc7', '#a61e4d', '#087f5b'];
 
 export function colorFor(name: string): string {
@@ -7,11 +9,13 @@ export function colorFor(name: string): string {
   return PALETTE[(hash >>> 0) % PALETTE.length];
 }
 
-const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+// A letter of the Basic Multilingual Plane with no mark, joiner or selector after it is a grapheme on
+// its own: no need for the segmenter, whose first use loads locale data (~25 ms) while a page starts.
+const LONE_LETTER = /^(?=[\u0000-\uFFFF])\p{L}(?![\p{M}\u200C\u200D\uFE0E\uFE0F])/u;
 
 function firstGrapheme(word: string): string {
-  if (!graphemes) return Array.from(word)[0] ?? '';
-  for (const { segment } of graphemes.segment(word)) return segment;
+  if (LONE_LETTER.test(word)) return word[0];
+  for (const { segment } of graphemeSegmenter().segment(word)) return segment;
   return '';
 }
 

@@ -1,5 +1,5 @@
 // "3 minutes ago" for a timestamp.
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+let relative: Intl.RelativeTimeFormat | null = null; // made on first use: it loads locale data
 const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 60],
   ['minute', 60],
@@ -13,7 +13,7 @@ const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 export function timeAgo(at: number, now = Date.now()): string {
   let value = (at - now) / 1000;
   for (const [unit, size] of STEPS) {
-    if (Math.abs(value) < size) return unit === 'second' && Math.abs(value) < 30 ? 'just now' : relative.format(Math.round(value), unit);
+    if (Math.abs(value) < size) return unit === 'second' && Math.abs(value) < 30 ? 'just now' : (relative ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' })).format(Math.round(value), unit);
     value /= size;
   }
   return new Date(at).toLocaleDateString();

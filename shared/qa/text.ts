@@ -1,8 +1,8 @@
 // Text helpers for the QA checks: graphemes, words with their offsets, comparison keys.
-const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+import { graphemeSegmenter } from '../graphemes.js';
 
 export function graphemes(text: string): string[] {
-  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
+  return Array.from(graphemeSegmenter().segment(text), (s) => s.segment);
 }
 
 /** Widens [start, end) to the nearest grapheme boundaries, so a range never splits a conjunct. */
@@ -11,7 +11,7 @@ export function snapToGraphemes(text: string, start: number, end: number): { sta
   const to = Math.max(from, Math.min(end, text.length));
   let snappedStart = 0;
   let snappedEnd = text.length;
-  for (const { index } of graphemeSegmenter.segment(text)) {
+  for (const { index } of graphemeSegmenter().segment(text)) {
     if (index <= from) snappedStart = index;
     if (index >= to) {
       snappedEnd = index;
