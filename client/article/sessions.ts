@@ -2,6 +2,7 @@
 import type { Role } from '../../shared/schema.js';
 import { createContentSession, type ContentSession } from '../collab/content-session.js';
 import { ReviewSession } from '../collab/review-session.js';
+import { afterNextPaint } from '../app/after-paint.js';
 import { keepColorDistinct, PresenceStore } from '../collab/presence.js';
 import { PALETTE } from '../collab/colors.js';
 import { ReviewDesk } from '../review/desk.js';
@@ -24,13 +25,13 @@ export function articleSessions(docId: string, token: string, role: Role, name: 
   let sessions = open.get(key);
   if (!sessions) {
     const content = createContentSession(docId, token, role, name);
-    // The review room connects once the content room has its state: the translation, which the
-    // person came to edit, is not kept waiting behind the sources on the server or in the page.
+    // The review room connects once the translation is on screen: what the person came to edit is
+    // not kept waiting behind the sources, on the server or in the page.
     const review = new ReviewSession(docId, token, name);
     const connectReview = (synced: boolean) => {
       if (!synced) return;
       content.provider.off('sync', connectReview);
-      review.provider.connect();
+      afterNextPaint(() => review.provider.connect());
     };
     content.provider.on('sync', connectReview);
     review.provider.on('closed', ({ code, reason }) => content.state.close(code, reason));
