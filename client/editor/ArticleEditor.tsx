@@ -48,20 +48,19 @@ export function ArticleEditor({ content, review, name, color }: Props) {
   const aligner = useMemo(() => new Aligner('.editor-root'), []);
   useEffect(() => () => aligner.destroy(), [aligner]);
 
-  // Every font face the article needs, once both rooms are in (warm-fonts.ts says why).
-  const loaded = facts.loaded;
+  // Every font face the translation needs, once it is in (warm-fonts.ts says why). Source rows are
+  // always laid out, so their faces come by themselves.
   useEffect(() => {
-    if (!loaded) return;
     const warm = (synced = true) => {
       if (!synced) return;
       content.provider.off('sync', warm);
-      const text = [...review.get().sources.values(), ...content.texts.all().map((s) => s.text)].join('\n');
-      warmFonts(text, ['.editor-root', '.src-text'].map((css) => document.querySelector(css)).filter((e) => e !== null));
+      const root = document.querySelector('.editor-root');
+      if (root) warmFonts(content.texts.all().map((s) => s.text).join('\n'), root);
     };
     if (content.provider.synced) warm();
     else content.provider.on('sync', warm);
     return () => content.provider.off('sync', warm);
-  }, [loaded, content, review]);
+  }, [content]);
 
   const initialConfig = useMemo<InitialConfigType>(
     () => ({

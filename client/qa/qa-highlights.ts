@@ -108,7 +108,6 @@ export class QaHighlighter {
     return active;
   }
 
-
   /** Drops the marks of a segment as soon as its DOM changes (they would drift while typing). */
   private watch(root: HTMLElement): void {
     if (this.observed === root) return;
