@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 
-const BATCH_MS = 500;
+const BATCH_MS = 1000;
 
 export class LocalCopy extends IndexeddbPersistence {
   private batch: Uint8Array[] = [];

@@ -7,20 +7,29 @@ import { enclosingSegment, mapSegment, segmentTypes, type SegmentTextMap } from 
 
 export class SegmentTexts {
   private readonly cache = new WeakMap<Y.XmlText, SegmentTextMap>();
+  /** The segments in order; null once the root's own children or a segment's attributes changed. */
+  private types: Y.XmlText[] | null = null;
 
   constructor(private readonly doc: Y.Doc) {
     const root = doc.get(CONTENT_ROOT, Y.XmlText);
     root.observeDeep((events) => {
       for (const event of events) {
-        const segment = event.target === root ? null : enclosingSegment(event.target, root);
-        if (segment) this.cache.delete(segment);
+        if (event.target === root) {
+          this.types = null;
+          continue;
+        }
+        const segment = enclosingSegment(event.target, root);
+        if (!segment) continue;
+        this.cache.delete(segment);
+        if (segment === event.target && event instanceof Y.YTextEvent && event.keysChanged.size > 0) this.types = null;
       }
     });
   }
 
   /** Every segment, in order. */
   all(): SegmentTextMap[] {
-    return segmentTypes(this.doc).map((type) => {
+    this.types ??= segmentTypes(this.doc);
+    return this.types.map((type) => {
       let mapped = this.cache.get(type);
       if (!mapped) this.cache.set(type, (mapped = mapSegment(type)));
       return mapped;

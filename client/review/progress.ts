@@ -1,6 +1,7 @@
 // How far the article is: segments and words (of the translation) per status. Word counts are kept
 // per segment and recounted only for segments whose text changed, a little after typing (at most
-// every 300 ms); statuses come live from the review room.
+// every second: each recount redraws the header, a frame of its own); statuses come live from the
+// review room.
 import { SEGMENT_STATES, type SegmentState } from '../../shared/schema.js';
 import type { SegmentTextMap } from '../../shared/review/text-map.js';
 import type { ContentSession } from '../collab/content-session.js';
@@ -18,7 +19,7 @@ const WORD = /[\p{L}\p{N}]/u;
 export const countWords = (text: string) => text.split(/\s+/).filter((w) => WORD.test(w)).length;
 
 const sameProgress = (a: Progress, b: Progress) => JSON.stringify(a) === JSON.stringify(b);
-const RECOUNT_MS = 300;
+const RECOUNT_MS = 1000;
 
 export function progressOf(content: ContentSession, review: ReviewSession): ValueStore<Progress> {
   // Keyed by the segment's text map, which is new whenever its text changed.
