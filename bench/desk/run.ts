@@ -26,7 +26,8 @@ const config = {
   words: 10_000,
   keystroke: { keys: QUICK ? 40 : 200, warmup: 10, pauseMs: 30 },
   typists: 3,
-  editorToEditor: { samples: QUICK ? 10 : 40, warmup: 3, keyPauseMs: 30, pauseMs: 150 },
+  // 100 markers: with 40, the p95 was the second-slowest sample and moved by a third between runs.
+  editorToEditor: { samples: QUICK ? 10 : 100, warmup: 3, keyPauseMs: 30, pauseMs: 150 },
   /** Page loads per kind and round. */
   paintLoads: QUICK ? 1 : 4,
   /** The whole desk bench is abandoned after this long. */
