@@ -33,8 +33,14 @@ export interface Probe {
   watched: Promise<{ detected: number; painted: number } | null> | null;
   /** Mean of (timeOrigin + now) − Date.now(): this page's clock against the system's. */
   clockOffset(): Promise<number>;
-  /** Puts the caret after a space near the middle of segment `index`, scrolled into view. */
-  placeCaret(index: number): number;
+  /**
+   * Scrolls segment `index` to the middle of the screen and keeps it there until it has stayed put
+   * for half a second: what loads after the article (the desk's source rows) and rows laid out for
+   * the first time around it (content-visibility) can move it after one scroll.
+   */
+  center(index: number): Promise<void>;
+  /** Puts the caret after a space near the middle of segment `index`, centered on screen. */
+  placeCaret(index: number): Promise<number>;
   segmentText(index: number): string;
 }
 
@@ -101,7 +107,22 @@ export function installProbe(options: ProbeOptions): void {
       }
       return sum / n;
     },
-    placeCaret(index) {
+    async center(index) {
+      const section = segment(index);
+      if (!section) throw new Error(`no segment ${index}`);
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const began = performance.now();
+      let stillSince = performance.now();
+      while (performance.now() - began < 10_000) {
+        const box = section.getBoundingClientRect();
+        if (Math.abs(box.top + box.height / 2 - innerHeight / 2) >= 2) {
+          section.scrollIntoView({ block: 'center' });
+          stillSince = performance.now();
+        } else if (performance.now() - stillSince > 500) return;
+        await frame();
+      }
+    },
+    async placeCaret(index) {
       const editor = root();
       const section = segment(index);
       if (!editor || !section) throw new Error(`no segment ${index}`);
@@ -113,7 +134,7 @@ export function installProbe(options: ProbeOptions): void {
         });
       }
       editor.focus({ preventScroll: true });
-      section.scrollIntoView({ block: 'center' });
+      await probe.center(index);
       const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
       const texts: Text[] = [];
       for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);

@@ -41,7 +41,7 @@ export async function runEditorToEditor(ctx: DeskContext, kind: PageKind, o: Edi
     pages.push(await openReady(ctx, kind, doc));
     const [a, b] = pages;
     await a.page.evaluate((i) => window.__bench.placeCaret(i), mid);
-    await b.page.evaluate((i) => document.querySelector('.editor-root')?.children[i]?.scrollIntoView({ block: 'center' }), mid);
+    await b.page.evaluate((i) => window.__bench.center(i), mid);
     const [offsetA, offsetB] = await Promise.all([a.page.evaluate(() => window.__bench.clockOffset()), b.page.evaluate(() => window.__bench.clockOffset())]);
     await sleep(1000);
     const random = seeded(99);
