@@ -7,6 +7,7 @@ import type { QaIssue, QaSeverity } from '../../shared/qa/index.js';
 import { domRange, segmentElement } from '../editor/dom-ranges.js';
 import type { QaStore } from './qa-store.js';
 import { VisibleSegmentsOf } from '../editor/visible-segments.js';
+import { scrollToSegment } from '../editor/scroll-to-segment.js';
 
 const NAMES: Record<QaSeverity, string> = { error: 'qa-error', warning: 'qa-warning', info: 'qa-info' };
 export const ACTIVE_HIGHLIGHT = 'qa-active';
@@ -47,7 +48,7 @@ export class QaHighlighter {
     const section = root && segmentElement(root, issue.segmentId);
     if (!root || !section) return;
     this.activeKey = issueKey(issue);
-    section.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    scrollToSegment(section);
     const range = this.draw();
     // Only an issue's own text is selected: a whole segment selected could be typed away by accident.
     const ranged = issue.start !== undefined && issue.end !== undefined && issue.end > issue.start;

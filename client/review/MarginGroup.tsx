@@ -7,6 +7,7 @@ import type { ReviewDesk } from './desk.js';
 import type { MarginLayout } from './margin-layout.js';
 import { SuggestionCard } from './SuggestionCard.js';
 import { ThreadCard } from './ThreadCard.js';
+import { scrollToSegment } from '../editor/scroll-to-segment.js';
 
 interface Props {
   desk: ReviewDesk;
@@ -31,7 +32,10 @@ export function MarginGroup({ desk, segmentId, number, items, showResolved, acti
   return (
     <section ref={ref} className="margin-group" data-segment-id={segmentId} aria-label={`Segment ${number}`}>
       <div className={bulk ? 'group-head' : 'group-head plain'}>
-        <button type="button" className="group-number" onClick={() => document.querySelector(`.editor-root section[data-segment-id="${CSS.escape(segmentId)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' })}>
+        <button type="button" className="group-number" onClick={() => {
+            const section = document.querySelector(`.editor-root section[data-segment-id="${CSS.escape(segmentId)}"]`);
+            if (section) scrollToSegment(section);
+          }}>
           Segment {number}
         </button>
         {bulk && (

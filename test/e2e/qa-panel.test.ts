@@ -118,4 +118,33 @@ describe('QA in the desk (e2e)', { timeout: 60_000 }, () => {
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });
+
+  it('SPEC 14.10 picking an issue brings its row to the middle of the screen, though rows on the way are laid out for the first time', async () => {
+    // Rows of very different heights: the page's guesses for rows not yet laid out are far off.
+    const rows = Array.from({ length: 80 }, (_, i) => i);
+    const long = (text: string, i: number) => (i % 3 === 0 ? `${text} `.repeat(12) : text);
+    const doc = await suite.server.createDocument({
+      source: rows.map((i) => (i === 50 ? 'The fund holds 4,000 books.' : long(`Paragraph ${i + 1} of the report.`, i))).join('\n\n'),
+      target: rows.map((i) => (i === 50 ? 'তহবিলে ৫,০০০টি বই আছে।' : long(`প্রতিবেদনের ${i + 1} নম্বর অনুচ্ছেদ।`, i))).join('\n\n'),
+    });
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Jumper' });
+    const { page } = desk;
+    const badge = page.getByTestId('qa-badge');
+    await eventually(async () => expect(await badge.getAttribute('data-errors')).toBe('1'), { timeout: 10_000 });
+    await badge.click();
+    await page.getByTestId('qa-panel').locator('.qa-issue[data-check="numbers"]').click();
+    await eventually(async () => expect(await highlightTexts(page, 'qa-active')).toEqual(['৫,০০০']));
+    const offCenter = () =>
+      page.evaluate(() => {
+        const box = document.querySelectorAll('.editor-root section[data-segment-id]')[50].getBoundingClientRect();
+        return Math.abs(box.top + box.height / 2 - innerHeight / 2);
+      });
+    await eventually(async () => expect(await offCenter()).toBeLessThan(200));
+    // It stays there once the page has settled.
+    await page.waitForTimeout(1500);
+    expect(await offCenter()).toBeLessThan(200);
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('৫,০০০');
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
 });
