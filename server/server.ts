@@ -35,6 +35,8 @@ export interface RunningServer {
 
 /** Large enough for a long article with its source, in text or XLIFF. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** How long a shutdown waits for peers to answer the closing handshake before ending their sockets. */
+const CLOSE_GRACE_MS = 2000;
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   mkdirSync(config.DATA_DIR, { recursive: true });
@@ -100,6 +102,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         collab.close();
         const stopped = app.close();
         await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
+        await collab.drain(CLOSE_GRACE_MS);
         await commit.flush().catch((error) => logger.error({ err: error }, 'final flush failed'));
         await stopped;
         await store.close();

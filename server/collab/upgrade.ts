@@ -106,7 +106,23 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     wss.close();
   }
 
-  return { handleUpgrade, close, sockets };
+  /**
+   * Waits up to `graceMs` for the sockets being closed to finish their closing handshake, then ends
+   * the rest: a peer that never answers would otherwise hold up the shutdown for ws's 30 s.
+   */
+  async function drain(graceMs: number): Promise<void> {
+    const open = [...sockets];
+    if (open.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(open.map((ws) => new Promise((resolve) => ws.once('close', resolve)))),
+      new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+    ]);
+    clearTimeout(timer);
+    for (const ws of open) if (sockets.has(ws)) ws.terminate();
+  }
+
+  return { handleUpgrade, close, drain, sockets };
 }
 
 function safeDecode(path: string): string {
