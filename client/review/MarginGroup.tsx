@@ -7,6 +7,7 @@ import type { ReviewDesk } from './desk.js';
 import type { MarginLayout } from './margin-layout.js';
 import { SuggestionCard } from './SuggestionCard.js';
 import { ThreadCard } from './ThreadCard.js';
+import { segmentElement } from '../editor/dom-ranges.js';
 import { scrollToSegment } from '../editor/scroll-to-segment.js';
 
 interface Props {
@@ -29,13 +30,15 @@ export function MarginGroup({ desk, segmentId, number, items, showResolved, acti
   ].sort((a, b) => a.at - b.at);
   const pending = items.suggestions.length;
   const bulk = desk.canDecide && pending > 1;
+  const showSegment = () => {
+    const root = document.querySelector('.editor-root');
+    const section = root && segmentElement(root, segmentId);
+    if (section) scrollToSegment(section);
+  };
   return (
     <section ref={ref} className="margin-group" data-segment-id={segmentId} aria-label={`Segment ${number}`}>
       <div className={bulk ? 'group-head' : 'group-head plain'}>
-        <button type="button" className="group-number" onClick={() => {
-            const section = document.querySelector(`.editor-root section[data-segment-id="${CSS.escape(segmentId)}"]`);
-            if (section) scrollToSegment(section);
-          }}>
+        <button type="button" className="group-number" onClick={showSegment}>
           Segment {number}
         </button>
         {bulk && (

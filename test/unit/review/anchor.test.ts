@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { $getSegments, $readSegments } from '../../../shared/article.js';
-import { openArticle, type Article } from '../../../shared/headless.js';
-import { parseImport } from '../../../shared/import/index.js';
+import { openArticle } from '../../../shared/headless.js';
 import { $selectRange } from '../../../shared/ranges.js';
 import { createAnchor, resolveAnchor } from '../../../shared/review/anchor.js';
 import { findSegment, mapSegment, segmentTypes } from '../../../shared/review/text-map.js';
-import { seedArticle } from '../../../shared/seed.js';
+import { editContent as edit, seededContent } from '../../helpers/content-doc.js';
 
 const MARKDOWN = '# শিরোনাম\n\nএকটি **গাঢ়** এবং [লিংক](https://example.org) শব্দ।  \nদ্বিতীয় লাইন\n\n- এক\n- দুই\n\n> উদ্ধৃতি';
 
-function seeded(markdown = MARKDOWN) {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, seedArticle(parseImport({ format: 'markdown', target: markdown })));
-  return doc;
-}
-
-/** Edits `doc` through a headless editor, as a browser would, and applies the result to it. */
-function edit(doc: Y.Doc, fn: (article: Article) => void) {
-  const article = openArticle(Y.encodeStateAsUpdate(doc));
-  const update = article.update(() => fn(article));
-  article.dispose();
-  Y.applyUpdate(doc, update);
-}
+const seeded = (markdown = MARKDOWN) => seededContent('markdown', markdown);
 
 const segmentNode = (index: number) => $getSegments()[index];
 

@@ -3,24 +3,9 @@ import * as Y from 'yjs';
 import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode } from 'lexical';
 import { SegmentTexts } from '../../../client/collab/segment-texts.js';
 import { $getSegments, $readSegments } from '../../../shared/article.js';
-import { openArticle, type Article } from '../../../shared/headless.js';
-import { parseImport } from '../../../shared/import/index.js';
+import { openArticle } from '../../../shared/headless.js';
 import { $createSegmentNode } from '../../../shared/nodes/index.js';
-import { seedArticle } from '../../../shared/seed.js';
-
-function seeded(text: string) {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, seedArticle(parseImport({ format: 'text', target: text })));
-  return doc;
-}
-
-/** Edits `doc` through a headless editor, as a browser would, and applies the result to it. */
-function edit(doc: Y.Doc, fn: (article: Article) => void) {
-  const article = openArticle(Y.encodeStateAsUpdate(doc));
-  const update = article.update(() => fn(article));
-  article.dispose();
-  Y.applyUpdate(doc, update);
-}
+import { editContent as edit, seededContent } from '../../helpers/content-doc.js';
 
 function editorView(doc: Y.Doc) {
   const article = openArticle(Y.encodeStateAsUpdate(doc));
@@ -33,7 +18,7 @@ const view = (texts: SegmentTexts) => texts.all().map(({ segmentId, text }) => (
 
 describe('segment texts (live QA and progress read them)', () => {
   it('SPEC 5.2 follow typing, new segments and removed ones, as the editor reads them', () => {
-    const doc = seeded('এক\n\nদুই\n\nতিন');
+    const doc = seededContent('text', 'এক\n\nদুই\n\nতিন');
     const texts = new SegmentTexts(doc);
     expect(view(texts)).toEqual(editorView(doc));
     const first = texts.all()[0];
