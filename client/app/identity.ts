@@ -26,19 +26,3 @@ export function adminToken(): string | null {
 export function rememberAdminToken(token: string): void {
   safely(() => sessionStorage.setItem(ADMIN_KEY, token), undefined);
 }
-
-// Made on first use: building it loads the browser's locale data (~15 ms), which the page's first
-// render does not need.
-let languageNames: Intl.DisplayNames | null | undefined;
-
-/** "bn" → "Bangla"; unknown tags come back as they are. */
-export function languageName(tag: string): string {
-  if (!tag) return '';
-  try {
-    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
-    return languageNames.of(tag) ?? tag;
-  } catch {
-    languageNames = null;
-    return tag;
-  }
-}

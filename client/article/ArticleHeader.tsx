@@ -1,6 +1,7 @@
 // The article's header: title and languages, save state, who is here, your role, export.
 import type { ReviewSnapshot } from '../collab/review-session.js';
-import { adminToken, languageName } from '../app/identity.js';
+import { adminToken } from '../app/identity.js';
+import { languageName } from '../app/languages.js';
 import type { ArticleSessions } from './sessions.js';
 import { SaveIndicator } from './SaveIndicator.js';
 import { PresenceList } from './PresenceList.js';

@@ -1,6 +1,6 @@
 // The sticky head of the sheet: the column labels, and the editor's toolbar on the right.
 import type { ReactNode } from 'react';
-import { languageName } from '../app/identity.js';
+import { languageName } from '../app/languages.js';
 
 export function SheetHead({ sourceLang, targetLang, hasSource, children }: { sourceLang: string; targetLang: string; hasSource: boolean; children?: ReactNode }) {
   return (

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { api, ApiError } from '../app/api.js';
 import { articleHref } from '../app/location.js';
-import { languageName } from '../app/identity.js';
+import { languageName } from '../app/languages.js';
 import { ProgressBar } from './ProgressBar.js';
 import { timeAgo } from './time.js';
 import type { ArticleRow } from './useArticles.js';

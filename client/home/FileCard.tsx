@@ -1,5 +1,5 @@
 // A file chosen for import (XLIFF or Word), with what was read from it and a way to remove it.
-import { languageName } from '../app/identity.js';
+import { languageName } from '../app/languages.js';
 import type { ImportedFile } from './import-file.js';
 
 export function FileCard({ file, onRemove }: { file: ImportedFile; onRemove: () => void }) {

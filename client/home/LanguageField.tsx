@@ -1,8 +1,6 @@
 // A language tag field with the usual newsroom languages suggested.
 import { useId } from 'react';
-import { languageName } from '../app/identity.js';
-
-const COMMON = ['en', 'bn', 'hi', 'ur', 'ar', 'fr', 'es', 'de', 'pt', 'ru', 'zh', 'ja', 'ta', 'ne'];
+import { COMMON_LANGUAGES, languageName } from '../app/languages.js';
 
 export function LanguageField({ label, value, onChange, required = true }: { label: string; value: string; onChange: (tag: string) => void; required?: boolean }) {
   const list = useId();
@@ -20,9 +18,9 @@ export function LanguageField({ label, value, onChange, required = true }: { lab
         onChange={(e) => onChange(e.target.value)}
       />
       <datalist id={list}>
-        {COMMON.map((tag) => (
+        {Object.entries(COMMON_LANGUAGES).map(([tag, name]) => (
           <option key={tag} value={tag}>
-            {languageName(tag)}
+            {name}
           </option>
         ))}
       </datalist>
