@@ -24,6 +24,7 @@ import { useStore } from '../app/store.js';
 import { EditorPlugins } from './EditorPlugins.js';
 import { isSafeUrl } from './links.js';
 import { warmFonts } from './warm-fonts.js';
+import { estimateRowHeights } from './row-estimates.js';
 import { ReviewLayer } from '../review/ReviewLayer.js';
 import { SheetTools } from '../review/SheetTools.js';
 
@@ -48,19 +49,29 @@ export function ArticleEditor({ content, review, name, color }: Props) {
   const aligner = useMemo(() => new Aligner('.editor-root'), []);
   useEffect(() => () => aligner.destroy(), [aligner]);
 
-  // Every font face the translation needs, once it is in (warm-fonts.ts says why). Source rows are
-  // always laid out, so their faces come by themselves.
+  // Every font face the translation needs, once it is in (warm-fonts.ts says why), then a guess of
+  // each row's height (row-estimates.ts). Source rows are always laid out, so their faces come by
+  // themselves.
   useEffect(() => {
+    let stopEstimates = () => {};
+    let live = true;
     const warm = (synced = true) => {
       if (!synced) return;
       content.provider.off('sync', warm);
       const root = document.querySelector('.editor-root');
-      if (root) warmFonts(content.texts.all().map((s) => s.text).join('\n'), root);
+      if (!root) return;
+      void warmFonts(content.texts.all().map((s) => s.text).join('\n'), root).then(() => {
+        if (live) stopEstimates = estimateRowHeights(segments.get(), (id, height) => aligner.setEstimate(id, height));
+      });
     };
     if (content.provider.synced) warm();
     else content.provider.on('sync', warm);
-    return () => content.provider.off('sync', warm);
-  }, [content]);
+    return () => {
+      live = false;
+      stopEstimates();
+      content.provider.off('sync', warm);
+    };
+  }, [content, segments, aligner]);
 
   const initialConfig = useMemo<InitialConfigType>(
     () => ({

@@ -72,6 +72,11 @@ export class Aligner {
     this.placeRow(id);
   }
 
+  /** A guess of a segment's content height for while its section is not laid out (row-estimates.ts). */
+  setEstimate(id: string, height: number): void {
+    this.rule(id).style.setProperty('contain-intrinsic-size', `auto ${height}px`);
+  }
+
   private resized(entries: ResizeObserverEntry[]): void {
     for (const entry of entries) {
       const id = this.owner.get(entry.target);

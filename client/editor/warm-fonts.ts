@@ -4,11 +4,15 @@
 // in the weights the desk sets it in.
 const WEIGHTS = [400, 600, 700];
 
-export function warmFonts(text: string, element: Element): void {
+/** Resolves once the faces are in (or failed to load). */
+export function warmFonts(text: string, element: Element): Promise<void> {
   const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
-  idle(() => {
-    const family = getComputedStyle(element).fontFamily;
-    const characters = [...new Set(text)].join(''); // what picks the faces, without the repeats
-    for (const weight of WEIGHTS) void document.fonts.load(`${weight} 16px ${family}`, characters).catch(() => {});
-  });
+  return new Promise((resolve) =>
+    idle(() => {
+      const family = getComputedStyle(element).fontFamily;
+      const characters = [...new Set(text)].join(''); // what picks the faces, without the repeats
+      const loads = WEIGHTS.map((weight) => document.fonts.load(`${weight} 16px ${family}`, characters).catch(() => {}));
+      void Promise.all(loads).then(() => resolve());
+    }),
+  );
 }
