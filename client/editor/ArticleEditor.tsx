@@ -25,6 +25,7 @@ import { EditorPlugins } from './EditorPlugins.js';
 import { isSafeUrl } from './links.js';
 import { warmFonts } from './warm-fonts.js';
 import { estimateRowHeights } from './row-estimates.js';
+import { whenIdle } from '../app/when-idle.js';
 import { ReviewLayer } from '../review/ReviewLayer.js';
 import { SheetTools } from '../review/SheetTools.js';
 
@@ -53,22 +54,20 @@ export function ArticleEditor({ content, review, name, color }: Props) {
   // each row's height (row-estimates.ts). Source rows are always laid out, so their faces come by
   // themselves.
   useEffect(() => {
-    let stopEstimates = () => {};
     let live = true;
+    const estimate = () => {
+      if (live) aligner.setEstimates(estimateRowHeights(segments.get(), (id) => (aligner.hasSource(id) ? 'beside source' : 'alone')));
+    };
     const warm = (synced = true) => {
       if (!synced) return;
       content.provider.off('sync', warm);
       const root = document.querySelector('.editor-root');
-      if (!root) return;
-      void warmFonts(content.texts.all().map((s) => s.text).join('\n'), root).then(() => {
-        if (live) stopEstimates = estimateRowHeights(segments.get(), (id, height) => aligner.setEstimate(id, height));
-      });
+      if (root) void warmFonts(content.texts.all().map((s) => s.text).join('\n'), root).then(() => whenIdle(estimate));
     };
     if (content.provider.synced) warm();
     else content.provider.on('sync', warm);
     return () => {
       live = false;
-      stopEstimates();
       content.provider.off('sync', warm);
     };
   }, [content, segments, aligner]);

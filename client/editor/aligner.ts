@@ -72,9 +72,14 @@ export class Aligner {
     this.placeRow(id);
   }
 
-  /** A guess of a segment's content height for while its section is not laid out (row-estimates.ts). */
-  setEstimate(id: string, height: number): void {
-    this.rule(id).style.setProperty('contain-intrinsic-size', `auto ${height}px`);
+  /** Whether the segment's source sits beside it (its row is narrower). */
+  hasSource(id: string): boolean {
+    return !!this.blocks.get(id)?.text;
+  }
+
+  /** Guesses of segments' content heights for while their sections are not laid out (row-estimates.ts). */
+  setEstimates(heights: ReadonlyMap<string, number>): void {
+    for (const [id, height] of heights) this.rule(id).style.setProperty('contain-intrinsic-size', `auto ${height}px`);
   }
 
   private resized(entries: ResizeObserverEntry[]): void {
