@@ -58,7 +58,9 @@ export function createContentSession(docId: string, token: string, role: Role, n
   provider.messageHandlers[100] = () => {};
   if (!readOnly) {
     provider.beforeFirstConnect = () => {
-      persistence = new LocalCopy(localCopyName(docId), doc, () => provider.wsconnected && provider.synced);
+      // Connected counts as online from the socket's opening: the article the server sends first is
+      // then kept with the next batch, not written on the way to the first paint.
+      persistence = new LocalCopy(localCopyName(docId), doc, () => provider.wsconnected);
       state.update({ keptLocally: true });
     };
   }

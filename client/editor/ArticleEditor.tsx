@@ -62,7 +62,7 @@ export function ArticleEditor({ content, review, name, color }: Props) {
       if (!synced) return;
       content.provider.off('sync', warm);
       const root = document.querySelector('.editor-root');
-      if (root) void warmFonts(content.texts.all().map((s) => s.text).join('\n'), root).then(() => whenIdle(estimate));
+      if (root) void warmFonts(() => content.texts.all().map((s) => s.text).join('\n'), root).then(() => whenIdle(estimate));
     };
     if (content.provider.synced) warm();
     else content.provider.on('sync', warm);

@@ -6,12 +6,12 @@ import { whenIdle } from '../app/when-idle.js';
 
 const WEIGHTS = [400, 600, 700];
 
-/** Resolves once the faces are in (or failed to load). */
-export function warmFonts(text: string, element: Element): Promise<void> {
+/** Resolves once the faces are in (or failed to load). `text` is read when the page is idle. */
+export function warmFonts(text: () => string, element: Element): Promise<void> {
   return new Promise((resolve) =>
     whenIdle(() => {
       const family = getComputedStyle(element).fontFamily;
-      const characters = [...new Set(text)].join(''); // what picks the faces, without the repeats
+      const characters = [...new Set(text())].join(''); // what picks the faces, without the repeats
       const loads = WEIGHTS.map((weight) => document.fonts.load(`${weight} 16px ${family}`, characters).catch(() => {}));
       void Promise.all(loads).then(() => resolve());
     }),
