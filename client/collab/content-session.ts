@@ -6,21 +6,38 @@ import { WebsocketProvider } from 'y-websocket';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import { CloseCode, roomName, type Role } from '../../shared/schema.js';
 import { ackSocketClass } from './ack-socket.js';
+import { heldSocketClass } from './held-socket.js';
 import { collabUrl, RETRY } from './endpoint.js';
 import { LocalCopy } from './local-copy.js';
 import { SegmentTexts } from './segment-texts.js';
 import { SyncState } from './sync-state.js';
 
-/** A provider that attaches the browser's copy on its first connect: the Lexical binding exists by
- *  then and sees every change (it must be bound to an empty doc). */
+/** A provider whose socket may open before the Lexical binding exists (`openEarly`): what arrives
+ *  waits until the binding calls `connect()`, which also attaches the browser's copy and joins the
+ *  other tabs of this browser. The binding must see every change (it is bound to an empty doc). */
 class ContentProvider extends WebsocketProvider {
   beforeFirstConnect: (() => void) | null = null;
+  releaseMessages: () => void = () => {};
+  private early = false;
+
+  openEarly(): void {
+    this.early = true;
+    super.connect();
+  }
+
+  override connectBc(): void {
+    if (!this.early) super.connectBc();
+  }
 
   override connect(): void {
     const attach = this.beforeFirstConnect;
     this.beforeFirstConnect = null;
     attach?.();
+    const wasEarly = this.early;
+    this.early = false;
+    this.releaseMessages();
     super.connect();
+    if (wasEarly) this.connectBc();
   }
 }
 
@@ -45,15 +62,18 @@ export function createContentSession(docId: string, token: string, role: Role, n
   const state = new SyncState();
   const readOnly = role !== 'editor';
   let persistence: LocalCopy | null = null;
-  const socket = ackSocketClass((ws, counts) => {
-    if (provider.ws === ws) state.update(counts);
-  }, readOnly);
+  const sockets = heldSocketClass(
+    ackSocketClass((ws, counts) => {
+      if (provider.ws === ws) state.update(counts);
+    }, readOnly),
+  );
   const provider = new ContentProvider(collabUrl(), roomName(docId, 'content'), doc, {
     connect: false,
     params: { token, name, ack: '1' },
-    WebSocketPolyfill: socket,
+    WebSocketPolyfill: sockets.Socket,
     ...RETRY,
   });
+  provider.releaseMessages = sockets.release;
   // The stored acknowledgement is read by the socket; the provider only needs to know it is no error.
   provider.messageHandlers[100] = () => {};
   if (!readOnly) {
@@ -77,5 +97,7 @@ export function createContentSession(docId: string, token: string, role: Role, n
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
     if (origin !== provider && origin !== persistence) state.update({ pending: true });
   });
+  // The handshake and the server's loading of the room overlap the page's first render.
+  provider.openEarly();
   return { docId, role, doc, provider, state, texts: new SegmentTexts(doc), persistence: () => persistence };
 }

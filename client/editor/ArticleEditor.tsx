@@ -23,9 +23,7 @@ import { SheetHead } from './SheetHead.js';
 import { useStore } from '../app/store.js';
 import { EditorPlugins } from './EditorPlugins.js';
 import { isSafeUrl } from './links.js';
-import { warmFonts } from './warm-fonts.js';
-import { estimateRowHeights } from './row-estimates.js';
-import { whenIdle } from '../app/when-idle.js';
+import { useAfterLoad } from './after-load.js';
 import { ReviewLayer } from '../review/ReviewLayer.js';
 import { SheetTools } from '../review/SheetTools.js';
 
@@ -50,27 +48,7 @@ export function ArticleEditor({ content, review, name, color }: Props) {
   const aligner = useMemo(() => new Aligner('.editor-root'), []);
   useEffect(() => () => aligner.destroy(), [aligner]);
 
-  // Every font face the translation needs, once it is in (warm-fonts.ts says why), then a guess of
-  // each row's height (row-estimates.ts). Source rows are always laid out, so their faces come by
-  // themselves.
-  useEffect(() => {
-    let live = true;
-    const estimate = () => {
-      if (live) aligner.setEstimates(estimateRowHeights(segments.get(), (id) => (aligner.hasSource(id) ? 'beside source' : 'alone')));
-    };
-    const warm = (synced = true) => {
-      if (!synced) return;
-      content.provider.off('sync', warm);
-      const root = document.querySelector('.editor-root');
-      if (root) void warmFonts(() => content.texts.all().map((s) => s.text).join('\n'), root).then(() => whenIdle(estimate));
-    };
-    if (content.provider.synced) warm();
-    else content.provider.on('sync', warm);
-    return () => {
-      live = false;
-      content.provider.off('sync', warm);
-    };
-  }, [content, segments, aligner]);
+  useAfterLoad(content, review, segments, aligner);
 
   const initialConfig = useMemo<InitialConfigType>(
     () => ({

@@ -1,0 +1,44 @@
+// What the sheet does once the article is in, when the page is idle: it fetches every font face the
+// translation needs (warm-fonts.ts says why), then, once the sources are in too (they make rows
+// narrower), guesses the height of each row not laid out (row-estimates.ts). Source rows are always
+// laid out, so their faces come by themselves.
+import { useEffect } from 'react';
+import type { ContentSession } from '../collab/content-session.js';
+import type { ReviewSession } from '../collab/review-session.js';
+import { whenIdle } from '../app/when-idle.js';
+import type { Aligner } from './aligner.js';
+import { estimateRowHeights } from './row-estimates.js';
+import type { SegmentList } from './segment-list.js';
+import { warmFonts } from './warm-fonts.js';
+
+export function useAfterLoad(content: ContentSession, review: ReviewSession, segments: SegmentList, aligner: Aligner): void {
+  useEffect(() => {
+    let live = true;
+    let stopWaiting = () => {};
+    const estimate = () => {
+      if (live) aligner.setEstimates(estimateRowHeights(segments.get(), (id) => (aligner.hasSource(id) ? 'beside source' : 'alone')));
+    };
+    const estimateWithSources = () => {
+      if (!live) return;
+      if (review.get().loaded) return whenIdle(estimate);
+      stopWaiting = review.subscribe(() => {
+        if (!review.get().loaded) return;
+        stopWaiting();
+        whenIdle(estimate);
+      });
+    };
+    const warm = (synced = true) => {
+      if (!synced) return;
+      content.provider.off('sync', warm);
+      const root = document.querySelector('.editor-root');
+      if (root) void warmFonts(() => content.texts.all().map((s) => s.text).join('\n'), root).then(estimateWithSources);
+    };
+    if (content.provider.synced) warm();
+    else content.provider.on('sync', warm);
+    return () => {
+      live = false;
+      stopWaiting();
+      content.provider.off('sync', warm);
+    };
+  }, [content, review, segments, aligner]);
+}
