@@ -16,7 +16,7 @@ import {
   UNDO_COMMAND,
 } from 'lexical';
 import { LinkForm, type LinkTarget } from './LinkForm.js';
-import { LinkIcon, RedoIcon, UndoIcon } from './icons.js';
+import { BoldIcon, ItalicIcon, LinkIcon, RedoIcon, UndoIcon } from './icons.js';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -95,8 +95,8 @@ export function Toolbar() {
       {button('Undo', `${MOD}Z`, undefined, !canUndo, () => editor.dispatchCommand(UNDO_COMMAND, undefined), <UndoIcon />)}
       {button('Redo', isMac ? '⇧⌘Z' : 'Ctrl+Y', undefined, !canRedo, () => editor.dispatchCommand(REDO_COMMAND, undefined), <RedoIcon />)}
       <span className="tool-sep" aria-hidden="true" />
-      {button('Bold', `${MOD}B`, bold, false, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), <b aria-hidden>B</b>)}
-      {button('Italic', `${MOD}I`, italic, false, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), <i aria-hidden>I</i>)}
+      {button('Bold', `${MOD}B`, bold, false, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), <BoldIcon />)}
+      {button('Italic', `${MOD}I`, italic, false, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), <ItalicIcon />)}
       {button('Link', `${MOD}K`, link, false, () => (link ? editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) : startLink()), <LinkIcon />)}
       {linking && <LinkForm target={linking} onDone={() => setLinking(null)} />}
     </div>

@@ -21,3 +21,20 @@ export const LinkIcon = () => (
     <path d="M14 11a5 5 0 0 0-7.54-.54l-3 3a5 5 0 0 0 7.07 7.07l1.71-1.71" />
   </Icon>
 );
+
+// Bold and italic are drawn too: typed in the UI font, each letter was a font face and size of its
+// own for the page's first layout to set up (a round trip to the browser process, ~4 ms).
+export const BoldIcon = () => (
+  <Icon size={18}>
+    <path d="M7 5h6a3.5 3.5 0 0 1 0 7H7z" />
+    <path d="M7 12h7a3.5 3.5 0 0 1 0 7H7z" />
+  </Icon>
+);
+
+export const ItalicIcon = () => (
+  <Icon size={18}>
+    <path d="M19 4h-9" />
+    <path d="M14 20H5" />
+    <path d="M15 4 9 20" />
+  </Icon>
+);
