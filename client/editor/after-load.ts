@@ -1,7 +1,7 @@
 // What the sheet does once the article is in, when the page is idle: it fetches every font face the
 // translation needs (warm-fonts.ts says why), then, once the sources are in too (they make rows
-// narrower), guesses the height of each row not laid out (row-estimates.ts). Source rows are always
-// laid out, so their faces come by themselves.
+// narrower), guesses the height of each row not laid out (row-estimates.ts), and again whenever the
+// column's width changes. Source rows are always laid out, so their faces come by themselves.
 import { useEffect } from 'react';
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
@@ -11,12 +11,28 @@ import { estimateRowHeights } from './row-estimates.js';
 import type { SegmentList } from './segment-list.js';
 import { warmFonts } from './warm-fonts.js';
 
+const RESIZE_SETTLE_MS = 300;
+
 export function useAfterLoad(content: ContentSession, review: ReviewSession, segments: SegmentList, aligner: Aligner): void {
   useEffect(() => {
     let live = true;
     let stopWaiting = () => {};
+    let resized: ResizeObserver | null = null;
+    let resizeTimer = 0;
     const estimate = () => {
-      if (live) aligner.setEstimates(estimateRowHeights(segments.get(), (id) => (aligner.hasSource(id) ? 'beside source' : 'alone')));
+      if (!live) return;
+      aligner.setEstimates(estimateRowHeights(segments.get(), (id) => (aligner.hasSource(id) ? 'beside source' : 'alone')));
+      const root = document.querySelector<HTMLElement>('.editor-root');
+      if (resized || !root) return;
+      // The guesses hold for one column width: a resized window gets new ones once it settles.
+      let width = root.clientWidth;
+      resized = new ResizeObserver(([entry]) => {
+        if (Math.abs(entry.contentRect.width - width) < 1) return;
+        width = entry.contentRect.width;
+        clearTimeout(resizeTimer);
+        resizeTimer = window.setTimeout(() => whenIdle(estimate), RESIZE_SETTLE_MS);
+      });
+      resized.observe(root);
     };
     const estimateWithSources = () => {
       if (!live) return;
@@ -38,6 +54,8 @@ export function useAfterLoad(content: ContentSession, review: ReviewSession, seg
     return () => {
       live = false;
       stopWaiting();
+      resized?.disconnect();
+      clearTimeout(resizeTimer);
       content.provider.off('sync', warm);
     };
   }, [content, review, segments, aligner]);

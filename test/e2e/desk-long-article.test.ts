@@ -62,6 +62,21 @@ describe('a long article in the desk (e2e)', { timeout: 90_000 }, () => {
     await desk.context.close();
   });
 
+  it('SPEC 10.17 after the window is resized, the guesses follow the new column width', async () => {
+    const doc = await suite.server.createDocument(LONG);
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor));
+    const { page } = desk;
+    await eventually(async () => expect(await page.locator('.editor-root section').count()).toBe(ROWS), { timeout: 10_000 });
+    await settledHeight(page);
+    await page.setViewportSize({ width: 960, height: 800 });
+    const before = await settledHeight(page);
+    await scrollThrough(page);
+    const after = await pageHeight(page);
+    expect(Math.abs(after - before) / after).toBeLessThan(0.02);
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
   it('SPEC 15.8 on a narrow screen, the segment number over a group of cards brings its row to the middle of the screen', async () => {
     const doc = await suite.server.createDocument(LONG);
     const ids = (await suite.server.api('GET', `/api/documents/${doc.id}`)).body.segments.map((s: { id: string }) => s.id);
