@@ -11,7 +11,7 @@ type Handler = (this: WebSocket, event: MessageEvent) => unknown;
 
 export function heldSocketClass(Base: typeof WebSocket): HeldSockets {
   let waiting: Array<() => void> | null = [];
-  let releasing = false;
+  let released = false;
 
   class HeldSocket extends Base {
     private handler: Handler | null = null;
@@ -39,8 +39,8 @@ export function heldSocketClass(Base: typeof WebSocket): HeldSockets {
   return {
     Socket: HeldSocket,
     release() {
-      if (releasing || !waiting) return;
-      releasing = true;
+      if (released) return;
+      released = true;
       setTimeout(() => {
         const queue = waiting ?? [];
         waiting = null;

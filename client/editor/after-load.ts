@@ -20,11 +20,10 @@ export function useAfterLoad(content: ContentSession, review: ReviewSession, seg
     let resized: ResizeObserver | null = null;
     let resizeTimer = 0;
     const estimate = () => {
-      if (!live) return;
-      aligner.setEstimates(estimateRowHeights(segments.get(), (id) => (aligner.hasSource(id) ? 'beside source' : 'alone')));
-      const root = document.querySelector<HTMLElement>('.editor-root');
-      if (resized || !root) return;
-      // The guesses hold for one column width: a resized window gets new ones once it settles.
+      if (live) aligner.setEstimates(estimateRowHeights(segments.get(), (id) => (aligner.hasSource(id) ? 'beside source' : 'alone')));
+    };
+    // The guesses hold for one column width: a resized window gets new ones once it settles.
+    const followWidth = (root: HTMLElement) => {
       let width = root.clientWidth;
       resized = new ResizeObserver(([entry]) => {
         if (Math.abs(entry.contentRect.width - width) < 1) return;
@@ -34,20 +33,24 @@ export function useAfterLoad(content: ContentSession, review: ReviewSession, seg
       });
       resized.observe(root);
     };
-    const estimateWithSources = () => {
+    const estimateWithSources = (root: HTMLElement) => {
       if (!live) return;
-      if (review.get().loaded) return whenIdle(estimate);
+      const start = () => {
+        whenIdle(estimate);
+        followWidth(root);
+      };
+      if (review.get().loaded) return start();
       stopWaiting = review.subscribe(() => {
         if (!review.get().loaded) return;
         stopWaiting();
-        whenIdle(estimate);
+        start();
       });
     };
     const warm = (synced = true) => {
       if (!synced) return;
       content.provider.off('sync', warm);
-      const root = document.querySelector('.editor-root');
-      if (root) void warmFonts(() => content.texts.all().map((s) => s.text).join('\n'), root).then(estimateWithSources);
+      const root = document.querySelector<HTMLElement>('.editor-root');
+      if (root) void warmFonts(() => content.texts.all().map((s) => s.text).join('\n'), root).then(() => estimateWithSources(root));
     };
     if (content.provider.synced) warm();
     else content.provider.on('sync', warm);
