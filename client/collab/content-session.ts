@@ -3,7 +3,6 @@
 // edits made offline survive until they reach the server.
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import type { IndexeddbPersistence } from 'y-indexeddb';
 import { CloseCode, roomName, type Role } from '../../shared/schema.js';
 import { ackSocketClass } from './ack-socket.js';
 import { heldSocketClass } from './held-socket.js';
@@ -11,9 +10,10 @@ import { collabUrl, RETRY } from './endpoint.js';
 import { LocalCopy } from './local-copy.js';
 import { SegmentTexts } from './segment-texts.js';
 import { SyncState } from './sync-state.js';
+import { afterNextPaint } from '../app/after-paint.js';
 
 /** A provider whose socket may open before the Lexical binding exists (`openEarly`): what arrives
- *  waits until the binding calls `connect()`, which also attaches the browser's copy and joins the
+ *  waits until the binding calls `connect()`, which also prepares the browser's copy and joins the
  *  other tabs of this browser. The binding must see every change (it is bound to an empty doc). */
 class ContentProvider extends WebsocketProvider {
   beforeFirstConnect: (() => void) | null = null;
@@ -49,8 +49,6 @@ export interface ContentSession {
   state: SyncState;
   /** The segments' plain text, kept per segment. */
   texts: SegmentTexts;
-  /** Only for editors: the article's copy in this browser. */
-  persistence(): IndexeddbPersistence | null;
 }
 
 export function localCopyName(docId: string): string {
@@ -77,11 +75,23 @@ export function createContentSession(docId: string, token: string, role: Role, n
   // The stored acknowledgement is read by the socket; the provider only needs to know it is no error.
   provider.messageHandlers[100] = () => {};
   if (!readOnly) {
+    // The browser's copy opens once the article is on screen: its first act is to store the whole
+    // article, which has no place on the way to the first paint. A connection that fails first
+    // opens it at once, so that what this browser kept shows while the server cannot be reached.
     provider.beforeFirstConnect = () => {
-      // Connected counts as online from the socket's opening: the article the server sends first is
-      // then kept with the next batch, not written on the way to the first paint.
-      persistence = new LocalCopy(localCopyName(docId), doc, () => provider.wsconnected);
-      state.update({ keptLocally: true });
+      const keep = () => {
+        provider.off('sync', onSync);
+        provider.off('status', onStatus);
+        if (persistence) return;
+        persistence = new LocalCopy(localCopyName(docId), doc, () => provider.wsconnected);
+        state.update({ keptLocally: true });
+      };
+      const onSync = (synced: boolean) => synced && afterNextPaint(keep);
+      const onStatus = ({ status }: { status: string }) => status === 'disconnected' && keep();
+      // The socket opened early may have failed already (y-websocket then waits to retry without one).
+      if (provider.ws === null) return keep();
+      provider.on('sync', onSync);
+      provider.on('status', onStatus);
     };
   }
   provider.on('status', ({ status }) => {
@@ -99,5 +109,5 @@ export function createContentSession(docId: string, token: string, role: Role, n
   });
   // The handshake and the server's loading of the room overlap the page's first render.
   provider.openEarly();
-  return { docId, role, doc, provider, state, texts: new SegmentTexts(doc), persistence: () => persistence };
+  return { docId, role, doc, provider, state, texts: new SegmentTexts(doc) };
 }

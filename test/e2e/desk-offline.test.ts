@@ -123,6 +123,25 @@ describe('the desk offline (e2e)', { timeout: 90_000 }, () => {
     await Promise.all([a.context.close(), b.context.close()]);
   });
 
+  it('SPEC 10.9 the browser copy opens once the article is on screen, not on the way to it', async () => {
+    const doc = await server.createDocument();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Records how many segments the page showed when the article's copy in IndexedDB was first opened.
+    await context.addInitScript(() => {
+      const open = indexedDB.open.bind(indexedDB);
+      indexedDB.open = (name: string, version?: number) => {
+        const page = window as unknown as { copyOpenedWith?: number };
+        if (name.startsWith('tandem:')) page.copyOpenedWith ??= document.querySelectorAll('.editor-root section[data-segment-id]').length;
+        return open(name, version);
+      };
+    });
+    const desk = await openArticle(browser, link(doc.id, doc.tokens.editor), { context });
+    await eventually(async () => expect(await desk.page.evaluate(() => (window as unknown as { copyOpenedWith?: number }).copyOpenedWith)).toBe(3));
+    await eventually(async () => expect(await localUpdates(desk.page, doc.id)).toBeGreaterThan(0));
+    expect(uncaught(desk)).toEqual([]);
+    await context.close();
+  });
+
   it('SPEC 10.10 a final close (revoked link, deleted article) says so, stops editing and does not retry', async () => {
     const doc = await server.createDocument();
     const desk = await openArticle(browser, link(doc.id, doc.tokens.editor));
