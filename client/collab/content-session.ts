@@ -13,12 +13,14 @@ import { SyncState } from './sync-state.js';
 import { afterNextPaint } from '../app/after-paint.js';
 
 /** A provider whose socket may open before the Lexical binding exists (`openEarly`): what arrives
- *  waits until the binding calls `connect()`, which also prepares the browser's copy and joins the
- *  other tabs of this browser. The binding must see every change (it is bound to an empty doc). */
+ *  waits until the binding calls `connect()`, which also joins the other tabs of this browser. The
+ *  binding must see every change (it is bound to an empty doc). */
 class ContentProvider extends WebsocketProvider {
-  beforeFirstConnect: (() => void) | null = null;
   releaseMessages: () => void = () => {};
   private early = false;
+  private bound = false;
+  private shown = false;
+  private readonly whenShown: Array<() => void> = [];
 
   openEarly(): void {
     this.early = true;
@@ -29,10 +31,27 @@ class ContentProvider extends WebsocketProvider {
     if (!this.early) super.connectBc();
   }
 
+  /** Runs `run` once the article is on screen (the frame after the first sync), or once a connection
+   *  fails after the editor is bound (not for good): for work that need not delay the first paint. */
+  readonly onScreen = (run: () => void): void => {
+    if (this.shown) run();
+    else this.whenShown.push(run);
+  };
+
+  private readonly show = (): void => {
+    if (this.shown) return;
+    this.shown = true;
+    for (const run of this.whenShown.splice(0)) run();
+  };
+
   override connect(): void {
-    const attach = this.beforeFirstConnect;
-    this.beforeFirstConnect = null;
-    attach?.();
+    if (!this.bound) {
+      this.bound = true;
+      this.on('sync', (synced: boolean) => synced && afterNextPaint(this.show));
+      this.on('connection-close', (event) => (!event || this.shouldReconnect(event, this)) && this.show());
+      // The socket opened early may have failed already (y-websocket then waits to retry without one).
+      if (this.early && this.ws === null && this.shouldConnect) this.show();
+    }
     const wasEarly = this.early;
     this.early = false;
     this.releaseMessages();
@@ -49,6 +68,8 @@ export interface ContentSession {
   state: SyncState;
   /** The segments' plain text, kept per segment. */
   texts: SegmentTexts;
+  /** Runs `run` once the article is on screen, or once a connection fails after the editor is bound. */
+  onScreen(run: () => void): void;
 }
 
 export function localCopyName(docId: string): string {
@@ -75,24 +96,11 @@ export function createContentSession(docId: string, token: string, role: Role, n
   // The stored acknowledgement is read by the socket; the provider only needs to know it is no error.
   provider.messageHandlers[100] = () => {};
   if (!readOnly) {
-    // The browser's copy opens once the article is on screen: its first act is to store the whole
-    // article, which has no place on the way to the first paint. A connection that fails first
-    // opens it at once, so that what this browser kept shows while the server cannot be reached.
-    provider.beforeFirstConnect = () => {
-      const keep = () => {
-        provider.off('sync', onSync);
-        provider.off('status', onStatus);
-        if (persistence) return;
-        persistence = new LocalCopy(localCopyName(docId), doc, () => provider.wsconnected);
-        state.update({ keptLocally: true });
-      };
-      const onSync = (synced: boolean) => synced && afterNextPaint(keep);
-      const onStatus = ({ status }: { status: string }) => status === 'disconnected' && keep();
-      // The socket opened early may have failed already (y-websocket then waits to retry without one).
-      if (provider.ws === null) return keep();
-      provider.on('sync', onSync);
-      provider.on('status', onStatus);
-    };
+    // Its first act is to store the whole article: no work for the way to the first paint.
+    provider.onScreen(() => {
+      persistence = new LocalCopy(localCopyName(docId), doc, () => provider.wsconnected);
+      state.update({ keptLocally: true });
+    });
   }
   provider.on('status', ({ status }) => {
     if (status !== 'connected') persistence?.flush();
@@ -109,5 +117,5 @@ export function createContentSession(docId: string, token: string, role: Role, n
   });
   // The handshake and the server's loading of the room overlap the page's first render.
   provider.openEarly();
-  return { docId, role, doc, provider, state, texts: new SegmentTexts(doc) };
+  return { docId, role, doc, provider, state, texts: new SegmentTexts(doc), onScreen: provider.onScreen };
 }

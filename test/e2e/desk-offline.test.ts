@@ -4,10 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { eventually } from '../helpers/eventually.js';
-import { caretAtEnd, launchBrowser, openArticle, saveState, screenshot, segmentTexts, type DeskPage } from '../helpers/browser.js';
+import { caretAtEnd, launchBrowser, openArticle, openPage, saveState, screenshot, segmentTexts, type DeskPage } from '../helpers/browser.js';
 
 let dataDir: string;
 let server: TestServer;
@@ -66,6 +66,20 @@ function localUpdates(page: Page, docId: string): Promise<number> {
     `tandem:${docId}`,
   );
 }
+
+/** Makes pages record how many segments they showed when the article's copy in IndexedDB was first opened. */
+async function recordCopyOpening(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = (name: string, version?: number) => {
+      const page = window as unknown as { copyOpenedWith?: number };
+      if (name.startsWith('tandem:')) page.copyOpenedWith ??= document.querySelectorAll('.editor-root section[data-segment-id]').length;
+      return open(name, version);
+    };
+  });
+}
+
+const copyOpenedWith = (page: Page) => page.evaluate(() => (window as unknown as { copyOpenedWith?: number }).copyOpenedWith);
 
 /** Uncaught errors only: a browser logs a failed socket while the server is down, which is expected. */
 const uncaught = (desk: DeskPage) => desk.errors.filter((e) => !/WebSocket connection to .* failed/.test(e));
@@ -126,20 +140,37 @@ describe('the desk offline (e2e)', { timeout: 90_000 }, () => {
   it('SPEC 10.9 the browser copy opens once the article is on screen, not on the way to it', async () => {
     const doc = await server.createDocument();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    // Records how many segments the page showed when the article's copy in IndexedDB was first opened.
-    await context.addInitScript(() => {
-      const open = indexedDB.open.bind(indexedDB);
-      indexedDB.open = (name: string, version?: number) => {
-        const page = window as unknown as { copyOpenedWith?: number };
-        if (name.startsWith('tandem:')) page.copyOpenedWith ??= document.querySelectorAll('.editor-root section[data-segment-id]').length;
-        return open(name, version);
-      };
-    });
+    await recordCopyOpening(context);
     const desk = await openArticle(browser, link(doc.id, doc.tokens.editor), { context });
-    await eventually(async () => expect(await desk.page.evaluate(() => (window as unknown as { copyOpenedWith?: number }).copyOpenedWith)).toBe(3));
+    await eventually(async () => expect(await copyOpenedWith(desk.page)).toBe(3));
     await eventually(async () => expect(await localUpdates(desk.page, doc.id)).toBeGreaterThan(0));
     expect(uncaught(desk)).toEqual([]);
     await context.close();
+  });
+
+  it('SPEC 10.9 the browser copy opens at once when the connection fails before the article arrives', async () => {
+    // The content room's socket fails (not for good: 1011) before anything is sent, once while the
+    // page is still starting and once after the editor is bound to the room.
+    for (const when of ['at once', 'once the editor is there'] as const) {
+      const doc = await server.createDocument();
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await recordCopyOpening(context);
+      const held: WebSocketRoute[] = [];
+      await context.routeWebSocket(
+        (url) => url.pathname === `/collab/${doc.id}`,
+        (socket) => (when === 'at once' || held.length > 0 ? socket.close({ code: 1011, reason: 'test' }) : held.push(socket)),
+      );
+      const desk = await openPage(browser, link(doc.id, doc.tokens.editor), { context });
+      if (when !== 'at once') {
+        await desk.page.waitForSelector('.editor-root[contenteditable="true"]');
+        await eventually(() => expect(held).toHaveLength(1));
+        expect(await copyOpenedWith(desk.page)).toBeUndefined();
+        await held[0].close({ code: 1011, reason: 'test' });
+      }
+      await eventually(async () => expect(await copyOpenedWith(desk.page)).toBe(0));
+      await eventually(async () => expect(await localUpdates(desk.page, doc.id)).toBeGreaterThan(0));
+      await context.close();
+    }
   });
 
   it('SPEC 10.10 a final close (revoked link, deleted article) says so, stops editing and does not retry', async () => {
