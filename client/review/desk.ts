@@ -70,7 +70,7 @@ export class ReviewDesk {
     this.api = reviewApi(docId, () => token);
     void token.then((own) => this.myId.set(readClaims(own).sub));
     this.items = new ReviewItems(review.doc);
-    this.order = segmentOrder(session.doc);
+    this.order = segmentOrder(session.doc, session.onScreen);
     this.progress = progressOf(session, review);
     const follow = () => {
       const choice = this.marginOpen.get();
