@@ -13,8 +13,8 @@ import { SyncState } from './sync-state.js';
 import { afterNextPaint } from '../app/after-paint.js';
 
 /** A provider whose socket may open before the Lexical binding exists (`openEarly`): what arrives
- *  waits until the binding calls `connect()`, which also joins the other tabs of this browser. The
- *  binding must see every change (it is bound to an empty doc). */
+ *  waits until the binding calls `connect()`, and so do the other tabs of this browser. The binding
+ *  must see every change (it is bound to an empty doc). */
 class ContentProvider extends WebsocketProvider {
   releaseMessages: () => void = () => {};
   private early = false;
@@ -56,7 +56,8 @@ class ContentProvider extends WebsocketProvider {
     this.early = false;
     this.releaseMessages();
     super.connect();
-    if (wasEarly) this.connectBc();
+    // The browser's other tabs are joined once the article is on screen too (~6 ms to set up).
+    if (wasEarly) this.onScreen(() => this.connectBc());
   }
 }
 
