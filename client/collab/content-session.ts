@@ -47,7 +47,7 @@ class ContentProvider extends WebsocketProvider {
   override connect(): void {
     if (!this.bound) {
       this.bound = true;
-      this.on('sync', (synced: boolean) => synced && afterNextPaint(this.show));
+      this.on('sync', (synced: boolean) => synced && !this.shown && afterNextPaint(this.show));
       this.on('connection-close', (event) => (!event || this.shouldReconnect(event, this)) && this.show());
       // The socket opened early may have failed already (y-websocket then waits to retry without one).
       if (this.early && this.ws === null && this.shouldConnect) this.show();
