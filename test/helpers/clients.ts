@@ -3,6 +3,10 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 
+// In Node each provider listens for the process's exit; tests that hold a dozen clients at once
+// would pass Node's default of 10 listeners and print a leak warning for nothing.
+process.setMaxListeners(Math.max(process.getMaxListeners(), 64));
+
 export interface ProviderOptions {
   token: string;
   name?: string;
