@@ -34,7 +34,8 @@ const config = {
   deadlineMs: (QUICK ? 10 : 40) * 60_000,
 };
 
-type PerKind<T> = Record<PageKind, T[]>;
+/** Each result carries the round it was measured in, so desk and bare of one round can be compared. */
+type PerKind<T> = Record<PageKind, Array<T & { round: number }>>;
 const perKind = <T>(): PerKind<T> => ({ desk: [], bare: [] });
 const order = (round: number): PageKind[] => (round % 2 === 0 ? KINDS : [...KINDS].reverse());
 const log = (message: string) => process.stdout.write(`${message}\n`);
@@ -75,7 +76,7 @@ async function measure(ctx: DeskContext) {
       await settle(500);
       const r = await attempt('keystroke', kind, round, () => runKeystrokes(ctx, kind, { ...config.keystroke, typists: 0 }));
       if (r) {
-        keystroke[kind].push(r);
+        keystroke[kind].push({ ...r, round });
         log(`  round ${round + 1} ${kind.padEnd(4)} ${keyLine(r)}`);
       }
     }
@@ -86,7 +87,7 @@ async function measure(ctx: DeskContext) {
       await settle(500);
       const r = await attempt('keystroke+typists', kind, round, () => runKeystrokes(ctx, kind, { ...config.keystroke, typists: config.typists }));
       if (r) {
-        typing[kind].push(r);
+        typing[kind].push({ ...r, round });
         log(`  round ${round + 1} ${kind.padEnd(4)} ${keyLine(r)}`);
       }
     }
@@ -97,7 +98,7 @@ async function measure(ctx: DeskContext) {
       await settle(500);
       const r = await attempt('editor-to-editor', kind, round, () => runEditorToEditor(ctx, kind, config.editorToEditor));
       if (r) {
-        e2e[kind].push(r);
+        e2e[kind].push({ ...r, round });
         log(`  round ${round + 1} ${kind.padEnd(4)} median ${ms(r.medianMs)}, p95 ${ms(r.p95Ms)}, B painted ${ms(r.paintedMedianMs)} (${r.samples} samples${r.missed ? `, ${r.missed} missed` : ''}; clock skew ${r.clockSkewMs.toFixed(2)} ms)`);
       }
     }
@@ -111,7 +112,7 @@ async function measure(ctx: DeskContext) {
         await settle(300);
         const r = await attempt('first paint', kind, round, () => runFirstPaint(ctx, kind));
         if (r) {
-          paint[kind].push(r);
+          paint[kind].push({ ...r, round });
           log(`  round ${round + 1} ${kind.padEnd(4)} painted ${ms(r.paintMs)} (DOMContentLoaded ${ms(r.domContentLoadedMs)})`);
         }
       }
@@ -121,20 +122,29 @@ async function measure(ctx: DeskContext) {
 }
 
 function summarize(m: Awaited<ReturnType<typeof measure>>): DeskRow[] {
-  const of = <T>(results: PerKind<T>, pick: (r: T) => number, stat: (v: number[]) => number = median) =>
-    [results.desk, results.bare].map((list) => (list.length > 0 ? stat(list.map(pick)) : null)) as [number | null, number | null];
   const typists = `${config.typists} typists`;
+  // The value over all rounds for each page, and the lowest and highest ratio of a single round:
+  // desk and bare of one round ran minutes apart at most, so the spread shows the machine's noise.
+  const row = <T>(metric: string, results: PerKind<T>, pick: (r: T) => number, stat: (v: number[]) => number = median, target: number | null = 1.1) => {
+    const value = (list: T[]) => (list.length > 0 ? stat(list.map(pick)) : null);
+    const ratios = Array.from({ length: config.rounds }, (_, round) => {
+      const [desk, bare] = KINDS.map((kind) => value(results[kind].filter((r) => r.round === round)));
+      return desk !== null && bare !== null && bare > 0 ? desk / bare : null;
+    }).filter((r): r is number => r !== null && Number.isFinite(r));
+    const spread: [number, number] | null = ratios.length > 1 ? [Math.min(...ratios), Math.max(...ratios)] : null;
+    return deskRow(metric, 'ms', value(results.desk), value(results.bare), spread, target);
+  };
   return [
-    deskRow('keystroke → next frame, alone: median', 'ms', ...of(m.keystroke, (r) => r.medianMs)),
-    deskRow('keystroke → next frame, alone: p95', 'ms', ...of(m.keystroke, (r) => r.p95Ms)),
-    deskRow(`keystroke → next frame, ${typists}: median`, 'ms', ...of(m.typing, (r) => r.medianMs)),
-    deskRow(`keystroke → next frame, ${typists}: p95`, 'ms', ...of(m.typing, (r) => r.p95Ms)),
-    deskRow('editor → editor: median', 'ms', ...of(m.e2e, (r) => r.medianMs)),
-    deskRow('editor → editor: p95', 'ms', ...of(m.e2e, (r) => r.p95Ms)),
-    deskRow('editor → editor, B painted: median', 'ms', ...of(m.e2e, (r) => r.paintedMedianMs), null),
-    deskRow('first editable paint: median', 'ms', ...of(m.paint, (r) => r.paintMs)),
-    deskRow('first editable paint: p95', 'ms', ...of(m.paint, (r) => r.paintMs, p95)),
-    deskRow('first paint, DOMContentLoaded: median', 'ms', ...of(m.paint, (r) => r.domContentLoadedMs), null),
+    row('keystroke → next frame, alone: median', m.keystroke, (r) => r.medianMs),
+    row('keystroke → next frame, alone: p95', m.keystroke, (r) => r.p95Ms),
+    row(`keystroke → next frame, ${typists}: median`, m.typing, (r) => r.medianMs),
+    row(`keystroke → next frame, ${typists}: p95`, m.typing, (r) => r.p95Ms),
+    row('editor → editor: median', m.e2e, (r) => r.medianMs),
+    row('editor → editor: p95', m.e2e, (r) => r.p95Ms),
+    row('editor → editor, B painted: median', m.e2e, (r) => r.paintedMedianMs, median, null),
+    row('first editable paint: median', m.paint, (r) => r.paintMs),
+    row('first editable paint: p95', m.paint, (r) => r.paintMs, p95),
+    row('first paint, DOMContentLoaded: median', m.paint, (r) => r.domContentLoadedMs, median, null),
   ];
 }
 
@@ -182,7 +192,8 @@ function report(
   run: { loadAtStart: number[]; began: number; deskBuiltAt: Date; browserVersion: string; problems: string[]; warnings: string[] },
 ) {
   const rows = summarize(results);
-  log('\nResults (medians over rounds; ratio = desk / bare Lexical, > 1 means the desk is slower; target: desk within 1.1x):\n');
+  log('\nResults (medians over rounds; ratio = desk / bare Lexical, > 1 means the desk is slower; rounds = the lowest and highest');
+  log('ratio of a single round, how far the machine\'s noise moves it; target: desk within 1.1x):\n');
   log(printDeskTable(rows));
   log('\nNotes:');
   log('- keystroke → next frame: from the keydown\'s timestamp (when Chromium received the key) to the end of the first frame rendered after');
