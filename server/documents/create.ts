@@ -8,6 +8,7 @@ import { LANGUAGE_TAG } from '../../shared/import/language.js';
 import { seedArticle } from '../../shared/seed.js';
 import type { DocumentRecord, Store } from '../storage/store.js';
 import { seedReviewRoom } from './review-room.js';
+import { threadsFromNotes } from './imported-notes.js';
 
 export interface NewDocument extends DocumentInput {
   title?: string;
@@ -37,9 +38,10 @@ export async function createDocument(store: Store, input: NewDocument): Promise<
     segmentCount: parsed.segments.length,
     tokenGeneration: 1,
   };
-  const review = seedReviewRoom({ ...record, segments: parsed.segments }, now);
+  const content = seedArticle(parsed);
+  const review = seedReviewRoom({ ...record, segments: parsed.segments, threads: threadsFromNotes(parsed.segments, content, now) }, now);
   await store.createDocument(record, {
-    [roomName(record.id, 'content')]: seedArticle(parsed),
+    [roomName(record.id, 'content')]: content,
     [roomName(record.id, 'review')]: review,
   });
   return record;

@@ -1,6 +1,8 @@
-// The review room's state as the server writes it (SPEC 5.4): document facts, sources, statuses.
+// The review room's state as the server writes it (SPEC 5.4): document facts, sources, statuses,
+// and the threads an import brings.
 import * as Y from 'yjs';
 import { ReviewRoom, type SegmentState, type SegmentStatus } from '../../shared/schema.js';
+import { threadsOf, type Thread } from '../../shared/review/types.js';
 
 export interface ReviewSeed {
   title: string;
@@ -8,6 +10,8 @@ export interface ReviewSeed {
   targetLang: string;
   /** A segment without a state starts as a draft (SPEC 5.4); an XLIFF import brings its own. */
   segments: Array<{ id: string; source: string | null; state?: SegmentState }>;
+  /** Threads the import brings (an XLIFF file's notes). */
+  threads?: Thread[];
 }
 
 export function seedReviewRoom(seed: ReviewSeed, now = Date.now()): Uint8Array {
@@ -23,6 +27,7 @@ export function seedReviewRoom(seed: ReviewSeed, now = Date.now()): Uint8Array {
       if (segment.source !== null) source.set(segment.id, segment.source);
       status.set(segment.id, { state: segment.state ?? 'draft', by: null, at: now });
     }
+    for (const thread of seed.threads ?? []) threadsOf(doc).set(thread.id, thread);
   });
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();

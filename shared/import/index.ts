@@ -26,6 +26,8 @@ export interface ImportedSegment {
   target: SerializedLexicalNode[];
   /** The segment's status when the file says it (XLIFF); draft otherwise. */
   state?: SegmentState;
+  /** Notes the file holds for the segment (XLIFF); each becomes a comment thread on it. */
+  notes?: Array<{ text: string; from?: string }>;
 }
 
 export interface ParsedImport {

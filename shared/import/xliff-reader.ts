@@ -1,4 +1,4 @@
-// Reads XLIFF 2.0 and 1.2 into units: id, source and target text, state.
+// Reads XLIFF 2.0 and 1.2 into units: id, source and target text, state, notes.
 import type { SegmentState } from '../schema.js';
 import { fromXliff12State, fromXliff2State, leastState } from '../export/xliff-states.js';
 import { ImportError } from './errors.js';
@@ -9,6 +9,14 @@ export interface XliffUnit {
   source: string;
   target: string;
   state: SegmentState;
+  /** The unit's notes with text (2.0's `<notes>`, 1.2's `<note>`s), in order. */
+  notes: XliffNote[];
+}
+
+export interface XliffNote {
+  text: string;
+  /** Who wrote it, where the file says (1.2's `from`). */
+  from?: string;
 }
 
 export interface XliffFile {
@@ -56,6 +64,12 @@ function unitsUnder(parent: XmlElement, unitName: string): XmlElement[] {
 }
 
 /** 2.0: a unit's segments and ignorables, in order; a missing ignorable target is its source. */
+function readNotes(notes: readonly XmlElement[]): XliffNote[] {
+  return notes
+    .map((note) => ({ text: inlineText(note.children).trim(), from: note.attrs.from?.trim() || undefined }))
+    .filter((note) => note.text !== '');
+}
+
 function readUnit2(unit: XmlElement): XliffUnit {
   let source = '';
   let target = '';
@@ -74,7 +88,14 @@ function readUnit2(unit: XmlElement): XliffUnit {
       target += partTarget ?? partSource;
     }
   }
-  return { id: unit.attrs.id ?? '', source, target: translated ? target : '', state: leastState(states) };
+  const notes = element(unit, 'notes');
+  return {
+    id: unit.attrs.id ?? '',
+    source,
+    target: translated ? target : '',
+    state: leastState(states),
+    notes: readNotes(notes ? elements(notes, 'note') : []),
+  };
 }
 
 function readUnit12(unit: XmlElement): XliffUnit {
@@ -84,6 +105,7 @@ function readUnit12(unit: XmlElement): XliffUnit {
     source: textOf(unit, 'source') ?? '',
     target: target ? inlineText(target.children) : '',
     state: fromXliff12State(target?.attrs.state, unit.attrs.approved),
+    notes: readNotes(elements(unit, 'note')),
   };
 }
 

@@ -1,4 +1,4 @@
-// SPEC 12.5: an XLIFF import; each unit becomes one segment with its source, target and state.
+// SPEC 12.5: an XLIFF import; each unit becomes one segment with its source, target, state and notes.
 import { newId } from '../ids.js';
 import { buildSegments } from './blocks.js';
 import { ImportError } from './errors.js';
@@ -39,6 +39,7 @@ export function parseXliffImport(content: string | null | undefined): ParsedImpo
     source: unit.source === '' ? null : unit.source,
     target: blocks[i],
     state: unit.state,
+    notes: unit.notes,
   }));
   const first = file.units[0];
   return {

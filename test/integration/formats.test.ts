@@ -45,11 +45,36 @@ describe('formats over HTTP', () => {
     expect(doc.body.segments[1]).toMatchObject({ source: 'The city’s public libraries', target: 'শহরের সরকারি গ্রন্থাগারগুলো' });
   });
 
+  it('SPEC 12.5 an XLIFF file\'s notes become open threads on their whole segments', async () => {
+    const threadsOf = async (id: string, token: string) =>
+      (await server.api('GET', `/api/documents/${id}/comments`, undefined, token)).body.threads as Array<Record<string, any>>;
+    const two = await importXliff(fixture('article-2.0.xlf'));
+    const segments = await segmentsOf(two.id, two.tokens.viewer);
+    expect(await threadsOf(two.id, two.tokens.viewer)).toEqual([
+      expect.objectContaining({
+        segmentId: segments[1].id,
+        quote: expect.objectContaining({ exact: segments[1].target }),
+        resolved: false,
+        author: 'Imported note',
+        comments: [expect.objectContaining({ author: 'Imported note', text: '“Public” is সরকারি here, not পাবলিক.' })],
+      }),
+    ]);
+    const twelve = await importXliff(fixture('article-1.2.xlf'), { targetLang: 'bn' });
+    const [thread] = await threadsOf(twelve.id, twelve.tokens.viewer);
+    expect(thread).toMatchObject({ author: 'Copy desk', comments: [{ author: 'Copy desk', text: 'Check the wording against the print edition.' }] });
+    expect(thread.segmentId).toBe((await segmentsOf(twelve.id, twelve.tokens.viewer))[3].id);
+    // An editor resolves it like any other thread.
+    const resolved = await server.api('POST', `/api/documents/${twelve.id}/comments/${thread.id}/resolve`, {}, twelve.tokens.editor);
+    expect(resolved.status).toBe(200);
+  });
+
   it('SPEC 12.7 SPEC 12.2 exported XLIFF is well-formed and re-imports to the same segments', async () => {
     const { id, tokens } = await server.createDocument({ target: 'শিরোনাম\n\nএক\nদুই\n\nশেষ & <b>', source: 'Headline\n\nOne\ntwo\n\nLast' });
     const before = await segmentsOf(id, tokens.viewer);
     const put = await server.api('PUT', `/api/documents/${id}/segments/${before[1].id}/status`, { status: 'reviewed' }, tokens.editor);
     expect(put.status).toBe(200);
+    const comment = { segmentId: before[2].id, text: 'Is this the last line?' };
+    expect((await server.api('POST', `/api/documents/${id}/comments`, comment, tokens.reviewer)).status).toBe(201);
     const response = await download(id, tokens.viewer, 'xliff');
     expect(response.headers.get('content-type')).toBe('application/xliff+xml');
     expect(response.headers.get('content-disposition')).toMatch(/filename=".*\.xlf"/);
@@ -60,6 +85,8 @@ describe('formats over HTTP', () => {
     const after = await segmentsOf(again.id, again.tokens.viewer);
     expect(after).toEqual((await segmentsOf(id, tokens.viewer)).map((s) => ({ ...s })));
     expect(after.map((s) => s.status)).toEqual(['draft', 'reviewed', 'draft']);
+    const threads = (await server.api('GET', `/api/documents/${again.id}/comments`, undefined, again.tokens.viewer)).body.threads;
+    expect(threads).toMatchObject([{ segmentId: before[2].id, comments: [{ text: expect.stringContaining('Is this the last line?') }] }]);
   });
 
   it('SPEC 12.1 docx export opens as a zip whose XML has the text, bold, the link and the language', async () => {

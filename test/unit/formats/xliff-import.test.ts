@@ -52,6 +52,17 @@ describe('xliff import', () => {
     ]);
   });
 
+  it('SPEC 12.5 a unit\'s notes with text are read in order, with their author where 1.2 names one', () => {
+    expect(parseXliffImport(fixture('article-2.0.xlf')).segments.map((s) => s.notes)).toEqual([
+      [],
+      [{ text: '“Public” is সরকারি here, not পাবলিক.' }],
+      [],
+    ]);
+    expect(parseXliffImport(fixture('article-1.2.xlf')).segments[3].notes).toEqual([
+      { text: 'Check the wording against the print edition.', from: 'Copy desk' },
+    ]);
+  });
+
   it('SPEC 12.5 placeholders read as their equiv, <cp/> as its character, a "\\n" in the target as a line break', () => {
     const unit = '<unit id="u1"><segment><source>a<ph id="1" equiv="{0}"/>b<cp hex="0001"/></source><target>one&#10;two<sc id="2"/>&#x41;</target></segment></unit>';
     const [segment] = parseXliffImport(xliff2(unit)).segments;
