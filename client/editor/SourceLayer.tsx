@@ -29,7 +29,7 @@ const SourceRow = memo(function SourceRow({ id, number, source, status, sourceLa
   const ref = useCallback(
     (block: HTMLDivElement | null) => {
       if (!block) return;
-      aligner.setBlock(id, { block, text: block.querySelector<HTMLElement>('.src-text') });
+      aligner.setBlock(id, { block, gutter: block.querySelector<HTMLElement>('.src-gutter')!, text: block.querySelector<HTMLElement>('.src-text') });
       return () => aligner.setBlock(id, null);
     },
     [aligner, id, hasSource],

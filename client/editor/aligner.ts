@@ -2,16 +2,21 @@
 // source rows stack in normal flow in a column laid over the sheet, in the editor's segment order,
 // and each row takes its <section>'s height, straight from a ResizeObserver entry: nothing is read
 // from the layout, and a section that changes height rewrites one row (the rows below follow by
-// themselves). Each section gets room for its source through a per-segment custom property (--src-h)
-// in a style sheet of our own. Typing costs nothing here unless a row's height really changes.
-// A source's new height is written on the next frame, never inside the observer's callback: the
+// themselves). Each section gets room for its source row's two parts through per-segment custom
+// properties in a style sheet of our own: --src-h (the source text's height) and --gutter-h (the
+// number, status and review counts). Typing costs nothing here unless a row's height really changes.
+// A part's new height is written on the next frame, never inside the observer's callback: the
 // sections it resizes sit higher in the tree, and resizing them there would end the observer's
 // loop with undelivered notifications (an error event on the page).
 export interface SourceBlock {
   block: HTMLElement;
+  /** The number, status and counts beside the source (natural height). */
+  gutter: HTMLElement;
   /** The source text's own box (natural height); null for a segment without a source. */
   text: HTMLElement | null;
 }
+
+type Part = '--src-h' | '--gutter-h';
 
 export class Aligner {
   private readonly sheet = new CSSStyleSheet();
@@ -19,9 +24,10 @@ export class Aligner {
   private readonly sections = new Map<string, HTMLElement>();
   private readonly sectionHeights = new Map<string, number>();
   private readonly blocks = new Map<string, SourceBlock>();
-  private readonly owner = new WeakMap<Element, string>();
+  /** What an observed element is: a segment's section, or a part of its source row. */
+  private readonly owner = new WeakMap<Element, { id: string; part: Part | null }>();
   private heightsFrame = 0;
-  private readonly sourceHeights = new Map<string, number | null>();
+  private readonly queued = new Map<string, Map<Part, number | null>>();
   private readonly observer = new ResizeObserver((entries) => this.resized(entries));
 
   constructor(private readonly scope: string) {
@@ -44,7 +50,7 @@ export class Aligner {
     }
     for (const [id, element] of next) {
       if (this.sections.get(id) === element) continue;
-      this.owner.set(element, id);
+      this.owner.set(element, { id, part: null });
       // A new observation always reports the current size once: that places the row.
       this.observer.observe(element, { box: 'border-box' });
     }
@@ -55,21 +61,24 @@ export class Aligner {
   /** Registers (or, with null, forgets) the source block of a segment. */
   setBlock(id: string, block: SourceBlock | null): void {
     const old = this.blocks.get(id);
-    if (old?.text) this.observer.unobserve(old.text);
+    for (const element of [old?.gutter, old?.text]) if (element) this.observer.unobserve(element);
     if (block === null) {
       this.blocks.delete(id);
-      this.queueSourceHeight(id, null);
+      this.queueHeight(id, '--src-h', null);
+      this.queueHeight(id, '--gutter-h', null);
       return;
     }
     this.blocks.set(id, block);
     this.rule(id).style.setProperty('--has-src', block.text ? '1' : '0');
-    if (block.text) {
-      this.owner.set(block.text, id);
-      this.observer.observe(block.text, { box: 'border-box' });
-    } else {
-      this.queueSourceHeight(id, null);
-    }
+    this.observePart(id, '--gutter-h', block.gutter);
+    if (block.text) this.observePart(id, '--src-h', block.text);
+    else this.queueHeight(id, '--src-h', null);
     this.placeRow(id);
+  }
+
+  private observePart(id: string, part: Part, element: HTMLElement): void {
+    this.owner.set(element, { id, part });
+    this.observer.observe(element, { box: 'border-box' });
   }
 
   /** Whether the segment's source sits beside it (its row is narrower). */
@@ -84,14 +93,13 @@ export class Aligner {
 
   private resized(entries: ResizeObserverEntry[]): void {
     for (const entry of entries) {
-      const id = this.owner.get(entry.target);
-      if (id === undefined) continue;
+      const owner = this.owner.get(entry.target);
+      if (owner === undefined) continue;
       const height = entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
-      if (this.sections.get(id) === entry.target) {
-        this.sectionHeights.set(id, height);
-        this.placeRow(id);
-      } else {
-        this.queueSourceHeight(id, height);
+      if (owner.part !== null) this.queueHeight(owner.id, owner.part, height);
+      else if (this.sections.get(owner.id) === entry.target) {
+        this.sectionHeights.set(owner.id, height);
+        this.placeRow(owner.id);
       }
     }
   }
@@ -105,14 +113,16 @@ export class Aligner {
     block.classList.add('placed');
   }
 
-  /** A source's height, written on the next frame (see the top of this file). */
-  private queueSourceHeight(id: string, height: number | null): void {
-    this.sourceHeights.set(id, height);
+  /** A part's height, written on the next frame (see the top of this file). */
+  private queueHeight(id: string, part: Part, height: number | null): void {
+    let parts = this.queued.get(id);
+    if (!parts) this.queued.set(id, (parts = new Map()));
+    parts.set(part, height);
     if (this.heightsFrame) return;
     this.heightsFrame = requestAnimationFrame(() => {
       this.heightsFrame = 0;
-      for (const [key, value] of this.sourceHeights) this.setSourceHeight(key, value);
-      this.sourceHeights.clear();
+      for (const [key, heights] of this.queued) for (const [name, value] of heights) this.setHeight(key, name, value);
+      this.queued.clear();
     });
   }
 
@@ -127,11 +137,11 @@ export class Aligner {
     return rule;
   }
 
-  private setSourceHeight(id: string, height: number | null): void {
+  private setHeight(id: string, part: Part, height: number | null): void {
     const rule = this.rule(id);
     const value = height === null ? '' : `${Math.ceil(height * 100) / 100}px`;
-    if (rule.style.getPropertyValue('--src-h') === value) return;
-    if (height === null) rule.style.removeProperty('--src-h');
-    else rule.style.setProperty('--src-h', value);
+    if (rule.style.getPropertyValue(part) === value) return;
+    if (height === null) rule.style.removeProperty(part);
+    else rule.style.setProperty(part, value);
   }
 }

@@ -20,8 +20,11 @@ async function rowTops(page: Page) {
     [...document.querySelectorAll<HTMLElement>('.editor-root section[data-segment-id]')].map((section) => {
       const source = document.querySelector<HTMLElement>(`[data-source-for="${section.dataset.segmentId}"]`);
       const text = source?.querySelector<HTMLElement>('.src-text');
+      const gutter = source?.querySelector<HTMLElement>('.src-gutter');
       return {
         section: section.getBoundingClientRect().toJSON() as DOMRect,
+        gutter: gutter?.getBoundingClientRect().toJSON() as DOMRect | undefined,
+        counts: source?.querySelector('.segment-counts')?.getBoundingClientRect().toJSON() as DOMRect | undefined,
         source: source?.getBoundingClientRect().toJSON() as DOMRect | undefined,
         text: text?.getBoundingClientRect().toJSON() as DOMRect | undefined,
         firstLine: (section.querySelector('p, h1, h2, li, blockquote') as HTMLElement | null)?.getBoundingClientRect().toJSON() as DOMRect | undefined,
@@ -125,6 +128,17 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
     expect(await page.evaluate(() => [...document.fonts].some((f) => f.family.includes('Noto Sans Bengali') && f.status === 'loaded'))).toBe(true);
     await screenshot(page, 'desk-article-1280');
 
+    // A one-line row whose review counts sit under its status grows to hold them.
+    const segmentId = await page.evaluate(() => document.querySelectorAll<HTMLElement>('.editor-root section[data-segment-id]')[4].dataset.segmentId!);
+    const comment = await suite.server.api('POST', `/api/documents/${doc.id}/comments`, { segmentId, text: 'Which universities?' }, doc.tokens.editor);
+    expect(comment.status).toBe(201);
+    await eventually(async () => {
+      const row = (await rowTops(page))[4];
+      expect(row.counts).toBeDefined();
+      expect(row.section.bottom).toBeGreaterThanOrEqual(row.counts!.bottom + 2);
+      expect(Math.abs(row.source!.height - row.section.height)).toBeLessThan(1.5);
+    });
+
     // A longer translation pushes the row down on both sides.
     const before = (await rowTops(page))[2];
     await caretAtEnd(page, 1);
@@ -139,9 +153,10 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
     await page.setViewportSize({ width: 400, height: 800 });
     await eventually(async () => {
       const rows = await rowTops(page);
-      for (const { section, text, firstLine } of rows) {
+      for (const { section, text, firstLine, gutter } of rows) {
         expect(text!.top).toBeGreaterThanOrEqual(section.top - 1);
         expect(text!.bottom).toBeLessThanOrEqual(firstLine!.top + 1);
+        expect(section.bottom).toBeGreaterThanOrEqual(gutter!.bottom - 1);
       }
     });
     await screenshot(page, 'desk-article-narrow');
