@@ -6,6 +6,7 @@ import { readClaims } from '../collab/token.js';
 import { colorFor } from '../collab/colors.js';
 import { saveName, savedName } from '../app/identity.js';
 import { useStore } from '../app/store.js';
+import { showsSources } from '../collab/review-session.js';
 import { ArticleEditor } from '../editor/ArticleEditor.js';
 import { NamePrompt } from './NamePrompt.js';
 import { ArticleHeader } from './ArticleHeader.js';
@@ -58,7 +59,7 @@ function Article({ sessions, docId, token, name }: { sessions: ArticleSessions; 
       </a>
       <ArticleHeader sessions={sessions} docId={docId} token={token} facts={facts} />
       <ConnectionBanner state={sessions.content.state} role={sessions.content.role} />
-      <main className={`${facts.loaded && facts.sources.size === 0 ? 'article-main single' : 'article-main'}${margin ? ' with-margin' : ''}`}>
+      <main className={`${showsSources(facts) ? 'article-main' : 'article-main single'}${margin ? ' with-margin' : ''}`}>
         <div className="review-shell">
           <div className="review-doc">
             <ArticleEditor content={sessions.content} review={sessions.review} name={name} color={color} />

@@ -15,6 +15,13 @@ export interface ReviewSnapshot {
   statuses: ReadonlyMap<string, SegmentStatus>;
 }
 
+/**
+ * Whether the sheet has a source column. Until the review room answers it has one, as most
+ * articles do: the translation is laid out in its own column from the first paint and does not
+ * move when the sources arrive (only a draft imported alone then takes the full width).
+ */
+export const showsSources = (facts: ReviewSnapshot): boolean => !facts.loaded || facts.sources.size > 0;
+
 export class ReviewSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;

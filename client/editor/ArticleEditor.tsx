@@ -14,7 +14,7 @@ import type { Provider } from '@lexical/yjs';
 import type { Doc } from 'yjs';
 import { ARTICLE_NAMESPACE, ARTICLE_NODES, ARTICLE_THEME } from '../../shared/nodes/index.js';
 import type { ContentSession } from '../collab/content-session.js';
-import type { ReviewSession } from '../collab/review-session.js';
+import { showsSources, type ReviewSession } from '../collab/review-session.js';
 import { Aligner } from './aligner.js';
 import { SegmentList } from './segment-list.js';
 import { SourceLayer } from './SourceLayer.js';
@@ -73,7 +73,7 @@ export function ArticleEditor({ content, review, name, color }: Props) {
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <LexicalCollaboration>
-        <SheetHead sourceLang={facts.sourceLang} targetLang={targetLang} hasSource={facts.sources.size > 0}>
+        <SheetHead sourceLang={facts.sourceLang} targetLang={targetLang} hasSource={showsSources(facts)}>
           <SheetTools>{editable ? <Toolbar /> : null}</SheetTools>
         </SheetHead>
         <div className={editable ? 'sheet' : 'sheet read-only'}>

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { ADMIN_TOKEN } from '../helpers/server.js';
 import { eventually } from '../helpers/eventually.js';
 import { caretAtEnd, openArticle, openPage, presentNames, screenshot, segmentTexts } from '../helpers/browser.js';
@@ -182,5 +182,41 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
     await screenshot(desk.page, 'desk-draft-only');
     expect(desk.errors).toEqual([]);
     await desk.context.close();
+  });
+
+  it('SPEC 10.19 before the sources arrive the translation already sits in its own column, and it stays put when they come', async () => {
+    const doc = await suite.server.createDocument({ source: fixture('article.en.txt'), target: fixture('article.bn.txt') });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const held: WebSocketRoute[] = [];
+    // The review room's first socket hangs until the test fails it; the page's next one goes through.
+    await context.routeWebSocket(
+      (url) => url.pathname === `/collab/${doc.id}/review`,
+      (socket) => (held.length === 0 ? held.push(socket) : socket.connectToServer()),
+    );
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { context });
+    const { page } = desk;
+    await eventually(() => expect(held).toHaveLength(1));
+    await page.evaluate(() => document.fonts.ready);
+    const lines = async () => (await rowTops(page)).map((row) => row.firstLine!);
+    let before: DOMRect[] = [];
+    await eventually(async () => {
+      before = await lines();
+      expect(before).toHaveLength(6);
+      const { section } = (await rowTops(page))[0];
+      for (const line of before) expect(line.left).toBeGreaterThan(section.left + section.width / 2);
+    });
+    await screenshot(page, 'desk-before-sources');
+    await held[0].close({ code: 1011, reason: 'test' });
+    await eventually(async () => {
+      const rows = await rowTops(page);
+      expect(rows.every((row) => row.text)).toBe(true);
+      const after = rows.map((row) => row.firstLine!);
+      for (const [i, line] of after.entries()) {
+        expect(Math.abs(line.left - before[i].left)).toBeLessThan(1);
+        expect(Math.abs(line.width - before[i].width)).toBeLessThan(1);
+      }
+    });
+    expect(desk.errors).toEqual([]);
+    await context.close();
   });
 });
