@@ -25,6 +25,23 @@ const common = {
 
 class CliError extends Error {}
 
+/** A file the command was given; one it cannot read is named in the error, without a stack. */
+function readInput(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+}
+
+function writeOutput(path: string, data: Buffer): void {
+  try {
+    writeFileSync(path, data);
+  } catch (error) {
+    throw new CliError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}
+
 async function api(values: Record<string, unknown>, method: string, path: string, body?: unknown) {
   const flags = Object.entries(values).flatMap(([k, v]) => (k in common && typeof v === 'string' ? [`--${k}`, v] : []));
   const config = readConfig(process.env, flags);
@@ -65,18 +82,22 @@ async function run(argv: string[]): Promise<void> {
       options: { ...common, source: { type: 'string' }, 'source-lang': { type: 'string' }, 'target-lang': { type: 'string' }, title: { type: 'string' }, format: { type: 'string' } },
     });
     const file = positionals[0];
-    if (!file || (formatOf(file) !== 'xliff' && (!values['source-lang'] || !values['target-lang']))) throw new CliError(USAGE);
+    if (!file) throw new CliError(USAGE);
     const format = values.format ?? formatOf(file);
+    if (format !== 'xliff' && (!values['source-lang'] || !values['target-lang'])) {
+      throw new CliError(`import needs --source-lang and --target-lang (an XLIFF file names its own)\n\n${USAGE}`);
+    }
+    const content = readInput(file);
     // XLIFF and Word files travel whole in `content` (Word as base64); text and Markdown as `target`.
     const body = {
       format,
       sourceLang: values['source-lang'],
       targetLang: values['target-lang'],
       title: values.title,
-      ...(format === 'xliff' ? { content: readFileSync(file, 'utf8') } : {}),
-      ...(format === 'docx' ? { content: readFileSync(file).toString('base64') } : {}),
-      ...(format === 'xliff' || format === 'docx' ? {} : { target: readFileSync(file, 'utf8') }),
-      source: values.source ? readFileSync(values.source, 'utf8') : undefined,
+      ...(format === 'xliff' ? { content: content.toString('utf8') } : {}),
+      ...(format === 'docx' ? { content: content.toString('base64') } : {}),
+      ...(format === 'xliff' || format === 'docx' ? {} : { target: content.toString('utf8') }),
+      source: values.source ? readInput(values.source).toString('utf8') : undefined,
     };
     const created = (await (await api(values, 'POST', '/api/documents', body)).json()) as { id: string; links: Record<string, string> };
     process.stdout.write(`${created.id}\n` + Object.entries(created.links).map(([role, link]) => `${role}: ${link}\n`).join(''));
@@ -87,7 +108,7 @@ async function run(argv: string[]): Promise<void> {
     if (!positionals[0]) throw new CliError(USAGE);
     const query = new URLSearchParams({ format: values.format ?? 'txt' });
     const file = Buffer.from(await (await api(values, 'GET', `/api/documents/${encodeURIComponent(positionals[0])}/export?${query}`)).arrayBuffer());
-    if (values.output) writeFileSync(values.output, file);
+    if (values.output) writeOutput(values.output, file);
     else process.stdout.write(file);
     return;
   }

@@ -62,6 +62,14 @@ describe('tandem command', () => {
   it('SPEC 9.3 errors are readable and exit non-zero', async () => {
     await expect(tandem('export', 'nosuchdocument')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/404: no such document/) });
     await expect(tandem('import')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage/) });
+    await expect(tandem('import', fixture('article.bn.txt'))).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^import needs --source-lang and --target-lang/) });
+    const missing = join(dir, 'missing.txt');
+    for (const args of [[missing, '--source-lang', 'en', '--target-lang', 'bn'], [fixture('article.bn.txt'), '--source', missing, '--source-lang', 'en', '--target-lang', 'bn']]) {
+      await expect(tandem('import', ...args)).rejects.toMatchObject({ code: 2, stderr: `cannot read ${missing}: no such file\n` });
+    }
+    const imported = await tandem('import', fixture('article.bn.txt'), '--source-lang', 'en', '--target-lang', 'bn');
+    const nowhere = join(dir, 'no-such-folder', 'out.md');
+    await expect(tandem('export', imported.stdout.split('\n')[0], '-o', nowhere)).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(new RegExp(`^cannot write ${nowhere}: `)) });
   });
 
   it('SPEC 1.3 a generated admin token is kept in DATA_DIR with mode 0600 and reused', async () => {
