@@ -3,7 +3,7 @@ import mammoth from 'mammoth';
 import { newId } from '../ids.js';
 import { buildSegments } from './blocks.js';
 import { $htmlBlock } from './docx-html.js';
-import { ImportError } from './errors.js';
+import { countMismatch, ImportError } from './errors.js';
 import type { ParsedImport } from './index.js';
 import { splitTextBlocks } from './text.js';
 import { elements, parseXml } from './xml-tree.js';
@@ -34,7 +34,7 @@ export async function parseDocxImport(content: string | null | undefined, source
   if (target.blocks.length === 0) throw new ImportError('empty', 'nothing to import: the document has no text');
   const sources = source == null || source.trim() === '' ? null : splitTextBlocks(source);
   if (sources && sources.length !== target.blocks.length) {
-    throw new ImportError('count_mismatch', `source has ${sources.length} blocks but target has ${target.blocks.length}`);
+    throw countMismatch(sources.length, target.blocks.length);
   }
   return {
     segments: target.blocks.map((blocks, i) => ({ id: newId(), source: sources?.[i] ?? null, target: blocks })),

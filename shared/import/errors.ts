@@ -17,3 +17,8 @@ export class ImportError extends Error {
     super(message);
   }
 }
+
+/** Source and target must align block for block (SPEC 6.2). */
+export function countMismatch(source: number, target: number): ImportError {
+  return new ImportError('count_mismatch', `source has ${source} block${source === 1 ? '' : 's'} but target has ${target}`);
+}

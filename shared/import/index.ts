@@ -3,7 +3,7 @@ import { $createParagraphNode, type SerializedLexicalNode } from 'lexical';
 import { newId } from '../ids.js';
 import type { SegmentState } from '../schema.js';
 import { buildSegments, type BuiltSegments } from './blocks.js';
-import { ImportError } from './errors.js';
+import { countMismatch, ImportError } from './errors.js';
 import { $parseMarkdownBlocks } from './markdown.js';
 import { $createTextBlock, splitTextBlocks } from './text.js';
 
@@ -62,12 +62,7 @@ export function parseImport({ format, source, target }: ImportInput): ParsedImpo
   const tgt = isBlank(target) ? null : parseSide(target, markdown);
   const count = tgt?.blocks.length ?? src?.blocks.length ?? 0;
   if (count === 0) throw new ImportError('empty', 'nothing to import: source and target are empty');
-  if (src && tgt && src.blocks.length !== tgt.blocks.length) {
-    throw new ImportError(
-      'count_mismatch',
-      `source has ${src.blocks.length} blocks but target has ${tgt.blocks.length}`,
-    );
-  }
+  if (src && tgt && src.blocks.length !== tgt.blocks.length) throw countMismatch(src.blocks.length, tgt.blocks.length);
   // Without a target, editors translate from scratch in one empty paragraph per segment.
   const empty = tgt ? [] : buildSegments(() => [[$createParagraphNode()]]).blocks[0];
   const segments = Array.from({ length: count }, (_, i) => ({

@@ -46,6 +46,7 @@ describe('import', () => {
     const attempt = () => parseImport({ format: 'text', source: 'a\n\nb\n\nc', target: 'ক\n\nখ' });
     expect(attempt).toThrow(ImportError);
     expect(attempt).toThrow('source has 3 blocks but target has 2');
+    expect(() => parseImport({ format: 'text', source: 'a', target: 'ক\n\nখ' })).toThrow('source has 1 block but target has 2');
     try {
       attempt();
     } catch (error) {
