@@ -1,5 +1,6 @@
 // A file chosen for import (XLIFF or Word), with what was read from it and a way to remove it.
 import { languageName } from '../app/languages.js';
+import { plural } from '../app/plural.js';
 import type { ImportedFile } from './import-file.js';
 
 export function FileCard({ file, onRemove }: { file: ImportedFile; onRemove: () => void }) {
@@ -7,7 +8,8 @@ export function FileCard({ file, onRemove }: { file: ImportedFile; onRemove: () 
     file.kind === 'xliff'
       ? [
           'XLIFF',
-          `${file.units} ${file.units === 1 ? 'unit' : 'units'}`,
+          plural(file.units ?? 0, 'unit'),
+          file.notes ? plural(file.notes, 'note') : null,
           file.sourceLang && file.targetLang ? `${languageName(file.sourceLang)} → ${languageName(file.targetLang)}` : null,
         ]
       : ['Word document', 'the draft translation'];
@@ -19,7 +21,7 @@ export function FileCard({ file, onRemove }: { file: ImportedFile; onRemove: () 
       <div className="file-info">
         <strong>{file.name}</strong>
         <span>{facts.filter(Boolean).join(' · ')}</span>
-        {file.kind === 'xliff' && <span className="muted">Sources, translations and statuses all come from the file.</span>}
+        {file.kind === 'xliff' && <span className="muted">Sources, translations and statuses all come from the file{file.notes ? '; its notes become comments' : ''}.</span>}
       </div>
       <button type="button" className="link-button" onClick={onRemove}>
         Remove

@@ -1,10 +1,12 @@
-// Files the New-article dialog sends whole to the server: XLIFF (its text; the languages and unit
-// count read here to prefill the form) and Word (.docx, in base64).
+// Files the New-article dialog sends whole to the server: XLIFF (its text; the languages, unit and
+// note counts read here to prefill the form and describe the file) and Word (.docx, in base64).
 export interface ImportedFile {
   kind: 'xliff' | 'docx';
   name: string;
   content: string;
   units?: number;
+  /** Notes of units with text: each becomes a comment thread (SPEC 12.5). */
+  notes?: number;
   sourceLang?: string;
   targetLang?: string;
 }
@@ -19,8 +21,8 @@ function base64(buffer: ArrayBuffer): string {
   return btoa(binary);
 }
 
-/** The languages and unit count of an XLIFF 2.0 or 1.2 file; null when it is no XLIFF at all. */
-export function xliffFacts(text: string): Pick<ImportedFile, 'units' | 'sourceLang' | 'targetLang'> | null {
+/** The languages, unit and note counts of an XLIFF 2.0 or 1.2 file; null when it is no XLIFF at all. */
+export function xliffFacts(text: string): Pick<ImportedFile, 'units' | 'notes' | 'sourceLang' | 'targetLang'> | null {
   const xml = new DOMParser().parseFromString(text, 'application/xml');
   const root = xml.documentElement;
   if (xml.getElementsByTagName('parsererror').length > 0 || root.localName !== 'xliff') return null;
@@ -28,6 +30,7 @@ export function xliffFacts(text: string): Pick<ImportedFile, 'units' | 'sourceLa
   const lang = (value: string | null | undefined) => value?.trim() || undefined;
   return {
     units: xml.getElementsByTagNameNS('*', 'unit').length || xml.getElementsByTagNameNS('*', 'trans-unit').length,
+    notes: [...xml.getElementsByTagNameNS('*', 'note')].filter((note) => note.closest('unit, trans-unit') && note.textContent?.trim()).length,
     sourceLang: lang(root.getAttribute('srcLang') ?? file?.getAttribute('source-language')),
     targetLang: lang(root.getAttribute('trgLang') ?? file?.getAttribute('target-language')),
   };

@@ -71,7 +71,8 @@ describe('export formats and imports in the desk (e2e)', { timeout: 60_000 }, ()
     await drop(0, 'libraries.xlf', [...xliff], 'application/xliff+xml');
     const card = page.getByTestId('import-file');
     await card.waitFor();
-    expect(await card.textContent()).toContain('XLIFF · 3 units · English → Bangla');
+    expect(await card.textContent()).toContain('XLIFF · 3 units · 1 note · English → Bangla');
+    expect(await card.textContent()).toContain('its notes become comments');
     expect(await page.getByLabel('From').inputValue()).toBe('en');
     expect(await page.getByLabel('Into').inputValue()).toBe('bn');
     await screenshot(page, 'qa-import-xliff');
