@@ -3,11 +3,16 @@
 // pause (SAVED_AFTER_MS after the last one covered everything), as word processors do, instead of
 // flickering with every key. It writes its few attributes to the DOM itself rather than re-render:
 // a React commit while the editor has focus measures the selection across the whole article.
+// Ctrl+S (⌘S) is answered here, as word processors that save by themselves do: never the browser's
+// Save-page dialog, but the save state, flashed.
 import { useEffect, useRef } from 'react';
 import type { Role } from '../../shared/schema.js';
 import { saveState, type SaveState, type SyncSnapshot, type SyncState } from '../collab/sync-state.js';
 
 const SAVED_AFTER_MS = 600;
+const NUDGE_MS = 2000;
+
+const isSaveKey = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's';
 
 function labelOf(phase: SaveState, snapshot: SyncSnapshot, readOnly: boolean): string {
   return {
@@ -27,10 +32,12 @@ export function SaveIndicator({ state, role }: { state: SyncState; role: Role })
 
   useEffect(() => {
     let timer = 0;
+    let nudgeTimer = 0;
+    let nudged = false;
     const write = (phase: SaveState) => {
-      const label = labelOf(phase, state.get(), readOnly);
+      const label = nudged && phase === 'saved' && !readOnly ? 'All changes saved' : labelOf(phase, state.get(), readOnly);
       if (!root.current || !text.current || (root.current.dataset.state === phase && text.current.textContent === label)) return;
-      root.current.className = `save-indicator save-${phase}`;
+      root.current.className = `save-indicator save-${phase}${nudged ? ' save-nudged' : ''}`;
       root.current.dataset.state = phase;
       text.current.textContent = label;
     };
@@ -40,9 +47,22 @@ export function SaveIndicator({ state, role }: { state: SyncState; role: Role })
       if (phase === 'saved' && root.current?.dataset.state === 'saving') timer = window.setTimeout(() => write(saveState(state.get())), SAVED_AFTER_MS);
       else write(phase);
     };
+    const onKey = (event: KeyboardEvent) => {
+      if (!isSaveKey(event)) return;
+      event.preventDefault();
+      const nudge = (on: boolean) => {
+        nudged = on;
+        if (root.current) root.current.dataset.state = ''; // written again even when the phase is unchanged
+        write(saveState(state.get()));
+      };
+      nudge(true);
+      clearTimeout(nudgeTimer);
+      nudgeTimer = window.setTimeout(() => nudge(false), NUDGE_MS);
+    };
     show();
     const stop = state.subscribe(show);
-    return () => (stop(), clearTimeout(timer));
+    window.addEventListener('keydown', onKey);
+    return () => (stop(), clearTimeout(timer), clearTimeout(nudgeTimer), window.removeEventListener('keydown', onKey));
   }, [state, readOnly]);
 
   return (

@@ -143,4 +143,23 @@ describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });
+
+  it('SPEC 10.20 Ctrl+S never opens the browser\'s Save dialog: the save state answers it', async () => {
+    const doc = await suite.server.createDocument(FOUR);
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor));
+    const { page } = desk;
+    await settled(page);
+    // Registered after the page's own listener, so it sees what that one did.
+    await page.evaluate(() => window.addEventListener('keydown', (event) => event.key === 's' && ((window as any).saveKeyPrevented = event.defaultPrevented)));
+    await caretAtEnd(page, 0);
+    await page.keyboard.press('Control+s');
+    expect(await page.evaluate(() => (window as any).saveKeyPrevented)).toBe(true);
+    const indicator = page.getByTestId('save-state');
+    expect(await indicator.textContent()).toBe('All changes saved');
+    expect(await indicator.getAttribute('class')).toContain('save-nudged');
+    await eventually(async () => expect(await indicator.textContent()).toBe('Saved'), { timeout: 5000 });
+    expect(await segmentTexts(page)).toEqual(FOUR.target.split('\n\n'));
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
 });
