@@ -5,7 +5,7 @@ import { SEGMENT_STATES } from '../../shared/schema.js';
 import { useStore } from '../app/store.js';
 import { useDesk, type ReviewDesk } from './desk.js';
 import { Popover } from './Popover.js';
-import { IS_MAC, STATE_LABEL, statusShortcut } from './status-keys.js';
+import { CONFIRM_SHORTCUT, IS_MAC, STATE_LABEL, statusShortcut } from './status-keys.js';
 
 export function SheetTools({ children }: { children?: ReactNode }) {
   const desk = useDesk();
@@ -65,7 +65,12 @@ function Help({ desk }: { desk: ReviewDesk }) {
       {statuses.length > 0 && (
         <>
           <h3>Status of the segment at the caret</h3>
-          <Keys rows={statuses.map((state) => [statusShortcut(state), STATE_LABEL[state]])} />
+          <Keys
+            rows={[
+              [CONFIRM_SHORTCUT, `${desk.me.role === 'editor' ? 'Translated' : 'Reviewed'}, then the next segment`],
+              ...statuses.map((state): [string, string] => [statusShortcut(state), STATE_LABEL[state]]),
+            ]}
+          />
         </>
       )}
       {!desk.canSuggest && <p className="muted">Viewers read and export; suggestions and comments show in the margin.</p>}

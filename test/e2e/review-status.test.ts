@@ -75,6 +75,43 @@ describe('statuses and progress (e2e)', { timeout: 90_000 }, () => {
     await Promise.all([rina.context.close(), omar.context.close()]);
   });
 
+  it('SPEC 15.7 Ctrl+Enter confirms the segment at the caret for the role, never lowering it, and goes to the next', async () => {
+    const doc = await suite.server.createDocument(ARTICLE);
+    const omar = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
+    const rina = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
+    const caretSegment = (page: Page) =>
+      page.evaluate(() => {
+        const anchor = document.getSelection()?.anchorNode;
+        const section = (anchor instanceof Element ? anchor : anchor?.parentElement)?.closest('section[data-segment-id]');
+        return [...document.querySelectorAll('.editor-root section[data-segment-id]')].indexOf(section as Element);
+      });
+
+    // The editor confirms segments 1 and 2 in a row: each becomes translated, the text stays as it was.
+    await caretAtEnd(omar.page, 0);
+    await omar.page.keyboard.press('Control+Enter');
+    await eventually(async () => expect(await caretSegment(omar.page)).toBe(1));
+    await omar.page.keyboard.press('Control+Enter');
+    await eventually(async () => expect(await caretSegment(omar.page)).toBe(2));
+    for (const index of [0, 1]) await eventually(async () => expect(await pill(rina.page, index).textContent()).toBe('Translated'), { timeout: 10_000 });
+    expect(await omar.page.locator('.editor-root section').allTextContents()).toEqual(TARGETS);
+
+    // The reviewer marks segment 1 reviewed the same way; the editor's confirming it again keeps it reviewed.
+    await selectText(rina.page, 0, TARGETS[0].split(' ')[0], true);
+    await rina.page.keyboard.press('Control+Enter');
+    await eventually(async () => expect(await pill(omar.page, 0).textContent()).toBe('Reviewed'), { timeout: 10_000 });
+    await eventually(async () => expect(await caretSegment(rina.page)).toBe(1));
+    await caretAtEnd(omar.page, 0);
+    await omar.page.keyboard.press('Control+Enter');
+    await eventually(async () => expect(await caretSegment(omar.page)).toBe(1));
+    await omar.page.waitForTimeout(500);
+    expect(await pill(rina.page, 0).textContent()).toBe('Reviewed');
+    // Typing goes on at the start of the next segment.
+    await omar.page.keyboard.type('নতুন ');
+    await eventually(async () => expect(await omar.page.locator('.editor-root section').nth(1).textContent()).toBe(`নতুন ${TARGETS[1]}`));
+    expect([...rina.errors, ...omar.errors]).toEqual([]);
+    await Promise.all([rina.context.close(), omar.context.close()]);
+  });
+
   it('SPEC 15.8 on a narrow screen the cards are listed below the article, by segment', async () => {
     const doc = await suite.server.createDocument(ARTICLE);
     const token = await personal(suite.server, doc.id, doc.tokens.reviewer, 'Rina');
