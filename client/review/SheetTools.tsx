@@ -67,7 +67,7 @@ function Help({ desk }: { desk: ReviewDesk }) {
           <h3>Status of the segment at the caret</h3>
           <Keys
             rows={[
-              [CONFIRM_SHORTCUT, `${desk.me.role === 'editor' ? 'Translated' : 'Reviewed'}, then the next segment`],
+              [CONFIRM_SHORTCUT, `${desk.me.role === 'editor' ? 'Translated' : 'Reviewed'}, next segment`],
               ...statuses.map((state): [string, string] => [statusShortcut(state), STATE_LABEL[state]]),
             ]}
           />
