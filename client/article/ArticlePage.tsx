@@ -59,7 +59,7 @@ function Article({ sessions, docId, token, name }: { sessions: ArticleSessions; 
       </a>
       <ArticleHeader sessions={sessions} docId={docId} token={token} facts={facts} />
       <ConnectionBanner state={sessions.content.state} role={sessions.content.role} />
-      <main className={`${showsSources(facts) ? 'article-main' : 'article-main single'}${margin ? ' with-margin' : ''}`}>
+      <main className={`${showsSources(facts) ? 'article-main' : 'article-main single'}${facts.loaded ? '' : ' awaiting-sources'}${margin ? ' with-margin' : ''}`}>
         <div className="review-shell">
           <div className="review-doc">
             <ArticleEditor content={sessions.content} review={sessions.review} name={name} color={color} />
