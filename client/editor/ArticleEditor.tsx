@@ -22,6 +22,7 @@ import { Toolbar } from './Toolbar.js';
 import { SheetHead } from './SheetHead.js';
 import { useStore } from '../app/store.js';
 import { EditorPlugins } from './EditorPlugins.js';
+import { FindBar, FindShortcut } from './FindBar.js';
 import { isSafeUrl } from './links.js';
 import { useAfterLoad } from './after-load.js';
 import { ReviewLayer } from '../review/ReviewLayer.js';
@@ -76,6 +77,8 @@ export function ArticleEditor({ content, review, name, color }: Props) {
         <SheetHead sourceLang={facts.sourceLang} targetLang={targetLang} hasSource={showsSources(facts)}>
           <SheetTools>{editable ? <Toolbar /> : null}</SheetTools>
         </SheetHead>
+        {editable && <FindBar />}
+        {editable && <FindShortcut />}
         <div className={editable ? 'sheet' : 'sheet read-only'}>
           <SourceLayer segments={segments} review={review} aligner={aligner} />
           <RichTextPlugin

@@ -15,11 +15,12 @@ import {
   REDO_COMMAND,
   UNDO_COMMAND,
 } from 'lexical';
+import { IS_MAC } from '../app/platform.js';
 import { LinkForm, type LinkTarget } from './LinkForm.js';
-import { BoldIcon, ItalicIcon, LinkIcon, RedoIcon, UndoIcon } from './icons.js';
+import { BoldIcon, ItalicIcon, LinkIcon, RedoIcon, SearchIcon, UndoIcon } from './icons.js';
+import { FIND_SHORTCUT, findOpen } from './FindBar.js';
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const MOD = isMac ? '⌘' : 'Ctrl+';
+const MOD = IS_MAC ? '⌘' : 'Ctrl+';
 
 function $readFormat() {
   const selection = $getSelection();
@@ -93,11 +94,13 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
       {button('Undo', `${MOD}Z`, undefined, !canUndo, () => editor.dispatchCommand(UNDO_COMMAND, undefined), <UndoIcon />)}
-      {button('Redo', isMac ? '⇧⌘Z' : 'Ctrl+Y', undefined, !canRedo, () => editor.dispatchCommand(REDO_COMMAND, undefined), <RedoIcon />)}
+      {button('Redo', IS_MAC ? '⇧⌘Z' : 'Ctrl+Y', undefined, !canRedo, () => editor.dispatchCommand(REDO_COMMAND, undefined), <RedoIcon />)}
       <span className="tool-sep" aria-hidden="true" />
       {button('Bold', `${MOD}B`, bold, false, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), <BoldIcon />)}
       {button('Italic', `${MOD}I`, italic, false, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), <ItalicIcon />)}
       {button('Link', `${MOD}K`, link, false, () => (link ? editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) : startLink()), <LinkIcon />)}
+      <span className="tool-sep" aria-hidden="true" />
+      {button('Find and replace', FIND_SHORTCUT, undefined, false, () => findOpen.set(true), <SearchIcon />)}
       {linking && <LinkForm target={linking} onDone={() => setLinking(null)} />}
     </div>
   );

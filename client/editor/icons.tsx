@@ -38,3 +38,10 @@ export const ItalicIcon = () => (
     <path d="M15 4 9 20" />
   </Icon>
 );
+
+export const SearchIcon = () => (
+  <Icon size={18}>
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="m20 20-4.2-4.2" />
+  </Icon>
+);

@@ -5,7 +5,8 @@ import { SEGMENT_STATES } from '../../shared/schema.js';
 import { useStore } from '../app/store.js';
 import { useDesk, type ReviewDesk } from './desk.js';
 import { Popover } from './Popover.js';
-import { CONFIRM_SHORTCUT, IS_MAC, STATE_LABEL, statusShortcut } from './status-keys.js';
+import { IS_MAC } from '../app/platform.js';
+import { CONFIRM_SHORTCUT, STATE_LABEL, statusShortcut } from './status-keys.js';
 
 export function SheetTools({ children }: { children?: ReactNode }) {
   const desk = useDesk();

@@ -6,10 +6,10 @@
 // reviewer's reviewed, never lowering a status it already passed.
 import type { LexicalEditor } from 'lexical';
 import { SEGMENT_STATES, type SegmentState } from '../../shared/schema.js';
+import { IS_MAC } from '../app/platform.js';
 import type { ReviewDesk } from './desk.js';
 import { sectionOf } from './selection-spot.js';
 
-export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const statusShortcut = (state: SegmentState) => `${IS_MAC ? '⌘⌥' : 'Ctrl+Alt+'}${SEGMENT_STATES.indexOf(state) + 1}`;
 export const CONFIRM_SHORTCUT = IS_MAC ? '⌘Enter' : 'Ctrl+Enter';
 

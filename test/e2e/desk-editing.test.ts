@@ -162,4 +162,47 @@ describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });
+
+  it('SPEC 10.21 find and replace: every match across segments, Replace all in one step that one undo takes back', async () => {
+    const doc = await suite.server.createDocument({
+      source: 'Nasrin Ahmed said\n\nAhmed added\n\nNasrin Ahmed left',
+      target: 'নাসরিন আহমেদ বলেন\n\nআহমদ জানান\n\nনাসরিন আহমেদ চলে যান',
+    });
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor));
+    const { page } = desk;
+    const count = page.getByTestId('find-count');
+    await caretAtEnd(page, 1);
+    await page.keyboard.press('Control+h');
+    await page.getByLabel('Find', { exact: true }).fill('নাসরিন আহমেদ');
+    await eventually(async () => expect(await count.textContent()).toBe('1 of 2'));
+    await page.getByLabel('Replace with').fill('নাসরিন আহমদ');
+    await page.getByRole('button', { name: 'Replace all' }).click();
+    await eventually(async () => expect(await count.textContent()).toBe('Replaced 2 matches'));
+    const replaced = ['নাসরিন আহমদ বলেন', 'আহমদ জানান', 'নাসরিন আহমদ চলে যান'];
+    expect(await segmentTexts(page)).toEqual(replaced);
+    await settled(page);
+    expect(await serverTexts(doc.id)).toEqual(replaced);
+
+    // One match at a time: the current one only.
+    await page.getByLabel('Find', { exact: true }).fill('আহমদ');
+    await eventually(async () => expect(await count.textContent()).toBe('1 of 3'));
+    await page.getByLabel('Find', { exact: true }).press('Enter');
+    await page.getByLabel('Find', { exact: true }).press('Enter');
+    expect(await count.textContent()).toBe('2 of 3');
+    await page.getByLabel('Replace with').fill('আহমেদ');
+    await page.getByRole('button', { name: 'Replace', exact: true }).click();
+    await eventually(async () => expect(await segmentTexts(page)).toEqual(['নাসরিন আহমদ বলেন', 'আহমেদ জানান', 'নাসরিন আহমদ চলে যান']));
+
+    // Escape closes the bar; one undo takes back the last replacement, another the whole Replace all.
+    await page.keyboard.press('Escape');
+    await eventually(async () => expect(await page.locator('.find-bar').count()).toBe(0));
+    await page.keyboard.press('Control+z');
+    await eventually(async () => expect(await segmentTexts(page)).toEqual(replaced));
+    await page.keyboard.press('Control+z');
+    await eventually(async () => expect(await segmentTexts(page)).toEqual(['নাসরিন আহমেদ বলেন', 'আহমদ জানান', 'নাসরিন আহমেদ চলে যান']));
+    await settled(page);
+    expect(await serverTexts(doc.id)).toEqual(['নাসরিন আহমেদ বলেন', 'আহমদ জানান', 'নাসরিন আহমেদ চলে যান']);
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
 });
