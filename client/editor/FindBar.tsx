@@ -136,57 +136,57 @@ function OpenFindBar() {
 
   return (
     <div className="find-anchor">
-    <div className="find-bar" role="search" aria-label="Find and replace" onKeyDown={onKeyDown}>
-      <div className="find-row">
-        <input
-          ref={field}
-          type="search"
-          aria-label="Find"
-          placeholder="Find"
-          value={query}
-          onChange={(e) => (setQuery(e.target.value), setCurrent(0), setShown(false), setDone(null))}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter') return;
-            e.preventDefault();
-            show(shown ? index + (e.shiftKey ? -1 : 1) : index);
-          }}
-        />
-        <span className="find-count" aria-live="polite" data-testid="find-count">
-          {done ?? status}
-        </span>
-        <button type="button" className="tool" aria-label="Previous match" disabled={matches.length === 0} onClick={() => show(index - 1)}>
-          ↑
-        </button>
-        <button type="button" className="tool" aria-label="Next match" disabled={matches.length === 0} onClick={() => show(index + 1)}>
-          ↓
-        </button>
-        <button type="button" className="tool find-close" aria-label="Close find and replace" onClick={close}>
-          ×
-        </button>
+      <div className="find-bar" role="search" aria-label="Find and replace" onKeyDown={onKeyDown}>
+        <div className="find-row">
+          <input
+            ref={field}
+            type="search"
+            aria-label="Find"
+            placeholder="Find"
+            value={query}
+            onChange={(e) => (setQuery(e.target.value), setCurrent(0), setShown(false), setDone(null))}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              show(shown ? index + (e.shiftKey ? -1 : 1) : index);
+            }}
+          />
+          <span className="find-count" aria-live="polite" data-testid="find-count">
+            {done ?? status}
+          </span>
+          <button type="button" className="tool" aria-label="Previous match" disabled={matches.length === 0} onClick={() => show(index - 1)}>
+            ↑
+          </button>
+          <button type="button" className="tool" aria-label="Next match" disabled={matches.length === 0} onClick={() => show(index + 1)}>
+            ↓
+          </button>
+          <button type="button" className="tool find-close" aria-label="Close find and replace" onClick={close}>
+            ×
+          </button>
+        </div>
+        <div className="find-row">
+          <input
+            type="text"
+            aria-label="Replace with"
+            placeholder="Replace with"
+            value={replacement}
+            disabled={!canReplace}
+            onChange={(e) => (setReplacement(e.target.value), setDone(null))}
+          />
+          <label className="find-case">
+            <input type="checkbox" checked={matchCase} onChange={(e) => setMatchCase(e.target.checked)} /> Match case
+          </label>
+        </div>
+        <div className="find-row find-actions">
+          {suggesting && <span className="muted">Switch to Editing to replace.</span>}
+          <button type="button" className="button" disabled={!canReplace || matches.length === 0} onClick={() => replace(false)}>
+            Replace
+          </button>
+          <button type="button" className="button primary" disabled={!canReplace || matches.length === 0} onClick={() => replace(true)}>
+            Replace all
+          </button>
+        </div>
       </div>
-      <div className="find-row">
-        <input
-          type="text"
-          aria-label="Replace with"
-          placeholder="Replace with"
-          value={replacement}
-          disabled={!canReplace}
-          onChange={(e) => (setReplacement(e.target.value), setDone(null))}
-        />
-        <label className="find-case">
-          <input type="checkbox" checked={matchCase} onChange={(e) => setMatchCase(e.target.checked)} /> Match case
-        </label>
-      </div>
-      <div className="find-row find-actions">
-        {suggesting && <span className="muted">Switch to Editing to replace.</span>}
-        <button type="button" className="button" disabled={!canReplace || matches.length === 0} onClick={() => replace(false)}>
-          Replace
-        </button>
-        <button type="button" className="button primary" disabled={!canReplace || matches.length === 0} onClick={() => replace(true)}>
-          Replace all
-        </button>
-      </div>
-    </div>
     </div>
   );
 }
