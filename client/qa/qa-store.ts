@@ -1,13 +1,15 @@
 // Live QA of an article (SPEC 14): the checks run in a worker ~300 ms after the content or the
 // review room changes (at least every 1.5 s while people keep typing), over the targets read
 // straight from the content room's Y.Doc, the sources of the review room and both glossaries.
-// Listeners hear only when a run finishes, never per keystroke.
+// Listeners hear only when a run finishes, never per keystroke. A run starts, and its result is
+// told, when the page is idle: never between a keystroke and the frame that shows it.
 import { QA_CHECKS, type QaCheck, type QaInput, type QaIssue, type QaSegment } from '../../shared/qa/types.js';
 import { ReviewRoom } from '../../shared/schema.js';
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
 import type { GlossaryStore } from '../glossary/glossary-store.js';
 import { QaRunner } from './qa-runner.js';
+import { idle, whenIdle } from '../app/when-idle.js';
 
 export interface QaCounts {
   error: number;
@@ -28,6 +30,8 @@ export interface QaSnapshot {
 
 const DELAY_MS = 300;
 const MAX_WAIT_MS = 1500;
+/** How long a run, or telling its result, may wait for the page to be idle. */
+const IDLE_WITHIN_MS = 500;
 
 export function countIssues(issues: readonly QaIssue[]): QaCounts {
   const counts: QaCounts = { error: 0, warning: 0, info: 0, byCheck: Object.fromEntries(QA_CHECKS.map((c) => [c, 0])) as Record<QaCheck, number> };
@@ -76,9 +80,11 @@ export class QaStore {
   private readonly schedule = (): void => {
     this.dirty = true;
     clearTimeout(this.timer);
-    this.timer = window.setTimeout(this.flush, DELAY_MS);
-    if (!this.maxTimer) this.maxTimer = window.setTimeout(this.flush, MAX_WAIT_MS);
+    this.timer = window.setTimeout(this.flushWhenIdle, DELAY_MS);
+    if (!this.maxTimer) this.maxTimer = window.setTimeout(this.flushWhenIdle, MAX_WAIT_MS);
   };
+
+  private readonly flushWhenIdle = (): void => whenIdle(this.flush, IDLE_WITHIN_MS);
 
   private readonly flush = (): void => {
     clearTimeout(this.timer);
@@ -92,7 +98,8 @@ export class QaStore {
     const input = this.input();
     this.runner
       .run(input)
-      .then((issues) => {
+      .then(async (issues) => {
+        await idle(IDLE_WITHIN_MS);
         this.retries = 0;
         const texts = new Map(input.segments.map((s) => [s.id, s.target]));
         this.set({ issues, counts: countIssues(issues), texts, ready: true, checking: false });

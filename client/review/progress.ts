@@ -1,12 +1,13 @@
 // How far the article is: segments and words (of the translation) per status. Word counts are kept
 // per segment and recounted only for segments whose text changed, a little after typing (at most
-// every second: each recount redraws the header, a frame of its own); statuses come live from the
-// review room.
+// every second, when the page is idle: each recount redraws the header, a frame of its own);
+// statuses come live from the review room.
 import { SEGMENT_STATES, type SegmentState } from '../../shared/schema.js';
 import type { SegmentTextMap } from '../../shared/review/text-map.js';
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
 import { ValueStore } from './value-store.js';
+import { whenIdle } from '../app/when-idle.js';
 
 export type Tally = Record<SegmentState, { segments: number; words: number }>;
 export interface Progress {
@@ -44,7 +45,7 @@ export function progressOf(content: ContentSession, review: ReviewSession): Valu
   const refresh = () => store.set(compute());
   let timer: ReturnType<typeof setTimeout> | null = null;
   content.doc.on('update', () => {
-    if (timer === null) timer = setTimeout(() => ((timer = null), refresh()), RECOUNT_MS);
+    if (timer === null) timer = setTimeout(() => whenIdle(() => ((timer = null), refresh()), RECOUNT_MS), RECOUNT_MS);
   });
   review.subscribe(refresh);
   return store;
