@@ -4,6 +4,7 @@ import {
   $isElementNode,
   $parseSerializedNode,
   type ElementNode,
+  type LexicalNode,
   type SerializedLexicalNode,
 } from 'lexical';
 import { $createSegmentNode, $getSegmentId, $isSegmentNode, type SegmentNode } from './nodes/index.js';
@@ -19,23 +20,26 @@ export interface SegmentBlocks {
   blocks: SerializedLexicalNode[];
 }
 
-/** The text of each block under an element: paragraphs, headings, quotes and each list item. */
-export function $blockTexts(element: ElementNode): string[] {
-  const blocks: string[] = [];
-  let inline: string | null = null;
+/** The inline nodes of each block under an element: paragraphs, headings, quotes and each list item. */
+export function $blockInlines(element: ElementNode, blocks: LexicalNode[][] = []): LexicalNode[][] {
+  let inline: LexicalNode[] | null = null;
   for (const child of element.getChildren()) {
     if ($isElementNode(child) && !child.isInline()) {
       if (inline !== null) blocks.push(inline);
       inline = null;
-      const inner = $blockTexts(child);
+      const before = blocks.length;
+      $blockInlines(child, blocks);
       // An empty block element is still a block.
-      blocks.push(...(inner.length > 0 ? inner : ['']));
-    } else {
-      inline = (inline ?? '') + child.getTextContent();
-    }
+      if (blocks.length === before) blocks.push([]);
+    } else (inline ??= []).push(child);
   }
   if (inline !== null) blocks.push(inline);
   return blocks;
+}
+
+/** The text of each block under an element. */
+export function $blockTexts(element: ElementNode): string[] {
+  return $blockInlines(element).map((inlines) => inlines.map((node) => node.getTextContent()).join(''));
 }
 
 /** SPEC 5.2: blocks joined by "\n"; a line break is "\n" too. */

@@ -1,8 +1,8 @@
 // Find and replace across the translation's segments. Offsets are into a segment's plain text
 // (SPEC 5.2: blocks joined by "\n", a line break "\n"), so a match may run across bold, italic or
 // a link, never across segments. Call inside an editor's read or update.
-import { $createRangeSelection, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, $setSelection, type ElementNode, type LexicalNode, type TextNode } from 'lexical';
-import { $getSegments, $getSegmentText } from './article.js';
+import { $createRangeSelection, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, $setSelection, type LexicalNode, type TextNode } from 'lexical';
+import { $blockInlines, $getSegments, $getSegmentText } from './article.js';
 import { $getSegmentId, type SegmentNode } from './nodes/index.js';
 
 export interface TextMatch {
@@ -35,21 +35,6 @@ export function $findText(query: string, matchCase: boolean): TextMatch[] {
   return matches;
 }
 
-/** The inline nodes of each block under `element`, in the blocks' order (as $blockTexts reads them). */
-function $blockInlines(element: ElementNode, blocks: LexicalNode[][]): void {
-  let inline: LexicalNode[] | null = null;
-  for (const child of element.getChildren()) {
-    if ($isElementNode(child) && !child.isInline()) {
-      if (inline !== null) blocks.push(inline);
-      inline = null;
-      const before = blocks.length;
-      $blockInlines(child, blocks);
-      if (blocks.length === before) blocks.push([]);
-    } else (inline ??= []).push(child);
-  }
-  if (inline !== null) blocks.push(inline);
-}
-
 /** The segment's text nodes with their plain-text offsets. */
 function $runs(segment: SegmentNode): Run[] {
   const runs: Run[] = [];
@@ -61,9 +46,7 @@ function $runs(segment: SegmentNode): Run[] {
     } else if ($isElementNode(node)) node.getChildren().forEach(visit);
     else offset += node.getTextContentSize();
   };
-  const blocks: LexicalNode[][] = [];
-  $blockInlines(segment, blocks);
-  blocks.forEach((inlines, i) => {
+  $blockInlines(segment).forEach((inlines, i) => {
     if (i > 0) offset += 1;
     inlines.forEach(visit);
   });
@@ -71,7 +54,7 @@ function $runs(segment: SegmentNode): Run[] {
 }
 
 /** Selects a match in the editor's selection; false when its segment or text is gone. */
-export function $selectMatch(match: TextMatch): boolean {
+function $selectMatch(match: TextMatch): boolean {
   const segment = $getSegments().find((s) => $getSegmentId(s) === match.segmentId);
   if (!segment) return false;
   const runs = $runs(segment);
@@ -86,20 +69,19 @@ export function $selectMatch(match: TextMatch): boolean {
   return true;
 }
 
-/** Replaces the matches with `text`; find them in the same update, so each is still where it was. */
+/**
+ * Replaces the matches, in document order as $findText gives them, with `text`. Find them in the
+ * same update, so each is still where it was.
+ */
 export function $replaceMatches(matches: readonly TextMatch[], text: string): number {
-  const bySegment = new Map<string, TextMatch[]>();
-  for (const match of matches) bySegment.set(match.segmentId, [...(bySegment.get(match.segmentId) ?? []), match]);
   let replaced = 0;
-  for (const list of bySegment.values()) {
-    // Last first, so the offsets of the ones before stay true.
-    for (const match of [...list].sort((a, b) => b.start - a.start)) {
-      if (!$selectMatch(match)) continue;
-      const selection = $getSelection();
-      if (!$isRangeSelection(selection)) continue;
-      selection.insertText(text);
-      replaced++;
-    }
+  // Last first, so the offsets of the ones before stay true.
+  for (const match of [...matches].reverse()) {
+    if (!$selectMatch(match)) continue;
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) continue;
+    selection.insertText(text);
+    replaced++;
   }
   return replaced;
 }

@@ -36,8 +36,9 @@ export function SaveIndicator({ state, role }: { state: SyncState; role: Role })
     let nudged = false;
     const write = (phase: SaveState) => {
       const label = nudged && phase === 'saved' && !readOnly ? 'All changes saved' : labelOf(phase, state.get(), readOnly);
-      if (!root.current || !text.current || (root.current.dataset.state === phase && text.current.textContent === label)) return;
-      root.current.className = `save-indicator save-${phase}${nudged ? ' save-nudged' : ''}`;
+      const className = `save-indicator save-${phase}${nudged ? ' save-nudged' : ''}`;
+      if (!root.current || !text.current || (root.current.className === className && text.current.textContent === label)) return;
+      root.current.className = className;
       root.current.dataset.state = phase;
       text.current.textContent = label;
     };
@@ -52,7 +53,6 @@ export function SaveIndicator({ state, role }: { state: SyncState; role: Role })
       event.preventDefault();
       const nudge = (on: boolean) => {
         nudged = on;
-        if (root.current) root.current.dataset.state = ''; // written again even when the phase is unchanged
         write(saveState(state.get()));
       };
       nudge(true);

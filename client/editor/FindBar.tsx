@@ -10,7 +10,7 @@ import { IS_MAC } from '../app/platform.js';
 import { useStore } from '../app/store.js';
 import { ValueStore } from '../review/value-store.js';
 import { useDesk, type Mode } from '../review/desk.js';
-import { domRange, segmentElement } from './dom-ranges.js';
+import { domRange, highlightsSupported, segmentElement } from './dom-ranges.js';
 import { scrollToSegment } from './scroll-to-segment.js';
 
 /** Whether the bar is open; the toolbar's button and the shortcut set it. */
@@ -24,11 +24,9 @@ const EDITING = new ValueStore<Mode>('editing');
 
 /** Highlights beyond this many would cost every keystroke (Chromium re-lays each range). */
 const MARKED_AT_MOST = 300;
-const supported = () => typeof CSS !== 'undefined' && 'highlights' in CSS;
 
-function mark(matches: readonly TextMatch[], current: number): void {
-  if (!supported()) return;
-  const root = document.querySelector('.editor-root');
+function mark(root: HTMLElement | null, matches: readonly TextMatch[], current: number): void {
+  if (!highlightsSupported()) return;
   const ranges = (list: readonly TextMatch[]) =>
     list.flatMap((m) => {
       const section = root && segmentElement(root, m.segmentId);
@@ -40,7 +38,7 @@ function mark(matches: readonly TextMatch[], current: number): void {
 }
 
 function unmark(): void {
-  if (!supported()) return;
+  if (!highlightsSupported()) return;
   CSS.highlights.delete('find-match');
   CSS.highlights.delete('find-current');
 }
@@ -94,7 +92,7 @@ function OpenFindBar() {
   }, [editor, find]);
 
   const index = matches.length === 0 ? 0 : Math.min(current, matches.length - 1);
-  useEffect(() => mark(matches, index), [matches, index]);
+  useEffect(() => mark(editor.getRootElement(), matches, index), [editor, matches, index]);
   useEffect(() => unmark, []);
   useEffect(() => field.current?.focus(), []);
 

@@ -42,6 +42,9 @@ function pieces(section: Element): { pieces: Piece[]; blockStarts: Array<{ block
   return { pieces: out, blockStarts };
 }
 
+/** Whether this browser draws CSS Custom Highlights. */
+export const highlightsSupported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+
 export function segmentElement(scope: ParentNode, segmentId: string): HTMLElement | null {
   return scope.querySelector(`section[data-segment-id="${CSS.escape(segmentId)}"]`);
 }

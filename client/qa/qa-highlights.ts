@@ -4,7 +4,7 @@
 // editor/visible-segments.ts) whose text is still the one checked; a segment being edited loses its marks
 // until the next run redraws them.
 import type { QaIssue, QaSeverity } from '../../shared/qa/index.js';
-import { domRange, segmentElement } from '../editor/dom-ranges.js';
+import { domRange, highlightsSupported, segmentElement } from '../editor/dom-ranges.js';
 import type { QaStore } from './qa-store.js';
 import { VisibleSegmentsOf } from '../editor/visible-segments.js';
 import { scrollToSegment } from '../editor/scroll-to-segment.js';
@@ -14,7 +14,6 @@ export const ACTIVE_HIGHLIGHT = 'qa-active';
 
 export const issueKey = (i: QaIssue) => `${i.segmentId}\u0000${i.check}\u0000${i.start ?? ''}\u0000${i.end ?? ''}\u0000${i.message}`;
 
-const supported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 const editorRoot = () => document.querySelector<HTMLElement>('.editor-root');
 
 export class QaHighlighter {
@@ -61,13 +60,13 @@ export class QaHighlighter {
 
   clearActive(): void {
     this.activeKey = null;
-    if (supported()) CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+    if (highlightsSupported()) CSS.highlights.delete(ACTIVE_HIGHLIGHT);
   }
 
   /** Draws every issue; answers the active issue's range. */
   draw(): Range | null {
     const root = editorRoot();
-    if (!supported() || !root) return null;
+    if (!highlightsSupported() || !root) return null;
     this.watch(root);
     const visible = this.visible.in(root);
     const { issues, texts } = this.store.get();

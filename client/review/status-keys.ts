@@ -9,6 +9,7 @@ import { SEGMENT_STATES, type SegmentState } from '../../shared/schema.js';
 import { IS_MAC } from '../app/platform.js';
 import type { ReviewDesk } from './desk.js';
 import { sectionOf } from './selection-spot.js';
+import { segmentElement } from '../editor/dom-ranges.js';
 
 export const statusShortcut = (state: SegmentState) => `${IS_MAC ? '⌘⌥' : 'Ctrl+Alt+'}${SEGMENT_STATES.indexOf(state) + 1}`;
 export const CONFIRM_SHORTCUT = IS_MAC ? '⌘Enter' : 'Ctrl+Enter';
@@ -66,8 +67,7 @@ export function registerStatusKeys(editor: LexicalEditor, desk: ReviewDesk): () 
     if (digit) return void setStatus(desk, segmentId, SEGMENT_STATES[Number(digit[1]) - 1]);
     const next = confirmedState(desk, desk.review.get().statuses.get(segmentId)?.state ?? 'draft');
     if (next) void setStatus(desk, segmentId, next);
-    const section = root.querySelector<HTMLElement>(`section[data-segment-id="${CSS.escape(segmentId)}"]`);
-    const following = section?.nextElementSibling;
+    const following = segmentElement(root, segmentId)?.nextElementSibling;
     if (following instanceof HTMLElement) caretToStart(root, following);
   };
   // Capture: ahead of the editor, so Lexical never sees the keystroke.
