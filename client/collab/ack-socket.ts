@@ -2,12 +2,13 @@
 // messages this socket sent and reads the server's stored acknowledgements (message type 100,
 // shared/stored-ack.ts), so "Saved" reflects what the server stored, not a guess. Counts live on
 // the socket: a new socket starts from zero, as the server's count does.
+// It tells whether updates wait for their acknowledgement: at once when they start to, and that
+// they no longer do at most every ACKS_TOLD_MS. While someone types, each keystroke is sent and
+// acknowledged; telling every one would be work in every frame for a state that does not change
+// ("Saved" waits for a pause anyway, SPEC 10.3).
 import { isUpdateMessage, readStoredAck } from '../../shared/stored-ack.js';
 
-export interface AckCounts {
-  sent: number;
-  acked: number;
-}
+const ACKS_TOLD_MS = 250;
 
 type Payload = Parameters<WebSocket['send']>[0];
 
@@ -22,13 +23,18 @@ function bytesOf(data: Payload): Uint8Array | null {
 }
 
 /**
- * A WebSocket class for one provider. `onCounts` hears every change of the counts. A read-only
- * socket never sends content: its sync step 2 is always empty and it sends no updates, so a page
- * whose local copy drifted (e.g. by a local normalisation) can never be taken for a writer.
+ * A WebSocket class for one provider. `onWaiting` hears whether updates this socket sent wait for
+ * the server's acknowledgement. A read-only socket never sends content: its sync step 2 is always
+ * empty and it sends no updates, so a page whose local copy drifted (e.g. by a local
+ * normalisation) can never be taken for a writer.
  */
-export function ackSocketClass(onCounts: (socket: WebSocket, counts: AckCounts) => void, readOnly: boolean): typeof WebSocket {
+export function ackSocketClass(onWaiting: (socket: WebSocket, waiting: boolean) => void, readOnly: boolean): typeof WebSocket {
   return class AckSocket extends WebSocket {
-    private readonly counts: AckCounts = { sent: 0, acked: 0 };
+    private sent = 0;
+    private acked = 0;
+    /** What `onWaiting` last heard. */
+    private told = false;
+    private tellTimer = 0;
 
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols);
@@ -37,9 +43,16 @@ export function ackSocketClass(onCounts: (socket: WebSocket, counts: AckCounts) 
         if (!(event.data instanceof ArrayBuffer)) return;
         const acked = readStoredAck(new Uint8Array(event.data));
         if (acked === null) return;
-        this.counts.acked = acked;
-        onCounts(this, { ...this.counts });
+        this.acked = acked;
+        this.tellTimer ||= window.setTimeout(() => ((this.tellTimer = 0), this.tell()), ACKS_TOLD_MS);
       });
+    }
+
+    private tell(): void {
+      const waiting = this.acked < this.sent;
+      if (waiting === this.told) return;
+      this.told = waiting;
+      onWaiting(this, waiting);
     }
 
     override send(data: Payload): void {
@@ -50,8 +63,8 @@ export function ackSocketClass(onCounts: (socket: WebSocket, counts: AckCounts) 
         data = bytes;
       }
       if (bytes && isUpdateMessage(bytes)) {
-        this.counts.sent++;
-        onCounts(this, { ...this.counts });
+        this.sent++;
+        this.tell();
       }
       super.send(data);
     }

@@ -83,8 +83,8 @@ export function createContentSession(docId: string, token: string, role: Role, n
   const readOnly = role !== 'editor';
   let persistence: LocalCopy | null = null;
   const sockets = heldSocketClass(
-    ackSocketClass((ws, counts) => {
-      if (provider.ws === ws) state.update(counts);
+    ackSocketClass((ws, waiting) => {
+      if (provider.ws === ws) state.update({ waiting });
     }, readOnly),
   );
   const provider = new ContentProvider(collabUrl(), roomName(docId, 'content'), doc, {
@@ -105,7 +105,7 @@ export function createContentSession(docId: string, token: string, role: Role, n
   }
   provider.on('status', ({ status }) => {
     if (status !== 'connected') persistence?.flush();
-    state.update(status === 'connected' ? { status, synced: provider.synced } : { status, synced: false, sent: 0, acked: 0 });
+    state.update(status === 'connected' ? { status, synced: provider.synced } : { status, synced: false, waiting: false });
   });
   provider.on('sync', (synced: boolean) => state.update({ synced }));
   provider.on('closed', ({ code, reason }) => {

@@ -1,12 +1,13 @@
 // What the header tells about the connection: connected or not, synced, saved (every update this
-// socket sent is stored, by the server's acknowledgement), local changes waiting, or closed for good.
+// socket sent is stored, by the server's acknowledgement: ack-socket.ts), local changes waiting, or
+// closed for good.
 import { isFinalClose } from '../../shared/schema.js';
 
 export interface SyncSnapshot {
   status: 'connecting' | 'connected' | 'disconnected';
   synced: boolean;
-  sent: number;
-  acked: number;
+  /** Updates this socket sent wait for the server's stored acknowledgement. */
+  waiting: boolean;
   /** Local changes made since the last moment everything was saved. */
   pending: boolean;
   /** Local changes are being kept in this browser (IndexedDB) while they wait. */
@@ -21,15 +22,14 @@ export function saveState(s: SyncSnapshot): SaveState {
   if (s.closed) return 'closed';
   if (s.status !== 'connected') return s.pending ? 'offline-kept' : s.everSynced ? 'offline' : 'connecting';
   if (!s.synced) return s.everSynced ? 'saving' : 'connecting';
-  return s.acked >= s.sent ? 'saved' : 'saving';
+  return s.waiting ? 'saving' : 'saved';
 }
 
 export class SyncState {
   private snapshot: SyncSnapshot = {
     status: 'connecting',
     synced: false,
-    sent: 0,
-    acked: 0,
+    waiting: false,
     pending: false,
     keptLocally: false,
     everSynced: false,
