@@ -200,7 +200,8 @@ function report(
   log('  the text was inserted (rAF, then a posted task). Latin letters are typed: a typed Bengali character comes without a keydown here.');
   log('  "parts" (per round above): wait = key queued behind other work, handle = keydown until Lexical\'s last update before the frame,');
   log('  to frame = from then until the frame began (idle, or other tasks: React renders, socket messages), render = the frame itself');
-  log('  (rAF callbacks, style, layout, ResizeObservers, paint, commit). The typed segment is first centered on screen and kept there');
+  log('  (rAF callbacks, style, layout, ResizeObservers, paint, commit) and the tasks queued before the one it posts (the key\'s keyup and');
+  log('  selectionchange handlers, socket messages that came meanwhile). The typed segment is first centered on screen and kept there');
   log('  until the page settles (rows laid out for the first time can move it), so no keystroke has to scroll the caret into view.');
   log('- The three other editors are headless Lexical clients in the bench process (stock y-websocket, awareness cursors) in segments near the caret.');
   log('- editor → editor: A\'s keydown to B\'s MutationObserver seeing the text (same Chromium, separate contexts, via the Tandem server).');
