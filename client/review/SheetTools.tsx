@@ -70,6 +70,7 @@ function Help({ desk }: { desk: ReviewDesk }) {
             rows={[
               [CONFIRM_SHORTCUT, `${desk.me.role === 'editor' ? 'Translated' : 'Reviewed'}, next segment`],
               ...statuses.map((state): [string, string] => [statusShortcut(state), STATE_LABEL[state]]),
+              ['↑ ↓ on a status', 'Row above · below'],
             ]}
           />
         </>

@@ -1,24 +1,52 @@
 // A segment's status pill, as a control: a click opens a menu of the states this person may set,
 // with their shortcuts. Viewers see the plain pill.
+// The column's status buttons are one tab stop (SPEC 10.22): Tab goes from the toolbar to the
+// translation in one step however long the article, ↑ ↓ Home End move between the rows' buttons,
+// and the button last focused is the one Tab comes back to.
 import { useEffect, useRef, useState } from 'react';
 import { SEGMENT_STATES, type SegmentState } from '../../shared/schema.js';
 import { moveFocus, useDismiss } from '../app/popup.js';
+import { useStore } from '../app/store.js';
 import { StatusPill } from '../editor/StatusPill.js';
-import { useDesk } from './desk.js';
+import { useDesk, type ReviewDesk } from './desk.js';
 import { STATE_LABEL, maySet, setStatus, statusShortcut } from './status-keys.js';
 
-export function StatusControl({ segmentId, number, state }: { segmentId: string; number: number; state: SegmentState }) {
+interface StatusProps {
+  segmentId: string;
+  number: number;
+  state: SegmentState;
+}
+
+export function StatusControl(props: StatusProps) {
   const desk = useDesk();
+  if (!desk || desk.me.role === 'viewer') return <StatusPill state={props.state} />;
+  return <StatusMenu desk={desk} {...props} />;
+}
+
+/** The status button of the row `key` leads to from `row` (↑ ↓ Home End), if any. */
+function rowButton(row: Element | null, key: string): HTMLElement | null {
+  const target =
+    key === 'ArrowDown' ? row?.nextElementSibling : key === 'ArrowUp' ? row?.previousElementSibling : key === 'Home' ? row?.parentElement?.firstElementChild : key === 'End' ? row?.parentElement?.lastElementChild : null;
+  return target?.querySelector<HTMLElement>('.status-button') ?? null;
+}
+
+function StatusMenu({ desk, segmentId, number, state }: StatusProps & { desk: ReviewDesk }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const isStop = useStore(desk.statusStop, (stop) => (stop === null ? number === 1 : stop === segmentId));
 
   useDismiss(open, root, setOpen);
   useEffect(() => {
     if (open) root.current?.querySelector<HTMLElement>('[role="menuitemradio"]:not([aria-disabled="true"])')?.focus();
   }, [open]);
-
-  if (!desk || desk.me.role === 'viewer') return <StatusPill state={state} />;
+  // A row that goes (its segment merged away) hands the tab stop back to the first row.
+  useEffect(
+    () => () => {
+      if (desk.statusStop.get() === segmentId) desk.statusStop.set(null);
+    },
+    [desk, segmentId],
+  );
 
   const choose = (next: SegmentState) => {
     setOpen(false);
@@ -27,7 +55,11 @@ export function StatusControl({ segmentId, number, state }: { segmentId: string;
   };
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'Escape') (event.preventDefault(), setOpen(false), button.current?.focus());
-    else moveFocus(event, root.current, '[role="menuitemradio"]');
+    else if (open) moveFocus(event, root.current, '[role="menuitemradio"]');
+    else {
+      const next = rowButton(root.current?.closest('.src-row') ?? null, event.key);
+      if (next) (event.preventDefault(), next.focus());
+    }
   };
 
   return (
@@ -40,6 +72,8 @@ export function StatusControl({ segmentId, number, state }: { segmentId: string;
         aria-expanded={open}
         aria-label={`Status of segment ${number}: ${STATE_LABEL[state]}. Change`}
         data-testid="status-button"
+        tabIndex={isStop ? 0 : -1}
+        onFocus={() => desk.statusStop.set(segmentId)}
         onClick={() => setOpen(!open)}
       >
         <StatusPill state={state} />

@@ -46,6 +46,8 @@ export class ReviewDesk {
   readonly myId = new ValueStore<string | null>(null);
   readonly mode: ValueStore<Mode>;
   readonly active = new ValueStore<string | null>(null);
+  /** The segment whose status button is the source column's one tab stop (null: the first). */
+  readonly statusStop = new ValueStore<string | null>(null);
   readonly spot = new ValueStore<TextSpot | null>(null, sameSpot);
   readonly composing = new ValueStore<Composing | null>(null);
   /** The margin: shown while there is something in it ('auto'), or as the person chose. */

@@ -112,6 +112,49 @@ describe('statuses and progress (e2e)', { timeout: 90_000 }, () => {
     await Promise.all([rina.context.close(), omar.context.close()]);
   });
 
+  it('SPEC 10.22 the status column is one tab stop; arrows move between its rows, and Tab comes back to the last one', async () => {
+    const doc = await suite.server.createDocument(ARTICLE);
+    const { page, errors, context } = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor));
+    await eventually(async () => expect(await page.getByTestId('status-button').count()).toBe(4));
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+
+    // From the toolbar's last button, one Tab reaches the column and the next the translation.
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^Status of segment 1:/);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Translation');
+
+    // Back into the column, down two rows, out and back: the stop stayed on row 3.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toMatch(/^Status of segment 3:/);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Translation');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toMatch(/^Status of segment 3:/);
+    await page.keyboard.press('End');
+    expect(await focused()).toMatch(/^Status of segment 4:/);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toMatch(/^Status of segment 4:/);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toMatch(/^Status of segment 1:/);
+
+    // Enter still opens the row's menu, whose items the arrows walk.
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await focused()).toMatch(/Draft|Translated/));
+    const first = await focused();
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).not.toBe(first);
+    await page.keyboard.press('Escape');
+    expect(await focused()).toMatch(/^Status of segment 1:/);
+    expect(await page.locator('.status-button[tabindex="0"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('SPEC 15.8 on a narrow screen the cards are listed below the article, by segment', async () => {
     const doc = await suite.server.createDocument(ARTICLE);
     const token = await personal(suite.server, doc.id, doc.tokens.reviewer, 'Rina');
