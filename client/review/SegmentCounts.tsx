@@ -1,9 +1,11 @@
 // A segment's open suggestions and comment threads, as small counts in its row's number cell; a
-// click brings up its first card.
+// click brings up its first card. Beside a status button they are no tab stop of their own: → on
+// the status reaches them, ← ↑ ↓ Home End lead back to the status column (SPEC 10.22).
 import { plural } from '../app/plural.js';
 import { useSyncExternalStore } from 'react';
 import { useDesk, type ReviewDesk } from './desk.js';
 import { CommentIcon, PenIcon } from './icons.js';
+import { rowButton } from './StatusControl.js';
 
 const NONE = '0/0';
 
@@ -30,11 +32,29 @@ export function SegmentCounts({ segmentId }: { segmentId: string }) {
     desk.active.set(first.id);
     document.querySelector(`[data-review-id="${CSS.escape(first.id)}"].card`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   };
+  // Viewers have no status buttons: for them the counts are the column's stops.
+  const besideStatus = desk.me.role !== 'viewer';
+  const onKeyDown = (event: React.KeyboardEvent<HTMLButtonElement>) => {
+    const row = event.currentTarget.closest('.src-row');
+    const next = event.key === 'ArrowLeft' ? row?.querySelector<HTMLElement>('.status-button') : rowButton(row, event.key);
+    if (next) (event.preventDefault(), next.focus());
+  };
   const label = [suggestions && plural(suggestions, 'open suggestion'), threads && plural(threads, 'open comment')]
     .filter(Boolean)
     .join(', ');
   return (
-    <button type="button" className="segment-counts" onClick={reveal} aria-label={label} title={label} data-testid="segment-counts" data-suggestions={suggestions} data-threads={threads}>
+    <button
+      type="button"
+      className="segment-counts"
+      tabIndex={besideStatus ? -1 : undefined}
+      onKeyDown={besideStatus ? onKeyDown : undefined}
+      onClick={reveal}
+      aria-label={label}
+      title={label}
+      data-testid="segment-counts"
+      data-suggestions={suggestions}
+      data-threads={threads}
+    >
       {suggestions > 0 && (
         <span className="count count-suggestions">
           <PenIcon />

@@ -2,7 +2,8 @@
 // with their shortcuts. Viewers see the plain pill.
 // The column's status buttons are one tab stop (SPEC 10.22): Tab goes from the toolbar to the
 // translation in one step however long the article, ↑ ↓ Home End move between the rows' buttons,
-// and the button last focused is the one Tab comes back to.
+// → goes to the row's review counts (SegmentCounts.tsx), and the button last focused is the one
+// Tab comes back to.
 import { useEffect, useRef, useState } from 'react';
 import { SEGMENT_STATES, type SegmentState } from '../../shared/schema.js';
 import { moveFocus, useDismiss } from '../app/popup.js';
@@ -24,7 +25,7 @@ export function StatusControl(props: StatusProps) {
 }
 
 /** The status button of the row `key` leads to from `row` (↑ ↓ Home End), if any. */
-function rowButton(row: Element | null, key: string): HTMLElement | null {
+export function rowButton(row: Element | null, key: string): HTMLElement | null {
   const target =
     key === 'ArrowDown' ? row?.nextElementSibling : key === 'ArrowUp' ? row?.previousElementSibling : key === 'Home' ? row?.parentElement?.firstElementChild : key === 'End' ? row?.parentElement?.lastElementChild : null;
   return target?.querySelector<HTMLElement>('.status-button') ?? null;
@@ -57,7 +58,8 @@ function StatusMenu({ desk, segmentId, number, state }: StatusProps & { desk: Re
     if (event.key === 'Escape') (event.preventDefault(), setOpen(false), button.current?.focus());
     else if (open) moveFocus(event, root.current, '[role="menuitemradio"]');
     else {
-      const next = rowButton(root.current?.closest('.src-row') ?? null, event.key);
+      const row = root.current?.closest('.src-row') ?? null;
+      const next = event.key === 'ArrowRight' ? row?.querySelector<HTMLElement>('.segment-counts') : rowButton(row, event.key);
       if (next) (event.preventDefault(), next.focus());
     }
   };

@@ -114,8 +114,13 @@ describe('statuses and progress (e2e)', { timeout: 90_000 }, () => {
 
   it('SPEC 10.22 the status column is one tab stop; arrows move between its rows, and Tab comes back to the last one', async () => {
     const doc = await suite.server.createDocument(ARTICLE);
+    // An open comment on segment 2: its row's counts are reached from its status, not by Tab.
+    const reviewer = await personal(suite.server, doc.id, doc.tokens.reviewer, 'Rina');
+    const segments = (await suite.server.api('GET', `/api/documents/${doc.id}`)).body.segments as Array<{ id: string }>;
+    expect((await suite.server.api('POST', `/api/documents/${doc.id}/comments`, { segmentId: segments[1].id, text: 'Check the date' }, reviewer)).status).toBe(201);
     const { page, errors, context } = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor));
     await eventually(async () => expect(await page.getByTestId('status-button').count()).toBe(4));
+    await eventually(async () => expect(await page.getByTestId('segment-counts').count()).toBe(1));
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
 
     // From the toolbar's last button, one Tab reaches the column and the next the translation.
@@ -125,11 +130,17 @@ describe('statuses and progress (e2e)', { timeout: 90_000 }, () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Translation');
 
-    // Back into the column, down two rows, out and back: the stop stayed on row 3.
+    // Back into the column, down to row 2 and across to its counts, down to row 3.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('1 open comment');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toMatch(/^Status of segment 2:/);
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowDown');
     expect(await focused()).toMatch(/^Status of segment 3:/);
+    // Out and back: the stop stayed on row 3.
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Translation');
     await page.keyboard.press('Shift+Tab');
