@@ -1,9 +1,8 @@
 // A segment's status pill, as a control: a click opens a menu of the states this person may set,
 // with their shortcuts. Viewers see the plain pill.
-// The column's status buttons are one tab stop (SPEC 10.22): Tab goes from the toolbar to the
-// translation in one step however long the article, ↑ ↓ Home End move between the rows' buttons,
-// → goes to the row's review counts (SegmentCounts.tsx), and the button last focused is the one
-// Tab comes back to.
+// The column's status buttons are one tab stop (SPEC 10.22): Tab passes the column in one step
+// however long the article, ↑ ↓ Home End move between the rows' buttons, → goes to the row's
+// review counts (SegmentCounts.tsx), and the button last focused is the one Tab comes back to.
 import { useEffect, useRef, useState } from 'react';
 import { SEGMENT_STATES, type SegmentState } from '../../shared/schema.js';
 import { moveFocus, useDismiss } from '../app/popup.js';
@@ -24,10 +23,16 @@ export function StatusControl(props: StatusProps) {
   return <StatusMenu desk={desk} {...props} />;
 }
 
+const ROW_KEYS = new Map<string, (row: Element) => Element | null | undefined>([
+  ['ArrowDown', (row) => row.nextElementSibling],
+  ['ArrowUp', (row) => row.previousElementSibling],
+  ['Home', (row) => row.parentElement?.firstElementChild],
+  ['End', (row) => row.parentElement?.lastElementChild],
+]);
+
 /** The status button of the row `key` leads to from `row` (↑ ↓ Home End), if any. */
-export function rowButton(row: Element | null, key: string): HTMLElement | null {
-  const target =
-    key === 'ArrowDown' ? row?.nextElementSibling : key === 'ArrowUp' ? row?.previousElementSibling : key === 'Home' ? row?.parentElement?.firstElementChild : key === 'End' ? row?.parentElement?.lastElementChild : null;
+export function rowButton(row: Element | null | undefined, key: string): HTMLElement | null {
+  const target = row && ROW_KEYS.get(key)?.(row);
   return target?.querySelector<HTMLElement>('.status-button') ?? null;
 }
 
@@ -58,7 +63,7 @@ function StatusMenu({ desk, segmentId, number, state }: StatusProps & { desk: Re
     if (event.key === 'Escape') (event.preventDefault(), setOpen(false), button.current?.focus());
     else if (open) moveFocus(event, root.current, '[role="menuitemradio"]');
     else {
-      const row = root.current?.closest('.src-row') ?? null;
+      const row = root.current?.closest('.src-row');
       const next = event.key === 'ArrowRight' ? row?.querySelector<HTMLElement>('.segment-counts') : rowButton(row, event.key);
       if (next) (event.preventDefault(), next.focus());
     }
