@@ -5,7 +5,7 @@ import { plural } from '../app/plural.js';
 import { useSyncExternalStore } from 'react';
 import { useDesk, type ReviewDesk } from './desk.js';
 import { CommentIcon, PenIcon } from './icons.js';
-import { rowButton } from './StatusControl.js';
+import { columnTarget } from './StatusControl.js';
 
 const NONE = '0/0';
 
@@ -35,8 +35,7 @@ export function SegmentCounts({ segmentId }: { segmentId: string }) {
   // Viewers have no status buttons: for them the counts are the column's stops.
   const besideStatus = desk.me.role !== 'viewer';
   const onKeyDown = (event: React.KeyboardEvent<HTMLButtonElement>) => {
-    const row = event.currentTarget.closest('.src-row');
-    const next = event.key === 'ArrowLeft' ? row?.querySelector<HTMLElement>('.status-button') : rowButton(row, event.key);
+    const next = columnTarget(event.currentTarget.closest('.src-row'), event.key);
     if (next) (event.preventDefault(), next.focus());
   };
   const label = [suggestions && plural(suggestions, 'open suggestion'), threads && plural(threads, 'open comment')]

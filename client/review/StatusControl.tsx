@@ -30,10 +30,15 @@ const ROW_KEYS = new Map<string, (row: Element) => Element | null | undefined>([
   ['End', (row) => row.parentElement?.lastElementChild],
 ]);
 
-/** The status button of the row `key` leads to from `row` (↑ ↓ Home End), if any. */
-export function rowButton(row: Element | null | undefined, key: string): HTMLElement | null {
-  const target = row && ROW_KEYS.get(key)?.(row);
-  return target?.querySelector<HTMLElement>('.status-button') ?? null;
+/**
+ * Where `key` leads from a control of `row` in the status column: ↑ ↓ Home End to a row's status
+ * button, → to the row's review counts, ← back to its status button.
+ */
+export function columnTarget(row: Element | null | undefined, key: string): HTMLElement | null {
+  if (!row) return null;
+  if (key === 'ArrowRight') return row.querySelector<HTMLElement>('.segment-counts');
+  if (key === 'ArrowLeft') return row.querySelector<HTMLElement>('.status-button');
+  return ROW_KEYS.get(key)?.(row)?.querySelector<HTMLElement>('.status-button') ?? null;
 }
 
 function StatusMenu({ desk, segmentId, number, state }: StatusProps & { desk: ReviewDesk }) {
@@ -63,8 +68,7 @@ function StatusMenu({ desk, segmentId, number, state }: StatusProps & { desk: Re
     if (event.key === 'Escape') (event.preventDefault(), setOpen(false), button.current?.focus());
     else if (open) moveFocus(event, root.current, '[role="menuitemradio"]');
     else {
-      const row = root.current?.closest('.src-row');
-      const next = event.key === 'ArrowRight' ? row?.querySelector<HTMLElement>('.segment-counts') : rowButton(row, event.key);
+      const next = columnTarget(root.current?.closest('.src-row'), event.key);
       if (next) (event.preventDefault(), next.focus());
     }
   };

@@ -122,45 +122,34 @@ describe('statuses and progress (e2e)', { timeout: 90_000 }, () => {
     await eventually(async () => expect(await page.getByTestId('status-button').count()).toBe(4));
     await eventually(async () => expect(await page.getByTestId('segment-counts').count()).toBe(1));
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+    /** Presses the keys in turn; answers what has the focus then. */
+    const after = async (...keys: string[]) => {
+      for (const key of keys) await page.keyboard.press(key);
+      return focused();
+    };
 
     // From the toolbar's last button, one Tab reaches the column and the next the translation.
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).focus();
-    await page.keyboard.press('Tab');
-    expect(await focused()).toMatch(/^Status of segment 1:/);
-    await page.keyboard.press('Tab');
-    expect(await focused()).toBe('Translation');
+    expect(await after('Tab')).toMatch(/^Status of segment 1:/);
+    expect(await after('Tab')).toBe('Translation');
 
     // Back into the column, down to row 2 and across to its counts, down to row 3.
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowRight');
-    expect(await focused()).toBe('1 open comment');
-    await page.keyboard.press('ArrowLeft');
-    expect(await focused()).toMatch(/^Status of segment 2:/);
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowDown');
-    expect(await focused()).toMatch(/^Status of segment 3:/);
+    expect(await after('Shift+Tab', 'ArrowDown', 'ArrowRight')).toBe('1 open comment');
+    expect(await after('ArrowLeft')).toMatch(/^Status of segment 2:/);
+    expect(await after('ArrowRight', 'ArrowDown')).toMatch(/^Status of segment 3:/);
     // Out and back: the stop stayed on row 3.
-    await page.keyboard.press('Tab');
-    expect(await focused()).toBe('Translation');
-    await page.keyboard.press('Shift+Tab');
-    expect(await focused()).toMatch(/^Status of segment 3:/);
-    await page.keyboard.press('End');
-    expect(await focused()).toMatch(/^Status of segment 4:/);
-    await page.keyboard.press('ArrowDown');
-    expect(await focused()).toMatch(/^Status of segment 4:/);
-    await page.keyboard.press('Home');
-    await page.keyboard.press('ArrowUp');
-    expect(await focused()).toMatch(/^Status of segment 1:/);
+    expect(await after('Tab')).toBe('Translation');
+    expect(await after('Shift+Tab')).toMatch(/^Status of segment 3:/);
+    expect(await after('End')).toMatch(/^Status of segment 4:/);
+    expect(await after('ArrowDown')).toMatch(/^Status of segment 4:/);
+    expect(await after('Home', 'ArrowUp')).toMatch(/^Status of segment 1:/);
 
     // Enter still opens the row's menu, whose items the arrows walk.
     await page.keyboard.press('Enter');
     await eventually(async () => expect(await focused()).toMatch(/Draft|Translated/));
     const first = await focused();
-    await page.keyboard.press('ArrowDown');
-    expect(await focused()).not.toBe(first);
-    await page.keyboard.press('Escape');
-    expect(await focused()).toMatch(/^Status of segment 1:/);
+    expect(await after('ArrowDown')).not.toBe(first);
+    expect(await after('Escape')).toMatch(/^Status of segment 1:/);
     expect(await page.locator('.status-button[tabindex="0"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
