@@ -10,11 +10,17 @@ export function graphemeSegmenter(): Intl.Segmenter {
 
 export function isGraphemeBoundary(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return offset === 0 || offset === text.length;
-  for (const { index } of graphemeSegmenter().segment(text)) {
-    if (index === offset) return true;
-    if (index > offset) return false;
-  }
-  return false;
+  return graphemeSegmenter().segment(text).containing(offset)?.index === offset;
+}
+
+/** Code units either side of an offset that decide whether it is a boundary. */
+const NEAR = 16;
+
+/** Whether `offset` is a grapheme boundary, judged from the characters near it alone: its cost does
+ *  not grow with the text (for a check on every keystroke). */
+export function isGraphemeBoundaryNear(text: string, offset: number): boolean {
+  const from = Math.max(0, offset - NEAR);
+  return isGraphemeBoundary(text.slice(from, offset + NEAR), offset - from);
 }
 
 /** Up to `count` graphemes of `text` ending at `offset` (before) or starting at it (after). */

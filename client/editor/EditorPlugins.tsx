@@ -1,9 +1,10 @@
-// Small behaviours of the editor: follow its segments, keep segments whole, stop editing when the
-// connection is closed for good.
+// Small behaviours of the editor: follow its segments, keep segments whole, keep typed text in order
+// inside grapheme clusters, stop editing when the connection is closed for good.
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { SyncState } from '../collab/sync-state.js';
 import { registerSegmentGuard } from './segment-guard.js';
+import { registerClusterTyping } from './cluster-typing.js';
 import type { SegmentList } from './segment-list.js';
 
 export function EditorPlugins({ segments, state, editable }: { segments: SegmentList; state: SyncState; editable: boolean }) {
@@ -11,6 +12,7 @@ export function EditorPlugins({ segments, state, editable }: { segments: Segment
 
   useEffect(() => segments.attach(editor), [editor, segments]);
   useEffect(() => (editable ? registerSegmentGuard(editor) : undefined), [editor, editable]);
+  useEffect(() => (editable ? registerClusterTyping(editor) : undefined), [editor, editable]);
 
   useEffect(() => {
     if (!editable) return;
