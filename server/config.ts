@@ -38,6 +38,8 @@ const schema = z.object({
   COMPACT_EVERY: int(500),
   /** Milliseconds a room stays loaded after its last connection left. */
   ROOM_IDLE_MS: int(5000),
+  /** Milliseconds between pings to every socket; one that has not answered by the next is ended. 0: off. */
+  PING_INTERVAL_MS: int(10000),
 });
 
 export type Config = z.output<typeof schema>;

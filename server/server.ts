@@ -73,6 +73,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       awarenessRate: config.AWARENESS_RATE,
       connectionRate: config.CONNECTION_RATE,
     },
+    pingIntervalMs: config.PING_INTERVAL_MS,
   });
 
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: MAX_BODY_BYTES });

@@ -54,6 +54,8 @@ export const MessageType = {
   queryAwareness: 3,
   /** Server → client, only when the connection asked with `ack=1`: the room's stored state vector. */
   stored: 100,
+  /** Both ways, empty: a client asks whether the server still answers; the server answers at once. */
+  heartbeat: 101,
 } as const;
 
 export const SEGMENT_STATES = ['draft', 'translated', 'reviewed', 'approved'] as const;

@@ -1,11 +1,13 @@
 // The content room of one article: its Y.Doc, the y-websocket provider (stored acknowledgements,
-// read-only sockets for non-editors) and, for editors, the browser's own copy (y-indexeddb) so that
-// edits made offline survive until they reach the server.
+// read-only sockets for non-editors, a lost connection noticed within seconds) and, for editors,
+// the browser's own copy (y-indexeddb) so that edits made offline survive until they reach the
+// server.
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode, roomName, type Role } from '../../shared/schema.js';
+import { CloseCode, MessageType, roomName, type Role } from '../../shared/schema.js';
 import { ackSocketClass } from './ack-socket.js';
 import { heldSocketClass } from './held-socket.js';
+import { liveSocketClass } from './live-socket.js';
 import { collabUrl, RETRY } from './endpoint.js';
 import { LocalCopy } from './local-copy.js';
 import { SegmentTexts } from './segment-texts.js';
@@ -83,9 +85,13 @@ export function createContentSession(docId: string, token: string, role: Role, n
   const readOnly = role !== 'editor';
   let persistence: LocalCopy | null = null;
   const sockets = heldSocketClass(
-    ackSocketClass((ws, waiting) => {
-      if (provider.ws === ws) state.update({ waiting });
-    }, readOnly),
+    liveSocketClass(
+      ackSocketClass((ws, waiting) => {
+        if (provider.ws === ws) state.update({ waiting });
+      }, readOnly),
+      // Updates are awaited on an editor's socket only: a read-only one holds them back (ack-socket.ts).
+      !readOnly,
+    ),
   );
   const provider = new ContentProvider(collabUrl(), roomName(docId, 'content'), doc, {
     connect: false,
@@ -94,8 +100,10 @@ export function createContentSession(docId: string, token: string, role: Role, n
     ...RETRY,
   });
   provider.releaseMessages = sockets.release;
-  // The stored acknowledgement is read by the socket; the provider only needs to know it is no error.
-  provider.messageHandlers[100] = () => {};
+  // The stored acknowledgement and the heartbeat are read by the socket; the provider only needs to
+  // know they are no error.
+  provider.messageHandlers[MessageType.stored] = () => {};
+  provider.messageHandlers[MessageType.heartbeat] = () => {};
   if (!readOnly) {
     // Its first act is to store the whole article: no work for the way to the first paint.
     provider.onScreen(() => {

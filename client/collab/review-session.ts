@@ -2,8 +2,9 @@
 // segment's status, all written by the server. This page never writes it (its socket cannot).
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { ReviewRoom, roomName, type SegmentStatus } from '../../shared/schema.js';
+import { MessageType, ReviewRoom, roomName, type SegmentStatus } from '../../shared/schema.js';
 import { ackSocketClass } from './ack-socket.js';
+import { liveSocketClass } from './live-socket.js';
 import { collabUrl, RETRY } from './endpoint.js';
 
 export interface ReviewSnapshot {
@@ -40,9 +41,11 @@ export class ReviewSession {
     this.provider = new WebsocketProvider(collabUrl(), roomName(docId, 'review'), this.doc, {
       connect: false,
       params: { token, name },
-      WebSocketPolyfill: ackSocketClass(() => {}, true),
+      WebSocketPolyfill: liveSocketClass(ackSocketClass(() => {}, true), false),
       ...RETRY,
     });
+    // The heartbeat is read by the socket; the provider only needs to know it is no error.
+    this.provider.messageHandlers[MessageType.heartbeat] = () => {};
     const meta = this.doc.getMap<string>(ReviewRoom.meta);
     const sources = this.doc.getMap<string>(ReviewRoom.source);
     const statuses = this.doc.getMap<SegmentStatus>(ReviewRoom.status);

@@ -7,6 +7,7 @@ import { CloseCode, mayWrite } from '../../shared/schema.js';
 import type { Metrics } from '../metrics.js';
 import { DocumentTooLarge, type Room, type RoomPeer } from './room.js';
 import { writeStoredAck } from '../../shared/stored-ack.js';
+import { writeHeartbeat } from '../../shared/heartbeat.js';
 import { ProtocolError, readClientMessage, writeAwareness, type ClientMessage } from './protocol.js';
 import { stampAwareness, type Stamp } from './presence.js';
 import { TokenBucket } from './rate-limit.js';
@@ -23,7 +24,6 @@ export interface ConnectionLimits {
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 export class Connection implements RoomPeer {
-  private readonly messages: TokenBucket;
   private readonly awarenessUpdates: TokenBucket;
   private updatesReceived = 0;
   private updatesStored = 0;
@@ -38,8 +38,9 @@ export class Connection implements RoomPeer {
     private readonly limits: ConnectionLimits,
     private readonly logger: Logger,
     private readonly metrics: Metrics,
+    /** The socket's message rate, counted from its first message (upgrade.ts answers early heartbeats). */
+    private readonly messages = new TokenBucket(limits.messageRate),
   ) {
-    this.messages = new TokenBucket(limits.messageRate);
     this.awarenessUpdates = new TokenBucket(limits.awarenessRate);
   }
 
@@ -95,6 +96,8 @@ export class Connection implements RoomPeer {
       }
       case 'auth':
         return; // Authentication happens at the upgrade; y-websocket's auth message is ignored.
+      case 'heartbeat':
+        return this.send(writeHeartbeat());
     }
   }
 

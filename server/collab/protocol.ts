@@ -1,4 +1,5 @@
-// The wire format: y-websocket's messages plus Tandem's `stored` acknowledgement (docs/PROTOCOL.md).
+// The wire format: y-websocket's messages plus Tandem's `stored` acknowledgement and heartbeat
+// (docs/PROTOCOL.md).
 // Incoming bytes are decoded here, at the edge, into a typed message or a ProtocolError.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -12,7 +13,8 @@ export type ClientMessage =
   | { type: 'update'; update: Uint8Array; decoded: ReturnType<typeof Y.decodeUpdate> }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' }
-  | { type: 'auth' };
+  | { type: 'auth' }
+  | { type: 'heartbeat' };
 
 export class ProtocolError extends Error {}
 
@@ -39,6 +41,8 @@ export function readClientMessage(data: Uint8Array): ClientMessage {
         return { type: 'query-awareness' };
       case MessageType.auth:
         return { type: 'auth' };
+      case MessageType.heartbeat:
+        return { type: 'heartbeat' };
       default:
         throw new ProtocolError(`unknown message type ${type}`);
     }

@@ -1,17 +1,20 @@
 // Turns an HTTP upgrade on /collab/<room> into a connection: authenticate before the room loads
-// (SPEC 1.4), listen before the first await and replay what arrived meanwhile (SPEC 4.5).
+// (SPEC 1.4), listen before the first await and replay what arrived meanwhile (SPEC 4.5), answering
+// heartbeats at once even then; every socket is pinged (SPEC 3.6).
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import { CloseCode, parseRoomName } from '../../shared/schema.js';
+import { isHeartbeat, writeHeartbeat } from '../../shared/heartbeat.js';
 import { resolveToken } from '../auth/access.js';
 import type { TokenIssuer } from '../auth/tokens.js';
 import type { Store } from '../storage/store.js';
 import type { Metrics } from '../metrics.js';
 import { Connection, type ConnectionLimits } from './connection.js';
 import { cleanName } from './presence.js';
-import { KeyedLimiter } from './rate-limit.js';
+import { pingSockets } from './pings.js';
+import { KeyedLimiter, TokenBucket } from './rate-limit.js';
 import type { RoomRegistry } from './registry.js';
 import type { Room } from './room.js';
 
@@ -24,6 +27,8 @@ export interface UpgradeDeps {
   logger: Logger;
   metrics: Metrics;
   limits: ConnectionLimits & { connectionRate: number };
+  /** Milliseconds between pings to every socket; 0 turns them off. */
+  pingIntervalMs: number;
 }
 
 export function createUpgradeHandler(deps: UpgradeDeps) {
@@ -31,6 +36,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes * 2 + 1024 });
   const perAddress = new KeyedLimiter(deps.limits.connectionRate);
   const sockets = new Set<WebSocket>();
+  const pings = pingSockets(sockets, deps.pingIntervalMs, () => deps.metrics.closes.inc({ code: '1006' }));
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -49,9 +55,12 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     let connection: Connection | null = null;
     let room: Room | null = null;
     let gone = false;
+    const messages = new TokenBucket(deps.limits.messageRate);
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(0);
       if (connection) return connection.handle(bytes);
+      // A client waiting for a room to load must still hear that the server is there.
+      if (isHeartbeat(bytes)) return messages.take() ? ws.send(writeHeartbeat()) : ws.close(CloseCode.overloaded, 'too many messages');
       earlyBytes += bytes.length;
       if (earlyBytes > deps.limits.maxMessageBytes) return ws.close(CloseCode.tooLarge, 'message too large');
       early.push(bytes);
@@ -94,14 +103,16 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       deps.limits,
       deps.logger,
       deps.metrics,
+      messages,
     );
     room.join(connection);
     for (const bytes of early) connection.handle(bytes);
     early.length = 0;
   }
 
-  /** Stops accepting; open sockets are closed by the rooms. */
+  /** Stops accepting and pinging; open sockets are closed by the rooms. */
   function close(): void {
+    pings.stop();
     for (const ws of sockets) if (ws.readyState === ws.CONNECTING) ws.terminate();
     wss.close();
   }
