@@ -19,6 +19,8 @@ export type HeadlessOrigin = (typeof HeadlessOrigin)[keyof typeof HeadlessOrigin
 export interface Article {
   editor: LexicalEditor;
   doc: Y.Doc;
+  /** The origin of the transactions the editor's own changes make. */
+  binding: Binding;
   /** Runs fn inside editor.read after flushing pending work. */
   read<T>(fn: () => T): T;
   /** Runs fn as a discrete update; returns the Yjs update it produced (an empty update if nothing changed). */
@@ -91,6 +93,7 @@ export function openArticle(state?: Uint8Array): Article {
   return {
     editor,
     doc,
+    binding,
     apply,
     read: <T>(fn: () => T): T => {
       flush();

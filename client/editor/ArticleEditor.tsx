@@ -22,6 +22,7 @@ import { Toolbar } from './Toolbar.js';
 import { SheetHead } from './SheetHead.js';
 import { useStore } from '../app/store.js';
 import { EditorPlugins } from './EditorPlugins.js';
+import { CoEditing } from './CoEditing.js';
 import { FindBar, FindShortcut } from './FindBar.js';
 import { isSafeUrl } from './links.js';
 import { useAfterLoad } from './after-load.js';
@@ -106,6 +107,7 @@ export function ArticleEditor({ content, review, name, color }: Props) {
           cursorsContainerRef={cursorsRef}
         />
         <EditorPlugins segments={segments} state={content.state} editable={editable} />
+        {editable && <CoEditing content={content} />}
         {editable && <ListPlugin />}
         <LinkPlugin validateUrl={isSafeUrl} attributes={{ rel: 'noopener noreferrer', target: '_blank' }} />
         <ClickableLinkPlugin newTab disabled={editable} />

@@ -145,3 +145,42 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/** Puts the caret at a plain-text offset of segment `index` (blocks joined by "\n", SPEC 5.2). */
+export async function caretAt(page: Page, index: number, offset: number): Promise<void> {
+  const placed = await page.evaluate(
+    ([i, at]) =>
+      new Promise<boolean>((resolve) => {
+        const root = document.querySelector('.editor-root') as HTMLElement;
+        const section = document.querySelectorAll('.editor-root section[data-segment-id]')[i];
+        if (!section) throw new Error(`no segment ${i}`);
+        let rest = at;
+        let point: [Node, number] | null = null;
+        for (const block of section.children) {
+          const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+          let last: Text | null = null;
+          for (let node = walker.nextNode(); node && !point; node = walker.nextNode()) {
+            last = node as Text;
+            if (rest <= last.length) point = [last, rest];
+            else rest -= last.length;
+          }
+          if (point) break;
+          if (!last && rest === 0) point = [block, 0];
+          rest -= 1; // the "\n" between blocks
+        }
+        if (!point) throw new Error(`offset ${at} is beyond segment ${i}`);
+        root.focus();
+        const selection = document.getSelection()!;
+        document.addEventListener('selectionchange', () => setTimeout(() => resolve(section.contains(selection.anchorNode)), 20), { once: true });
+        setTimeout(() => resolve(section.contains(selection.anchorNode)), 1000);
+        selection.collapse(point[0], point[1]);
+      }),
+    [index, offset] as const,
+  );
+  if (!placed) throw new Error(`the caret would not stay in segment ${index}`);
+}
+
+/** Each segment's blocks' text, as the page shows them. */
+export async function blockTexts(page: Page): Promise<string[][]> {
+  return page.$$eval('.editor-root section[data-segment-id]', (sections) => sections.map((s) => [...s.children].map((b) => b.textContent ?? '')));
+}
