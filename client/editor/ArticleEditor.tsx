@@ -26,6 +26,7 @@ import { CoEditing } from './CoEditing.js';
 import { FindBar, FindShortcut } from './FindBar.js';
 import { isSafeUrl } from './links.js';
 import { useAfterLoad } from './after-load.js';
+import { RemoteCursors } from './remote-cursors.js';
 import { ReviewLayer } from '../review/ReviewLayer.js';
 import { SheetTools } from '../review/SheetTools.js';
 
@@ -49,6 +50,8 @@ export function ArticleEditor({ content, review, name, color }: Props) {
   const segments = useMemo(() => new SegmentList(), []);
   const aligner = useMemo(() => new Aligner('.editor-root'), []);
   useEffect(() => () => aligner.destroy(), [aligner]);
+  const remoteCursors = useMemo(() => new RemoteCursors(), []);
+  useEffect(() => remoteCursors.follow(aligner), [remoteCursors, aligner]);
 
   useAfterLoad(content, review, segments, aligner);
 
@@ -105,6 +108,7 @@ export function ArticleEditor({ content, review, name, color }: Props) {
           username={name}
           cursorColor={color}
           cursorsContainerRef={cursorsRef}
+          syncCursorPositionsFn={remoteCursors.sync}
         />
         <EditorPlugins segments={segments} state={content.state} editable={editable} />
         {editable && <CoEditing content={content} />}

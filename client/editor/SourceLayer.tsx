@@ -24,8 +24,10 @@ interface RowProps {
   onInsert: (entry: GlossaryEntry, segmentId: string) => void;
 }
 
+const hasText = (source: string | undefined): source is string => source !== undefined && source !== '';
+
 const SourceRow = memo(function SourceRow({ id, number, source, status, sourceLang, aligner, terms, onInsert }: RowProps) {
-  const hasSource = source !== undefined && source !== '';
+  const hasSource = hasText(source);
   const ref = useCallback(
     (block: HTMLDivElement | null) => {
       if (!block) return;
@@ -58,9 +60,11 @@ export function SourceLayer({ segments, review, aligner }: { segments: SegmentLi
   useEffect(() => aligner.setSections(list), [aligner, list]);
   const terms = useTermIndex(review);
   const onInsert = useInsertTerm();
+  // A row without a source lays its translation across the source column too (.cursors: body.css).
+  const loneRows = facts.loaded && list.some((segment) => !hasText(facts.sources.get(segment.id)));
   // Rows wait for the review room (sources, statuses): the translation is shown first, without them.
   return (
-    <div className="source-layer">
+    <div className={loneRows ? 'source-layer with-lone-rows' : 'source-layer'}>
       {facts.loaded &&
         list.map((segment, index) => (
           <SourceRow

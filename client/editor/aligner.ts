@@ -7,7 +7,8 @@
 // number, status and review counts). Typing costs nothing here unless a row's height really changes.
 // A part's new height is written on the next frame, never inside the observer's callback: the
 // sections it resizes sit higher in the tree, and resizing them there would end the observer's
-// loop with undelivered notifications (an error event on the page).
+// loop with undelivered notifications (an error event on the page). Whoever draws over the text at
+// measured places (other people's cursors) hears when the rows may have moved (onRowsMoved).
 export interface SourceBlock {
   block: HTMLElement;
   /** The number, status and counts beside the source (natural height). */
@@ -29,6 +30,7 @@ export class Aligner {
   private heightsFrame = 0;
   private readonly queued = new Map<string, Map<Part, number | null>>();
   private readonly observer = new ResizeObserver((entries) => this.resized(entries));
+  private readonly movedListeners = new Set<() => void>();
 
   constructor(private readonly scope: string) {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
@@ -58,6 +60,16 @@ export class Aligner {
     for (const [id, element] of next) this.sections.set(id, element);
   }
 
+  /** Calls `listener` after sections change size or a row's text moves beside or away from a source. */
+  onRowsMoved(listener: () => void): () => void {
+    this.movedListeners.add(listener);
+    return () => this.movedListeners.delete(listener);
+  }
+
+  private rowsMoved(): void {
+    for (const listener of this.movedListeners) listener();
+  }
+
   /** Registers (or, with null, forgets) the source block of a segment. */
   setBlock(id: string, block: SourceBlock | null): void {
     const old = this.blocks.get(id);
@@ -69,7 +81,12 @@ export class Aligner {
       return;
     }
     this.blocks.set(id, block);
-    this.rule(id).style.setProperty('--has-src', block.text ? '1' : '0');
+    const rule = this.rule(id);
+    const hasSource = block.text ? '1' : '0';
+    // Until its source row exists, a section lays out as if it had a source (the CSS default).
+    const moved = (rule.style.getPropertyValue('--has-src') || '1') !== hasSource;
+    rule.style.setProperty('--has-src', hasSource);
+    if (moved) this.rowsMoved();
     this.observePart(id, '--gutter-h', block.gutter);
     if (block.text) this.observePart(id, '--src-h', block.text);
     else this.queueHeight(id, '--src-h', null);
@@ -92,6 +109,7 @@ export class Aligner {
   }
 
   private resized(entries: ResizeObserverEntry[]): void {
+    let sectionResized = false;
     for (const entry of entries) {
       const owner = this.owner.get(entry.target);
       if (owner === undefined) continue;
@@ -100,8 +118,10 @@ export class Aligner {
       else if (this.sections.get(owner.id) === entry.target) {
         this.sectionHeights.set(owner.id, height);
         this.placeRow(owner.id);
+        sectionResized = true;
       }
     }
+    if (sectionResized) this.rowsMoved();
   }
 
   /** Gives a source row its section's height (rows without one yet stay hidden and flat). */
