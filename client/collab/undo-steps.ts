@@ -24,14 +24,17 @@ export class UndoSteps {
   /** The step being taken, while the manager deletes what it inserted. */
   private taking: Step | null = null;
 
+  private readonly previousFilter: Y.UndoManager['deleteFilter'];
+
   constructor(readonly manager: Y.UndoManager) {
-    const previous = manager.deleteFilter;
+    const previous = (this.previousFilter = manager.deleteFilter);
     manager.deleteFilter = (item) => previous(item) && !(this.taking && holdsOthers(item, this.taking.insertions));
     manager.on('stack-item-added', this.record);
     manager.on('stack-item-updated', this.record);
   }
 
   destroy(): void {
+    this.manager.deleteFilter = this.previousFilter;
     this.manager.off('stack-item-added', this.record);
     this.manager.off('stack-item-updated', this.record);
   }
