@@ -32,6 +32,8 @@ export function GlossaryEditor({ entries, editable, sourceLang, targetLang, name
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
+  // The row "+ Add term" just made: its source field takes the focus, so typing lands in it.
+  const [added, setAdded] = useState<number | null>(null);
   const draft = useMemo(() => toEntries(rows), [rows]);
   const dirty = !sameEntries(draft, entries);
   const incomplete = rows.filter(isIncomplete).length;
@@ -86,7 +88,12 @@ export function GlossaryEditor({ entries, editable, sourceLang, targetLang, name
         name={name}
         replaces={entries.length}
         onQuery={setQuery}
-        onAdd={() => (setQuery(''), setRows((all) => [emptyRow(), ...all]))}
+        onAdd={() => {
+          const row = emptyRow();
+          setQuery('');
+          setAdded(row.key);
+          setRows((all) => [row, ...all]);
+        }}
         onImport={onImport}
         onExport={() => void act(async () => (await exportCsv(), 'Exported as CSV.'))}
       />
@@ -95,7 +102,7 @@ export function GlossaryEditor({ entries, editable, sourceLang, targetLang, name
       ) : (
         <ul className={editable ? 'gl-rows editable' : 'gl-rows'} aria-label={`Terms of ${name}`}>
           {visible.slice(0, SHOWN).map((row) => (
-            <GlossaryRow key={row.key} row={row} editable={editable} showProblems={tried} sourceLang={sourceLang} targetLang={targetLang} onChange={change} onDelete={remove} />
+            <GlossaryRow key={row.key} row={row} editable={editable} takesFocus={row.key === added} showProblems={tried} sourceLang={sourceLang} targetLang={targetLang} onChange={change} onDelete={remove} />
           ))}
         </ul>
       )}

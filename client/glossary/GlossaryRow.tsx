@@ -5,6 +5,8 @@ import { splitVariants, type DraftRow } from './glossary-draft.js';
 interface Props {
   row: DraftRow;
   editable: boolean;
+  /** Takes the focus (its source field) when it appears. */
+  takesFocus?: boolean;
   showProblems: boolean;
   sourceLang?: string;
   targetLang?: string;
@@ -18,7 +20,7 @@ const TrashIcon = () => (
   </svg>
 );
 
-export const GlossaryRow = memo(function GlossaryRow({ row, editable, showProblems, sourceLang, targetLang, onChange, onDelete }: Props) {
+export const GlossaryRow = memo(function GlossaryRow({ row, editable, takesFocus, showProblems, sourceLang, targetLang, onChange, onDelete }: Props) {
   if (!editable) {
     const variants = splitVariants(row.forbidden);
     return (
@@ -55,6 +57,7 @@ export const GlossaryRow = memo(function GlossaryRow({ row, editable, showProble
       placeholder={placeholder}
       value={row[name]}
       lang={lang}
+      autoFocus={takesFocus && name === 'source'}
       maxLength={name === 'note' ? 2000 : 500}
       aria-invalid={name === 'source' || name === 'target' ? missing(row[name]) : undefined}
       onChange={(e) => onChange(row.key, { [name]: e.target.value })}

@@ -60,6 +60,32 @@ describe('glossaries in the desk (e2e)', { timeout: 60_000 }, () => {
     await desk.context.close();
   });
 
+  it('SPEC 13.4 + Add term puts the new row at the top of the list, in view, with its source field focused', async () => {
+    const doc = await suite.server.createDocument(ARTICLE);
+    const entries = Array.from({ length: 30 }, (_, i) => ({ source: `Term ${i + 1}`, target: `শব্দ ${i + 1}` }));
+    await suite.server.api('PUT', `/api/documents/${doc.id}/glossary`, { entries }, doc.tokens.editor);
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Quick Adder' });
+    const { page } = desk;
+    await page.getByTestId('glossary-button').click();
+    const panel = page.getByTestId('glossary-panel');
+    await eventually(async () => expect(await panel.getByLabel('Source term').count()).toBe(30));
+    await panel.getByRole('button', { name: '+ Add term' }).click();
+    // Typing goes straight into the new row: no click on its field first.
+    await page.keyboard.type('Monday');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('সোমবার');
+    const sources = panel.getByLabel('Source term');
+    expect(await sources.count()).toBe(31);
+    expect(await sources.first().inputValue()).toBe('Monday');
+    expect(await panel.getByLabel('Agreed translation').first().inputValue()).toBe('সোমবার');
+    const row = (await panel.getByTestId('glossary-row').first().boundingBox())!;
+    const body = (await panel.locator('.side-panel-body').boundingBox())!;
+    expect(row.y).toBeGreaterThanOrEqual(body.y);
+    expect(row.y + row.height).toBeLessThanOrEqual(body.y + body.height);
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
   it('SPEC 13.5 the article glossary exports and imports CSV; viewers read it without editing', async () => {
     const doc = await suite.server.createDocument(ARTICLE);
     await suite.server.api('PUT', `/api/documents/${doc.id}/glossary`, { entries: [{ source: 'Marc Benioff', target: 'মার্ক বেনিওফ', forbidden: ['বেনিয়ফ'], note: 'CEO, founder' }] }, doc.tokens.editor);
