@@ -6,14 +6,17 @@ import { parseArgs } from 'node:util';
 import { readConfig } from './config.js';
 import { main as serve } from './main.js';
 import { loadAdminToken } from './auth/admin-token.js';
+import { checkStore, NoStore } from './storage/check.js';
 
 const USAGE = `Usage:
   tandem serve [--port N] [--host H] [--data-dir DIR]
   tandem import FILE [--source FILE] --source-lang en --target-lang bn [--title T] [--format text|markdown|xliff|docx]
   tandem export ID [--format txt|md|html|docx|xliff|json] [-o FILE]
   tandem token ID --role viewer|reviewer|editor [--name NAME] [--expires-in 7d]
+  tandem check [--data-dir DIR]
 
-import, export and token talk to a running server: --server URL (default http://HOST:PORT).`;
+import, export and token talk to a running server: --server URL (default http://HOST:PORT).
+check reads the store in DATA_DIR (safe while a server runs): exit 0 consistent, 1 problems found.`;
 
 const common = {
   server: { type: 'string' },
@@ -120,7 +123,32 @@ async function run(argv: string[]): Promise<void> {
     process.stdout.write(`${minted.token}\n${minted.link}\n`);
     return;
   }
+  if (command === 'check') return check(rest);
   throw new CliError(USAGE);
+}
+
+/** `tandem check`: one line per problem, then a summary; exit 1 when problems were found. */
+function check(args: string[]): void {
+  let dir: string;
+  try {
+    const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
+    dir = readConfig(process.env, values['data-dir'] === undefined ? [] : ['--data-dir', values['data-dir']]).DATA_DIR;
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  let report;
+  try {
+    report = checkStore(dir);
+  } catch (error) {
+    if (error instanceof NoStore) throw new CliError(error.message);
+    throw error;
+  }
+  for (const { doc, what } of report.problems) process.stdout.write(`${doc ?? 'store'}: ${what}\n`);
+  const found = report.problems.length;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const checked = `${count(report.documents, 'document')} (${count(report.rooms, 'room')}, ${count(report.updates, 'stored update')})`;
+  process.stdout.write(`checked ${checked} in ${Math.round(report.ms)} ms: ${found === 0 ? 'consistent' : count(found, 'problem')}\n`);
+  if (found > 0) process.exitCode = 1;
 }
 
 run(process.argv.slice(2)).catch((error) => {
