@@ -1,6 +1,7 @@
 // Find and replace in the translation (Ctrl+H, ⌘⇧H on a Mac, or the toolbar): every match is marked
-// (CSS Custom Highlight API, nothing in Lexical's DOM), Enter and Shift+Enter step through them,
-// Replace changes the current one and Replace all every one, in one update that one undo takes back.
+// (CSS Custom Highlight API, nothing in Lexical's DOM), the first is brought on screen as the search
+// is typed, Enter and Shift+Enter step through them, Replace changes the current one and Replace all
+// every one, in one update that one undo takes back. The focus stays in the bar until Escape.
 // Editors only, in Editing mode: a reviewer's or a suggesting editor's changes are suggestions.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -72,10 +73,11 @@ function OpenFindBar() {
   const [matchCase, setMatchCase] = useState(false);
   const [matches, setMatches] = useState<TextMatch[]>([]);
   const [current, setCurrent] = useState(0);
-  /** Whether the current match was brought on screen: the first Enter shows it, the next ones move on. */
-  const [shown, setShown] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const field = useRef<HTMLInputElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  /** The search changed: its current match is to be brought on screen once found. */
+  const searched = useRef(false);
 
   const find = useCallback(() => editor.getEditorState().read(() => $findText(query, matchCase)), [editor, query, matchCase]);
 
@@ -96,14 +98,30 @@ function OpenFindBar() {
   useEffect(() => unmark, []);
   useEffect(() => field.current?.focus(), []);
 
+  /** Scrolls to a match's row; when `unlessOnScreen`, only if the match is not already in view. */
+  const reveal = (match: TextMatch | undefined, unlessOnScreen: boolean) => {
+    const root = editor.getRootElement();
+    const section = match && root && segmentElement(root, match.segmentId);
+    if (!section) return;
+    const box = unlessOnScreen ? domRange(section, match.start, match.end)?.getBoundingClientRect() : undefined;
+    // The bar hangs from the bottom of the sheet's head: what is above it is covered.
+    const top = bar.current?.parentElement?.getBoundingClientRect().top ?? 0;
+    if (box && box.height > 0 && box.top >= top && box.bottom <= innerHeight) return;
+    scrollToSegment(section);
+  };
+
+  useEffect(() => {
+    if (!searched.current) return;
+    searched.current = false;
+    reveal(matches[index], true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [matches]);
+
   const show = (at: number) => {
     if (matches.length === 0) return;
     const next = (at + matches.length) % matches.length;
     setCurrent(next);
-    setShown(true);
-    const root = editor.getRootElement();
-    const section = root && segmentElement(root, matches[next].segmentId);
-    if (section) scrollToSegment(section);
+    reveal(matches[next], false);
   };
 
   const replace = (all: boolean) => {
@@ -117,24 +135,30 @@ function OpenFindBar() {
       },
       { tag: SKIP_SCROLL_INTO_VIEW_TAG, discrete: true },
     );
-    setMatches(find());
+    const left = find();
+    setMatches(left);
     setDone(all ? `Replaced ${count} ${count === 1 ? 'match' : 'matches'}` : null);
+    // The button pressed is about to be disabled, which would drop the focus out of the bar.
+    if (left.length === 0) field.current?.focus();
   };
 
-  const close = () => findOpen.set(false);
+  const close = () => {
+    findOpen.set(false);
+    editor.focus();
+  };
   const canReplace = editor.isEditable() && !suggesting;
   const status = query === '' ? '' : matches.length === 0 ? 'No matches' : `${index + 1} of ${matches.length}`;
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
       close();
-      editor.focus();
     }
   };
 
   return (
     <div className="find-anchor">
-      <div className="find-bar" role="search" aria-label="Find and replace" onKeyDown={onKeyDown}>
+      {/* Focusable, so a click on its background keeps the focus (and Escape) in the bar. */}
+      <div ref={bar} className="find-bar" role="search" aria-label="Find and replace" tabIndex={-1} onKeyDown={onKeyDown}>
         <div className="find-row">
           <input
             ref={field}
@@ -142,11 +166,11 @@ function OpenFindBar() {
             aria-label="Find"
             placeholder="Find"
             value={query}
-            onChange={(e) => (setQuery(e.target.value), setCurrent(0), setShown(false), setDone(null))}
+            onChange={(e) => ((searched.current = true), setQuery(e.target.value), setCurrent(0), setDone(null))}
             onKeyDown={(e) => {
               if (e.key !== 'Enter') return;
               e.preventDefault();
-              show(shown ? index + (e.shiftKey ? -1 : 1) : index);
+              show(index + (e.shiftKey ? -1 : 1));
             }}
           />
           <span className="find-count" aria-live="polite" data-testid="find-count">
@@ -172,7 +196,7 @@ function OpenFindBar() {
             onChange={(e) => (setReplacement(e.target.value), setDone(null))}
           />
           <label className="find-case">
-            <input type="checkbox" checked={matchCase} onChange={(e) => setMatchCase(e.target.checked)} /> Match case
+            <input type="checkbox" checked={matchCase} onChange={(e) => ((searched.current = true), setMatchCase(e.target.checked))} /> Match case
           </label>
         </div>
         <div className="find-row find-actions">

@@ -183,10 +183,9 @@ describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
     await settled(page);
     expect(await serverTexts(doc.id)).toEqual(replaced);
 
-    // One match at a time: the current one only.
+    // One match at a time: the current one only; Enter moves on from the first.
     await page.getByLabel('Find', { exact: true }).fill('আহমদ');
     await eventually(async () => expect(await count.textContent()).toBe('1 of 3'));
-    await page.getByLabel('Find', { exact: true }).press('Enter');
     await page.getByLabel('Find', { exact: true }).press('Enter');
     expect(await count.textContent()).toBe('2 of 3');
     await page.getByLabel('Replace with').fill('আহমেদ');
@@ -202,6 +201,48 @@ describe('editing in the desk (e2e)', { timeout: 60_000 }, () => {
     await eventually(async () => expect(await segmentTexts(page)).toEqual(['নাসরিন আহমেদ বলেন', 'আহমদ জানান', 'নাসরিন আহমেদ চলে যান']));
     await settled(page);
     expect(await serverTexts(doc.id)).toEqual(['নাসরিন আহমেদ বলেন', 'আহমদ জানান', 'নাসরিন আহমেদ চলে যান']);
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('SPEC 10.21 the find bar brings the first match on screen as the search is typed, keeps the focus after Replace all, and Escape closes it from anywhere in it', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => (i === 33 ? 'ঢাকায় বৃষ্টি হয়েছে' : `অনুচ্ছেদ ${i + 1}, এখানে কিছু লেখা আছে যা পড়তে হয়`));
+    const doc = await suite.server.createDocument({ source: rows.map((_, i) => `Paragraph ${i + 1}`).join('\n\n'), target: rows.join('\n\n') });
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor));
+    const { page } = desk;
+    const bar = page.locator('.find-bar');
+    const focusInBar = () => page.evaluate(() => !!document.activeElement?.closest('.find-bar'));
+    const onScreen = (index: number) =>
+      page.evaluate((i) => {
+        const box = document.querySelectorAll('.editor-root section[data-segment-id]')[i].getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight;
+      }, index);
+    await caretAtEnd(page, 0);
+    await page.keyboard.press('Control+h');
+    await page.keyboard.type('ঢাকা');
+    await eventually(async () => expect(await page.getByTestId('find-count').textContent()).toBe('1 of 1'));
+    await eventually(async () => expect(await onScreen(33)).toBe(true));
+
+    // Replace all disables its button: the focus stays in the bar, and Escape still closes it.
+    await page.getByLabel('Replace with').fill('চট্টগ্রাম');
+    await page.getByRole('button', { name: 'Replace all' }).click();
+    await eventually(async () => expect(await page.getByTestId('find-count').textContent()).toBe('Replaced 1 match'));
+    expect(await focusInBar()).toBe(true);
+    await page.keyboard.press('Escape');
+    await eventually(async () => expect(await bar.count()).toBe(0));
+    expect((await segmentTexts(page))[33]).toBe('চট্টগ্রাময় বৃষ্টি হয়েছে');
+
+    // A click on the bar's background, on Match case, or in a field with text: Escape closes it.
+    for (const spot of ['background', 'checkbox', 'search'] as const) {
+      await page.keyboard.press('Control+h');
+      await bar.waitFor();
+      if (spot === 'background') await bar.click({ position: { x: 4, y: 4 } });
+      if (spot === 'checkbox') await bar.getByLabel('Match case').check();
+      if (spot === 'search') await page.getByLabel('Find', { exact: true }).fill('বৃষ্টি');
+      expect(await focusInBar()).toBe(true);
+      await page.keyboard.press('Escape');
+      await eventually(async () => expect(await bar.count()).toBe(0));
+    }
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });
