@@ -17,7 +17,6 @@ import { scrollToSegment } from './scroll-to-segment.js';
 /** Whether the bar is open; the toolbar's button and the shortcut set it. */
 export const findOpen = new ValueStore(false);
 
-export const FIND_SHORTCUT = IS_MAC ? '⇧⌘H' : 'Ctrl+H';
 const isFindKey = (e: KeyboardEvent) => e.key.toLowerCase() === 'h' && !e.altKey && (IS_MAC ? e.metaKey && e.shiftKey : e.ctrlKey && !e.shiftKey);
 
 /** A page without the review desk edits directly. */

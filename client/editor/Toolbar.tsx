@@ -15,12 +15,10 @@ import {
   REDO_COMMAND,
   UNDO_COMMAND,
 } from 'lexical';
-import { IS_MAC } from '../app/platform.js';
 import { LinkForm, type LinkTarget } from './LinkForm.js';
 import { BoldIcon, ItalicIcon, LinkIcon, RedoIcon, SearchIcon, UndoIcon } from './icons.js';
-import { FIND_SHORTCUT, findOpen } from './FindBar.js';
-
-const MOD = IS_MAC ? '⌘' : 'Ctrl+';
+import { findOpen } from './FindBar.js';
+import { SHORTCUT } from './shortcuts.js';
 
 function $readFormat() {
   const selection = $getSelection();
@@ -93,14 +91,14 @@ export function Toolbar() {
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
-      {button('Undo', `${MOD}Z`, undefined, !canUndo, () => editor.dispatchCommand(UNDO_COMMAND, undefined), <UndoIcon />)}
-      {button('Redo', IS_MAC ? '⇧⌘Z' : 'Ctrl+Y', undefined, !canRedo, () => editor.dispatchCommand(REDO_COMMAND, undefined), <RedoIcon />)}
+      {button('Undo', SHORTCUT.undo, undefined, !canUndo, () => editor.dispatchCommand(UNDO_COMMAND, undefined), <UndoIcon />)}
+      {button('Redo', SHORTCUT.redo, undefined, !canRedo, () => editor.dispatchCommand(REDO_COMMAND, undefined), <RedoIcon />)}
       <span className="tool-sep" aria-hidden="true" />
-      {button('Bold', `${MOD}B`, bold, false, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), <BoldIcon />)}
-      {button('Italic', `${MOD}I`, italic, false, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), <ItalicIcon />)}
-      {button('Link', `${MOD}K`, link, false, () => (link ? editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) : startLink()), <LinkIcon />)}
+      {button('Bold', SHORTCUT.bold, bold, false, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), <BoldIcon />)}
+      {button('Italic', SHORTCUT.italic, italic, false, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), <ItalicIcon />)}
+      {button('Link', SHORTCUT.link, link, false, () => (link ? editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) : startLink()), <LinkIcon />)}
       <span className="tool-sep" aria-hidden="true" />
-      {button('Find and replace', FIND_SHORTCUT, undefined, false, () => findOpen.set(true), <SearchIcon />)}
+      {button('Find and replace', SHORTCUT.find, undefined, false, () => findOpen.set(true), <SearchIcon />)}
       {linking && <LinkForm target={linking} onDone={() => setLinking(null)} />}
     </div>
   );

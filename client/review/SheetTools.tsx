@@ -5,7 +5,7 @@ import { SEGMENT_STATES } from '../../shared/schema.js';
 import { useStore } from '../app/store.js';
 import { useDesk, type ReviewDesk } from './desk.js';
 import { Popover } from './Popover.js';
-import { IS_MAC } from '../app/platform.js';
+import { SHORTCUT } from '../editor/shortcuts.js';
 import { CONFIRM_SHORTCUT, STATE_LABEL, statusShortcut } from './status-keys.js';
 
 export function SheetTools({ children }: { children?: ReactNode }) {
@@ -45,20 +45,37 @@ function Keys({ rows }: { rows: Array<[string, string]> }) {
 }
 
 function Help({ desk }: { desk: ReviewDesk }) {
-  const mod = IS_MAC ? '⌘⌥' : 'Ctrl+Alt+';
+  const mode = useStore(desk.mode);
   const statuses = desk.me.role === 'reviewer' ? (['reviewed'] as const) : desk.me.role === 'editor' ? SEGMENT_STATES : [];
   return (
     <div className="help">
-      {desk.canSuggest && (
+      {mode === 'editing' && (
         <>
-          <h3>{desk.me.role === 'editor' ? 'Suggesting mode' : 'Suggesting'}</h3>
+          <h3>Editing</h3>
+          <Keys
+            rows={[
+              [SHORTCUT.bold, 'Bold'],
+              [SHORTCUT.italic, 'Italic'],
+              [SHORTCUT.link, 'Link'],
+              [SHORTCUT.undo, 'Undo your last change'],
+              [SHORTCUT.redo, 'Redo'],
+              [SHORTCUT.find, 'Find and replace'],
+              [SHORTCUT.save, 'Show the save state'],
+              [SHORTCUT.comment, 'Comment on the selection'],
+            ]}
+          />
+        </>
+      )}
+      {mode === 'suggesting' && (
+        <>
+          <h3>Suggesting</h3>
           <Keys
             rows={[
               ['Select, type', 'Suggest a replacement'],
               ['Select, Delete', 'Suggest a deletion'],
               ['Click, type', 'Suggest an insertion'],
               ['Enter · Esc', 'Send · cancel'],
-              [`${mod}M`, 'Comment on the selection'],
+              [SHORTCUT.comment, 'Comment on the selection'],
             ]}
           />
         </>
@@ -75,7 +92,7 @@ function Help({ desk }: { desk: ReviewDesk }) {
           />
         </>
       )}
-      {!desk.canSuggest && <p className="muted">Viewers read and export; suggestions and comments show in the margin.</p>}
+      {mode === 'reading' && <p className="muted">Viewers read and export; suggestions and comments show in the margin.</p>}
     </div>
   );
 }

@@ -1,0 +1,15 @@
+// How the desk's editing shortcuts are written, in tooltips and the keyboard help: ⌘ on a Mac.
+import { IS_MAC } from '../app/platform.js';
+
+const MOD = IS_MAC ? '⌘' : 'Ctrl+';
+
+export const SHORTCUT = {
+  bold: `${MOD}B`,
+  italic: `${MOD}I`,
+  link: `${MOD}K`,
+  undo: `${MOD}Z`,
+  redo: IS_MAC ? '⇧⌘Z' : 'Ctrl+Y',
+  find: IS_MAC ? '⇧⌘H' : 'Ctrl+H',
+  save: `${MOD}S`,
+  comment: IS_MAC ? '⌘⌥M' : 'Ctrl+Alt+M',
+} as const;
