@@ -1,11 +1,26 @@
-// Builds the browser client into dist/client, which the server serves (server/http/static.ts).
+// Builds the browser client into dist/client, which the server serves (server/http/static.ts), and
+// serves it with hot reload for `npm run dev` (scripts/dev.ts).
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readConfig } from '../server/config.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
+/** The server's routes, forwarded to it at HOST:PORT as it reads them from the environment. */
+function serverRoutes(): Record<string, ProxyOptions> {
+  const { HOST, PORT } = readConfig(process.env);
+  const target = `http://${HOST}:${PORT}`;
+  return {
+    '/api': { target },
+    // Sockets only: the modules of client/collab/ are served under the same path.
+    '/collab': { target, ws: true, bypass: (request, response) => (response ? request.url : undefined) },
+    '/healthz': { target },
+    '/metrics': { target },
+  };
+}
+
+export default defineConfig(({ command }) => ({
   root,
   base: '/',
   plugins: [react()],
@@ -16,11 +31,5 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
   },
-  server: {
-    // `npx vite --config client/vite.config.ts` during development, with the server on 8123.
-    proxy: {
-      '/api': 'http://127.0.0.1:8123',
-      '/collab': { target: 'ws://127.0.0.1:8123', ws: true },
-    },
-  },
-});
+  server: command === 'serve' ? { proxy: serverRoutes() } : {},
+}));
