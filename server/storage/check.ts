@@ -125,17 +125,21 @@ function checkDatabase(db: Database.Database, full: boolean): Omit<CheckReport, 
   return { documents: documents.length, rooms: rooms.length, updates, problems };
 }
 
+/** Each room's log against its snapshot, in one pass over the updates (they are stored in order). */
 function summarizeRooms(db: Database.Database): RoomSummary[] {
   return db
     .prepare(
-      `SELECT names.room, s.seq AS snapshotSeq,
-         (SELECT COUNT(*) FROM updates u WHERE u.room = names.room AND u.seq > COALESCE(s.seq, 0)) AS count,
-         (SELECT MIN(seq) FROM updates u WHERE u.room = names.room AND u.seq > COALESCE(s.seq, 0)) AS minSeq,
-         (SELECT MAX(seq) FROM updates u WHERE u.room = names.room) AS maxSeq,
-         (SELECT COUNT(*) FROM updates u WHERE u.room = names.room AND u.seq <= COALESCE(s.seq, 0)) AS compacted
-       FROM (SELECT room FROM updates UNION SELECT room FROM snapshots) AS names
-       LEFT JOIN snapshots s ON s.room = names.room
-       ORDER BY names.room`,
+      `SELECT u.room, s.seq AS snapshotSeq,
+         SUM(u.seq > COALESCE(s.seq, 0)) AS count,
+         MIN(CASE WHEN u.seq > COALESCE(s.seq, 0) THEN u.seq END) AS minSeq,
+         MAX(u.seq) AS maxSeq,
+         SUM(u.seq <= COALESCE(s.seq, 0)) AS compacted
+       FROM updates u LEFT JOIN snapshots s ON s.room = u.room
+       GROUP BY u.room
+       UNION ALL
+       SELECT s.room, s.seq, 0, NULL, NULL, 0 FROM snapshots s
+       WHERE NOT EXISTS (SELECT 1 FROM updates u WHERE u.room = s.room)
+       ORDER BY 1`,
     )
     .all() as RoomSummary[];
 }
