@@ -10,13 +10,8 @@ import { ToolButtons } from '../panels/ToolButtons.js';
 import { ReviewProgress } from '../review/ReviewProgress.js';
 import { ReviewTools } from '../review/ReviewTools.js';
 import { ArrowRightIcon } from '../ui/Icon.js';
+import { ROLE_HINT, ROLE_LABEL } from './roles.js';
 
-const ROLE_LABEL = { editor: 'Editor', reviewer: 'Reviewer', viewer: 'Viewer' } as const;
-const ROLE_HINT = {
-  editor: 'You can edit the translation',
-  reviewer: 'You can suggest changes, comment and mark segments reviewed',
-  viewer: 'You can read and export',
-} as const;
 
 export function ArticleHeader({ sessions, docId, token, facts }: { sessions: ArticleSessions; docId: string; token: string; facts: ReviewSnapshot }) {
   const role = sessions.content.role;

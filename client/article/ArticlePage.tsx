@@ -29,6 +29,9 @@ export function ArticlePage({ docId, token }: { docId: string; token: string | n
   if (!name) {
     return (
       <NamePrompt
+        docId={docId}
+        token={token}
+        role={claims.role}
         onName={(chosen) => {
           saveName(chosen);
           setName(chosen);

@@ -80,11 +80,22 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
     await desk.context.close();
   });
 
-  it('SPEC 10.12 an article asks once for a display name, passes it to the others and remembers it', async () => {
-    const doc = await suite.server.createDocument();
-    const first = await openPage(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: null });
+  it('SPEC 10.12 an article asks once for a display name, saying which article and role, passes it to the others and remembers it', async () => {
+    const doc = await suite.server.createDocument({ title: 'ঢাকার গ্রন্থাগারগুলো দুর্লভ বই অনলাইনে তুলল' });
+    // The article's answer is held back: until it comes, the prompt names the article by its id.
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route(`**/api/documents/${doc.id}`, async (route) => (await held, route.continue()));
+    const first = await openPage(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: null, context });
     const field = first.page.getByPlaceholder('Your name');
     await field.waitFor();
+    const joining = first.page.getByTestId('joining');
+    expect(await joining.textContent()).toContain(`Article ${doc.id}`);
+    expect(await joining.locator('.role-badge').textContent()).toBe('Reviewer');
+    await screenshot(first.page, 'desk-name-prompt-id');
+    release();
+    await eventually(async () => expect(await joining.locator('.joining-article').textContent()).toBe('ঢাকার গ্রন্থাগারগুলো দুর্লভ বই অনলাইনে তুলল'));
     await screenshot(first.page, 'desk-name-prompt');
     await field.fill('নাসরিন');
     await field.press('Enter');
