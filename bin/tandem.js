@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// Runs the built command, building first when there is no build.
+// Runs the built command, building first what is missing or older than its sources.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { staleParts } from './stale-build.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = [join(root, 'dist/server/cli.js'), join(root, 'dist/client/index.html')];
-if (!built.every((file) => existsSync(file))) {
-  process.stderr.write('Building Tandem (first run)…\n');
-  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+const stale = staleParts(root);
+if (stale.length > 0) {
+  process.stderr.write(existsSync(join(root, 'dist')) ? 'Building Tandem again (its sources changed)…\n' : 'Building Tandem (first run)…\n');
+  for (const { script } of stale) {
+    const result = spawnSync('npm', ['run', script], { cwd: root, stdio: ['ignore', 2, 2] });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
 }
 await import(pathToFileURL(join(root, 'dist/server/cli.js')).href);
