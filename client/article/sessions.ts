@@ -2,7 +2,8 @@
 import type { Role } from '../../shared/schema.js';
 import { createContentSession, type ContentSession } from '../collab/content-session.js';
 import { ReviewSession } from '../collab/review-session.js';
-import { keepColorDistinct, PresenceStore } from '../collab/presence.js';
+import { announcePerson, keepColorDistinct, PresenceStore } from '../collab/presence.js';
+import { readClaims } from '../collab/token.js';
 import { PALETTE } from '../collab/colors.js';
 import { ReviewDesk } from '../review/desk.js';
 import { personalToken } from '../review/personal-token.js';
@@ -38,6 +39,11 @@ export function articleSessions(docId: string, token: string, role: Role, name: 
     });
     review.provider.on('closed', ({ code, reason }) => content.state.close(code, reason));
     keepColorDistinct(content.provider.awareness, PALETTE);
+    // The link's token is everyone's who holds the link: only the person's own one tells their tabs.
+    void ownToken.then((own) => {
+      const { sub } = readClaims(own);
+      if (own !== token && sub) announcePerson(content.provider.awareness, sub);
+    });
     const desk = new ReviewDesk(docId, ownToken, name, role, content, review);
     sessions = { content, review, presence: new PresenceStore(content.provider.awareness), desk };
     open.set(key, sessions);

@@ -40,6 +40,36 @@ describe('the desk (e2e)', { timeout: 60_000 }, () => {
     await Promise.all([amina.context.close(), rafi.context.close()]);
   });
 
+  it('SPEC 10.1 one person in two tabs is one avatar with one colour; a namesake in another browser is someone else', async () => {
+    const doc = await suite.server.createDocument();
+    const link = suite.link(doc.id, doc.tokens.editor);
+    const first = await openArticle(suite.browser, link, { name: 'Amina' });
+    // The second tab finds the person's own token the first one traded for.
+    await eventually(async () => expect(await first.page.evaluate((id) => localStorage.getItem(`tandem:session:${id}`), doc.id)).not.toBeNull());
+    const second = await openArticle(suite.browser, link, { name: 'Amina', context: first.context });
+    const namesake = await openArticle(suite.browser, link, { name: 'Amina' });
+    const rafi = await openArticle(suite.browser, link, { name: 'Rafi' });
+    const people = (page: typeof rafi.page) =>
+      page.$$eval('[data-testid="presence"] [data-name]', (items) =>
+        items.map((i) => ({ name: (i as HTMLElement).dataset.name, color: (i as HTMLElement).style.getPropertyValue('--person'), self: i.classList.contains('self') })),
+      );
+    await eventually(async () => {
+      const seen = await people(rafi.page);
+      expect(seen.map((p) => p.name).sort()).toEqual(['Amina', 'Amina', 'Rafi']);
+      expect(new Set(seen.map((p) => p.color)).size).toBe(3);
+    }, { timeout: 10_000 });
+    // Each tab lists itself once, in the same colour as the other tab.
+    for (const tab of [first, second]) await eventually(async () => expect((await people(tab.page)).map((p) => p.name).sort()).toEqual(['Amina', 'Amina', 'Rafi']), { timeout: 10_000 });
+    const mine = async (tab: typeof first) => (await people(tab.page)).find((p) => p.self)!.color;
+    await eventually(async () => expect(await mine(second)).toBe(await mine(first)));
+    const [amina, other] = [(await people(rafi.page)).filter((p) => p.name === 'Amina'), await mine(namesake)];
+    expect(amina.map((p) => p.color)).toContain(await mine(first));
+    expect(amina.map((p) => p.color)).toContain(other);
+    await screenshot(rafi.page, 'desk-presence-two-tabs');
+    expect([...first.errors, ...second.errors, ...namesake.errors, ...rafi.errors]).toEqual([]);
+    await Promise.all([first.context.close(), namesake.context.close(), rafi.context.close()]);
+  });
+
   it('SPEC 10.2 reviewers and viewers cannot change the translation: nothing on their page is contenteditable', async () => {
     const doc = await suite.server.createDocument();
     for (const role of ['viewer', 'reviewer'] as const) {
