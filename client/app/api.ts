@@ -36,6 +36,7 @@ export interface ArticleSummary {
   title: string;
   sourceLang: string;
   targetLang: string;
+  createdAt: number;
   updatedAt: number;
   segmentCount: number;
 }

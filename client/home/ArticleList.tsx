@@ -1,10 +1,13 @@
-// The list of articles: title, languages, progress, last change; open, share, delete.
+// The list of articles: searched and filtered; each with its title, what tells it apart, progress
+// and last change; open, share, delete (after asking in a dialog of the page).
 import { useState } from 'react';
 import { api, ApiError } from '../app/api.js';
 import { articleHref } from '../app/location.js';
-import { languageName } from '../app/languages.js';
+import { ArticleFilters } from './ArticleFilters.js';
+import { ArticleMeta } from './ArticleMeta.js';
+import { matches, NO_FILTER, type ArticleFilter } from './article-filter.js';
+import { DeleteArticleDialog } from './DeleteArticleDialog.js';
 import { ProgressBar } from './ProgressBar.js';
-import { timeAgo } from './time.js';
 import type { ArticleRow } from './useArticles.js';
 
 interface Props {
@@ -18,6 +21,8 @@ interface Props {
 export function ArticleList({ token, rows, onShare, onChanged, onNew }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState('');
+  const [filter, setFilter] = useState<ArticleFilter>(NO_FILTER);
+  const [deleting, setDeleting] = useState<ArticleRow | null>(null);
   if (rows === null) return <p className="muted">Loading articles…</p>;
   if (rows.length === 0) {
     return (
@@ -42,54 +47,55 @@ export function ArticleList({ token, rows, onShare, onChanged, onNew }: Props) {
     }
   };
 
-  const remove = async (row: ArticleRow) => {
-    if (!window.confirm(`Delete “${row.title}”? Everyone with a link loses access. This cannot be undone.`)) return;
-    setBusy(row.id);
-    try {
-      await api.remove(token, row.id);
-      onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setBusy(null);
-    }
-  };
-
+  const shown = rows.filter((row) => matches(row, filter));
   return (
     <>
+      <ArticleFilters rows={rows} filter={filter} shown={shown.length} onChange={setFilter} />
       {error && <p className="form-error" role="alert">{error}</p>}
-      <ul className="article-list" aria-label="Articles">
-        {rows.map((row) => (
-          <li key={row.id} className="article-row" data-testid="article-row" data-id={row.id}>
-            <div className="article-info">
-              <button type="button" className="article-link" onClick={() => void open(row)} disabled={busy === row.id}>
-                {row.title}
-              </button>
-              <div className="article-meta">
-                <span title={`${languageName(row.sourceLang)} → ${languageName(row.targetLang)}`}>
-                  {row.sourceLang.toUpperCase()} → {row.targetLang.toUpperCase()}
-                </span>
-                <span aria-hidden="true">·</span>
-                <span>{row.segmentCount} segments</span>
-                <span aria-hidden="true">·</span>
-                <span>Updated {timeAgo(row.updatedAt)}</span>
+      {shown.length === 0 ? (
+        <div className="empty-state">
+          <h2>No article matches</h2>
+          <button type="button" className="button" onClick={() => setFilter(NO_FILTER)}>
+            Clear the search and filters
+          </button>
+        </div>
+      ) : (
+        <ul className="article-list" aria-label="Articles">
+          {shown.map((row) => (
+            <li key={row.id} className="article-row" data-testid="article-row" data-id={row.id}>
+              <div className="article-info">
+                <button type="button" className="article-link" onClick={() => void open(row)} disabled={busy === row.id}>
+                  {row.title}
+                </button>
+                <ArticleMeta article={row} />
               </div>
-            </div>
-            <ProgressBar progress={row.progress} total={row.segmentCount} />
-            <div className="row-actions">
-              <button type="button" className="button" onClick={() => void open(row)} disabled={busy === row.id}>
-                Open
-              </button>
-              <button type="button" className="button" onClick={() => onShare(row)}>
-                Share
-              </button>
-              <button type="button" className="button danger-quiet" aria-label={`Delete ${row.title}`} onClick={() => void remove(row)} disabled={busy === row.id}>
-                Delete
-              </button>
-            </div>
-          </li>
-        ))}
-      </ul>
+              <ProgressBar progress={row.progress} total={row.segmentCount} />
+              <div className="row-actions">
+                <button type="button" className="button" onClick={() => void open(row)} disabled={busy === row.id}>
+                  Open
+                </button>
+                <button type="button" className="button" onClick={() => onShare(row)}>
+                  Share
+                </button>
+                <button type="button" className="button danger-quiet" aria-label={`Delete ${row.title}`} onClick={() => setDeleting(row)} disabled={busy === row.id}>
+                  Delete
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {deleting && (
+        <DeleteArticleDialog
+          token={token}
+          article={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            setDeleting(null);
+            onChanged();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -32,7 +32,11 @@ export function useArticles(token: string) {
     try {
       const { documents } = await api.list(token);
       const sorted = [...documents].sort((a, b) => b.updatedAt - a.updatedAt);
-      setRows(sorted.map((d) => ({ ...d, progress: null })));
+      // Progress already known stays until it is read again, so a reload neither flickers nor empties a filtered list.
+      setRows((current) => {
+        const known = new Map(current?.map((row) => [row.id, row.progress]));
+        return sorted.map((d) => ({ ...d, progress: known.get(d.id) ?? null }));
+      });
       setError(null);
       await eachLimited(sorted, 4, async (doc) => {
         try {

@@ -49,11 +49,12 @@ export function documentRoutes(app: FastifyInstance, ctx: ApiContext): void {
     await ctx.guard.admin(request);
     const documents = await ctx.store.listDocuments();
     return {
-      documents: documents.map(({ id, title, sourceLang, targetLang, updatedAt, segmentCount }) => ({
+      documents: documents.map(({ id, title, sourceLang, targetLang, createdAt, updatedAt, segmentCount }) => ({
         id,
         title,
         sourceLang,
         targetLang,
+        createdAt,
         updatedAt,
         segmentCount,
       })),

@@ -80,6 +80,81 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
     await desk.context.close();
   });
 
+  it('SPEC 10.11 the home page searches and filters by title, languages and progress, tells same-titled articles apart, and asks before deleting in its own dialog', async () => {
+    const create = async (title: string, sourceLang: string, targetLang: string, status?: string) => {
+      const doc = await suite.server.createDocument({ title, sourceLang, targetLang });
+      if (status) {
+        const { body } = await suite.server.api('GET', `/api/documents/${doc.id}`);
+        for (const segment of body.segments) {
+          const set = await suite.server.api('PUT', `/api/documents/${doc.id}/segments/${segment.id}/status`, { status }, doc.tokens.editor);
+          expect(set.status).toBe(200);
+        }
+      }
+      return doc.id;
+    };
+    const budgets = [await create('Budget for the coming year', 'en', 'bn'), await create('Budget for the coming year', 'en', 'bn', 'translated')];
+    await create('Flood warning for the coast', 'en', 'hi', 'approved');
+    await create('Election night, hour by hour', 'bn', 'en', 'reviewed');
+    await create('Cyclone shelters open', 'en', 'bn', 'approved');
+
+    const desk = await openPage(suite.browser, `${suite.server.url}/?token=${ADMIN_TOKEN}`);
+    const { page } = desk;
+    const nativeDialogs: string[] = [];
+    page.on('dialog', (dialog) => (nativeDialogs.push(dialog.message()), void dialog.dismiss()));
+    const rows = page.getByTestId('article-row');
+    const titles = async () => (await rows.locator('.article-link').allTextContents()).sort();
+    await eventually(async () => expect(await rows.count()).toBeGreaterThanOrEqual(5));
+    await eventually(async () => expect(await page.locator('.progress.loading').count()).toBe(0));
+    await screenshot(page, 'desk-home-articles');
+
+    // Search by title: the two budgets, told apart by their ids and progress.
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('budget');
+    await eventually(async () => expect(await titles()).toEqual(['Budget for the coming year', 'Budget for the coming year']));
+    const metas = await rows.locator('.article-meta').allTextContents();
+    for (const id of budgets) expect(metas.join('\n')).toContain(`#${id.slice(0, 6)}`);
+    for (const meta of metas) expect(meta).toMatch(/EN → BN.*Created [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+    expect(await page.getByRole('status').filter({ hasText: 'articles' }).textContent()).toMatch(/^2 of \d+ articles$/);
+    await screenshot(page, 'desk-home-search');
+    // `#` and the start of an id finds that one article.
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill(`#${budgets[1].slice(0, 6)}`);
+    await eventually(async () => expect(await rows.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.id))).toEqual([budgets[1]]));
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('');
+
+    // By language pair, and by progress (the least advanced segment).
+    await page.getByRole('combobox', { name: 'Languages' }).selectOption({ label: 'English → Hindi' });
+    await eventually(async () => expect(await titles()).toEqual(['Flood warning for the coast']));
+    await page.getByRole('combobox', { name: 'Languages' }).selectOption({ label: 'English → Bangla' });
+    await page.getByRole('combobox', { name: 'Progress' }).selectOption({ label: 'Approved' });
+    await eventually(async () => expect(await titles()).toEqual(['Cyclone shelters open']));
+    await page.getByRole('combobox', { name: 'Progress' }).selectOption({ label: 'Ready for review' });
+    await eventually(async () => expect(await rows.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.id))).toEqual([budgets[1]]));
+    await page.getByRole('combobox', { name: 'Languages' }).selectOption({ label: 'Bangla → English' });
+    await eventually(async () => expect(await page.getByText('No article matches').count()).toBe(1));
+    await page.getByRole('button', { name: 'Clear the search and filters' }).click();
+    await eventually(async () => expect(await rows.count()).toBeGreaterThanOrEqual(5));
+
+    // Deleting asks in the page's own dialog, naming the article by its id too; Cancel keeps it.
+    const doomed = rows.and(page.locator(`[data-id="${budgets[0]}"]`));
+    await doomed.getByRole('button', { name: /^Delete/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this article?' });
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain(`#${budgets[0].slice(0, 6)}`);
+    await screenshot(page, 'desk-home-delete');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await eventually(async () => expect(await dialog.count()).toBe(0));
+    expect(await doomed.count()).toBe(1);
+    await doomed.getByRole('button', { name: /^Delete/ }).click();
+    await dialog.getByRole('button', { name: 'Delete article' }).click();
+    await eventually(async () => expect(await doomed.count()).toBe(0));
+    expect(await dialog.count()).toBe(0);
+    const { body } = await suite.server.api('GET', '/api/documents');
+    expect(body.documents.map((d: { id: string }) => d.id)).not.toContain(budgets[0]);
+    expect(body.documents.map((d: { id: string }) => d.id)).toContain(budgets[1]);
+    expect(nativeDialogs).toEqual([]);
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
   it('SPEC 10.12 an article asks once for a display name, saying which article and role, passes it to the others and remembers it', async () => {
     const doc = await suite.server.createDocument({ title: 'ঢাকার গ্রন্থাগারগুলো দুর্লভ বই অনলাইনে তুলল' });
     // The article's answer is held back: until it comes, the prompt names the article by its id.
