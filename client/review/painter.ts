@@ -11,12 +11,13 @@ import type { AnchorCache, Placed } from './anchors.js';
 import type { ReviewDesk } from './desk.js';
 import { endRect } from './geometry.js';
 import { GhostLayer, type GhostPlan } from './ghosts.js';
+import { GhostRoom } from './ghost-room.js';
 import { HIGHLIGHT, authorColor, installHighlightStyles } from './highlight-styles.js';
 import { VisibleSegmentsOf } from '../editor/visible-segments.js';
 
 const PRIORITY: Record<string, number> = { [HIGHLIGHT.comment]: 0, [HIGHLIGHT.active]: 2, [HIGHLIGHT.pending]: 3 };
 
-interface Painted {
+export interface Painted {
   segmentId: string;
   marks: Array<[name: string, range: Range]>;
   ghost: { suggestion: Suggestion; color: string; active: boolean; range: Range } | null;
@@ -35,6 +36,7 @@ export class ReviewPainter {
   private readonly visible = new VisibleSegmentsOf(() => this.schedule());
   private readonly highlights = new Map<string, Highlight>();
   private readonly ghosts: GhostLayer;
+  private readonly room = new GhostRoom();
 
   constructor(
     private readonly editor: LexicalEditor,
@@ -68,6 +70,7 @@ export class ReviewPainter {
       for (const stop of stops) stop();
       for (const name of this.highlights.keys()) CSS.highlights.delete(name);
       this.ghosts.destroy();
+      this.room.destroy();
       this.visible.stop();
     };
   }
@@ -122,6 +125,7 @@ export class ReviewPainter {
       if (drawn) this.painted.set(item.id, drawn);
     }
     for (const [id, item] of this.painted) this.show(id, item, visible.has(item.segmentId));
+    if (all || (changed as ReadonlySet<string>).size > 0) this.room.follow(this.painted.values());
 
     // Ghosts and caret: measure (reads), then place (writes).
     const plans: GhostPlan[] = [];

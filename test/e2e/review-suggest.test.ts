@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.js';
 import { caretAtEnd, openArticle, saveState, screenshot, segmentTexts } from '../helpers/browser.js';
-import { ARTICLE, clickBefore, exported, highlights, selectText, struck, typeKey } from './review-helpers.js';
+import { ARTICLE, clickBefore, exported, highlights, personal, selectText, struck, typeKey } from './review-helpers.js';
 import { deskSuite } from '../helpers/desk-suite.js';
 
 const suite = deskSuite();
@@ -140,6 +140,53 @@ describe('suggesting (e2e)', { timeout: 90_000 }, () => {
     await eventually(async () => expect(await card.count()).toBe(0), { timeout: 10_000 });
     await omar.page.getByRole('radio', { name: 'Editing' }).click();
     await eventually(async () => expect(await omar.page.locator('[contenteditable="true"]').count()).toBe(1));
+    expect(omar.errors).toEqual([]);
+    await omar.context.close();
+  });
+
+  it('SPEC 15.1 a proposal’s chip never covers the line above it, in a paragraph or at a segment’s start', async () => {
+    const long = 'শহরের গ্রন্থাগার নেটওয়ার্ক গত দুই বছরে দশ হাজারেরও বেশি দুর্লভ বই স্ক্যান করেছে, যার মধ্যে রয়েছে পুরোনো পাণ্ডুলিপি, মানচিত্র আর সাময়িকী; স্বেচ্ছাসেবকেরা প্রতিটি পৃষ্ঠা যত্ন করে মিলিয়ে দেখেছেন এবং ভুল পেলে আবার স্ক্যান করেছেন।';
+    const doc = await suite.server.createDocument({ ...ARTICLE, target: ARTICLE.target.replace(ARTICLE.target.split('\n\n')[1], long) });
+    const token = await personal(suite.server, doc.id, doc.tokens.reviewer, 'Rina');
+    const ids = (await suite.server.api('GET', `/api/documents/${doc.id}`)).body.segments.map((s: { id: string }) => s.id);
+    const suggest = (segment: number, body: Record<string, unknown>) => suite.server.api('POST', `/api/documents/${doc.id}/suggestions`, { segmentId: ids[segment], ...body }, token);
+    await suggest(1, { find: 'পাণ্ডুলিপি', text: 'হাতে লেখা পুথি' });
+    await suggest(1, { find: 'যত্ন', text: 'খুব যত্ন' });
+    await suggest(1, { start: long.indexOf('ভুল'), end: long.indexOf('ভুল'), text: 'কোনো ' });
+    await suggest(2, { find: '১২টি', text: 'বারোটি' });
+    const omar = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
+    const { page } = omar;
+    await page.evaluate(() => document.fonts.ready);
+    await eventually(async () => expect(await page.locator('.review-ghost').count()).toBe(4), { timeout: 10_000 });
+    const overlaps = () =>
+      page.evaluate(() => {
+        // Every line box of text in the translation.
+        const lines: DOMRect[] = [];
+        const walker = document.createTreeWalker(document.querySelector('.editor-root')!, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          lines.push(...[...range.getClientRects()].filter((r) => r.height > 0));
+        }
+        return [...document.querySelectorAll('.review-ghost')].map((ghost) => {
+          const line = ghost.getBoundingClientRect();
+          const chip = ghost.querySelector('.ghost-text')!.getBoundingClientRect();
+          const above = lines.filter((r) => r.bottom <= line.top + 1 && r.right > chip.left && r.left < chip.right);
+          const lineAbove = Math.max(...above.map((r) => r.bottom));
+          return { text: chip.width > 0 ? ghost.textContent : '', lineTop: line.top, lineAbove, chipTop: chip.top, chipBottom: chip.bottom };
+        });
+      });
+    await eventually(async () => {
+      const chips = await overlaps();
+      // The chips on the paragraph's later lines, and the one at a segment's first line.
+      expect(new Set(chips.map((c) => Math.round(c.lineTop))).size).toBeGreaterThanOrEqual(3);
+      for (const chip of chips) {
+        expect(chip.text).not.toBe('');
+        expect(chip.chipTop, `${chip.text} covers the line above`).toBeGreaterThanOrEqual(chip.lineAbove);
+        expect(chip.chipBottom).toBeLessThanOrEqual(chip.lineTop + 3);
+      }
+    }, { timeout: 10_000 });
+    await screenshot(page, 'review-chips');
     expect(omar.errors).toEqual([]);
     await omar.context.close();
   });
