@@ -1,4 +1,5 @@
 // Reads a role link's token (a JWT) for display only: the server checks it on every request.
+import { decodeJwt } from 'jose';
 import { ROLES, type Role } from '../../shared/schema.js';
 
 export interface TokenClaims {
@@ -12,12 +13,9 @@ export interface TokenClaims {
 
 export function readClaims(token: string | null): TokenClaims {
   const empty: TokenClaims = { doc: null, role: null, name: null, exp: null, sub: null };
-  const payload = token?.split('.')[1];
-  if (!payload) return empty;
+  if (!token) return empty;
   try {
-    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
-    const json = new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
-    const claims = JSON.parse(json) as Record<string, unknown>;
+    const claims = decodeJwt(token);
     return {
       doc: typeof claims.doc === 'string' ? claims.doc : null,
       role: ROLES.includes(claims.role as Role) ? (claims.role as Role) : null,
