@@ -1,11 +1,22 @@
-// Prometheus metrics, one registry per server instance (tests run several in one process).
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+// Prometheus metrics, one registry per server instance (tests run several in one process), served
+// together with Node's default process metrics (CPU, memory, event loop lag, handles), which belong
+// to the process and are collected once for it.
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+let processRegistry: Registry | undefined;
+
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
 
 export function createMetrics() {
   const registry = new Registry();
   const latencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
   return {
-    registry,
     connections: new Gauge({ name: 'tandem_connections', help: 'Open WebSocket connections', registers: [registry] }),
     rooms: new Gauge({ name: 'tandem_rooms', help: 'Rooms loaded in memory', registers: [registry] }),
     roomLoads: new Counter({ name: 'tandem_room_loads_total', help: 'Rooms loaded from the store', registers: [registry] }),
@@ -33,6 +44,8 @@ export function createMetrics() {
       labelNames: ['code'],
       registers: [registry],
     }),
+    /** What /metrics serves: this server's metrics and the process's. */
+    served: Registry.merge([processMetrics(), registry]),
   };
 }
 

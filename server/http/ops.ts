@@ -5,7 +5,7 @@ import type { ApiContext } from './context.js';
 export function opsRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/metrics', async (_request, reply) => {
-    reply.header('content-type', ctx.metrics.registry.contentType);
-    return ctx.metrics.registry.metrics();
+    reply.header('content-type', ctx.metrics.served.contentType);
+    return ctx.metrics.served.metrics();
   });
 }
