@@ -15,6 +15,26 @@ const flagNames = {
 
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
+/** A comma-separated list of origins (`https://desk.example.org`), or `*` for any. */
+const origins = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const list = value.split(',').map((item) => item.trim()).filter(Boolean);
+    for (const item of list) {
+      if (item !== '*' && !isOrigin(item)) ctx.addIssue({ code: 'custom', message: `"${item}" is not an origin such as https://desk.example.org` });
+    }
+    return list.map((item) => item.replace(/\/+$/, ''));
+  });
+
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value.replace(/\/+$/, '');
+  } catch {
+    return false;
+  }
+}
+
 const schema = z.object({
   PORT: int(8080),
   HOST: z.string().default('127.0.0.1'),
@@ -29,6 +49,12 @@ const schema = z.object({
   MAX_MESSAGE_BYTES: int(8 * 1024 * 1024),
   MAX_DOCUMENT_BYTES: int(64 * 1024 * 1024),
   MAX_AWARENESS_BYTES: int(16 * 1024),
+  /** Largest HTTP request body (an import travels in one), answered 413 beyond. */
+  MAX_BODY_BYTES: int(32 * 1024 * 1024),
+  /** A socket whose unsent data passes this is too slow to keep up and is closed with 1013. */
+  MAX_BUFFERED_BYTES: int(64 * 1024 * 1024),
+  /** Browser origins, besides the server's own, whose pages may open a collab socket. */
+  ALLOWED_ORIGINS: origins,
   /** Sustained messages per second per connection (twice as many in a burst). */
   MESSAGE_RATE: int(5000),
   AWARENESS_RATE: int(100),

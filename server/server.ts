@@ -9,11 +9,13 @@ import { loadAdminToken } from './auth/admin-token.js';
 import { createTokenIssuer, newSecret } from './auth/tokens.js';
 import { RoomRegistry } from './collab/registry.js';
 import { createUpgradeHandler } from './collab/upgrade.js';
+import { originPolicy } from './collab/origin.js';
 import { createMetrics } from './metrics.js';
 import { GroupCommit } from './storage/group-commit.js';
 import { openSqliteStore } from './storage/sqlite.js';
 import { checkAtStart } from './storage/check-at-start.js';
 import { installErrorHandlers } from './http/errors.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createGuard } from './http/guard.js';
 import type { ApiContext } from './http/context.js';
 import { documentRoutes } from './http/documents.js';
@@ -34,8 +36,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Large enough for a long article with its source, in text or XLIFF. */
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** How long a shutdown waits for peers to answer the closing handshake before ending their sockets. */
 const CLOSE_GRACE_MS = 2000;
 
@@ -73,13 +73,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       maxAwarenessBytes: config.MAX_AWARENESS_BYTES,
       messageRate: config.MESSAGE_RATE,
       awarenessRate: config.AWARENESS_RATE,
+      maxBufferedBytes: config.MAX_BUFFERED_BYTES,
       connectionRate: config.CONNECTION_RATE,
     },
+    origins: originPolicy(config.ALLOWED_ORIGINS, config.PUBLIC_URL),
     pingIntervalMs: config.PING_INTERVAL_MS,
   });
 
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: MAX_BODY_BYTES });
+  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: config.MAX_BODY_BYTES });
   installErrorHandlers(app);
+  securityHeaders(app);
   const ctx: ApiContext = { store, tokens, rooms, guard: createGuard(tokens, store), metrics, logger, publicUrl: config.PUBLIC_URL ?? null };
   documentRoutes(app, ctx);
   tokenRoutes(app, ctx);

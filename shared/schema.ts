@@ -37,6 +37,8 @@ export const CloseCode = {
   unauthorized: 4401,
   forbidden: 4403,
   notFound: 4404,
+  /** A browser page of an origin the server does not allow (ALLOWED_ORIGINS). */
+  originNotAllowed: 4406,
   tooLarge: 4413,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -18,10 +18,9 @@ export interface ConnectionLimits {
   maxAwarenessBytes: number;
   messageRate: number;
   awarenessRate: number;
+  /** A peer that has not drained this much of what it was sent is too slow to keep. */
+  maxBufferedBytes: number;
 }
-
-/** A peer that has not drained this much of what it was sent is too slow to keep. */
-const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 export class Connection implements RoomPeer {
   private readonly awarenessUpdates: TokenBucket;
@@ -46,7 +45,7 @@ export class Connection implements RoomPeer {
 
   send(message: Uint8Array): void {
     if (this.closed) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CloseCode.overloaded, 'too slow to keep up');
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) return this.close(CloseCode.overloaded, 'too slow to keep up');
     this.ws.send(message);
   }
 

@@ -8,7 +8,8 @@ import type { GroupCommit } from '../storage/group-commit.js';
 import type { Store } from '../storage/store.js';
 import type { Metrics } from '../metrics.js';
 import { StoredGate } from './stored-gate.js';
-import { writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate } from './protocol.js';
+import { PresenceRelay } from './presence-relay.js';
+import { ProtocolError, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate } from './protocol.js';
 
 /** Who a change came from: a peer's connection, the server itself (HTTP API), or the store. */
 export type Origin = RoomPeer | 'server' | 'load';
@@ -46,6 +47,7 @@ export class Room {
   private readonly failure = new Promise<never>((_, reject) => (this.rejectFailure = reject));
   /** Awareness id → the peer that introduced it; only that peer may change it (SPEC 2.5). */
   private readonly presenceOwners = new Map<number, RoomPeer>();
+  private readonly presence: PresenceRelay;
 
   static async load(name: string, docId: string, kind: RoomKind, deps: RoomDeps): Promise<Room> {
     const log = await deps.store.loadRoom(name);
@@ -72,9 +74,7 @@ export class Room {
     }, 'load' satisfies Origin);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: Origin) => this.persist(update, origin));
-    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
-      const changed = [...added, ...updated, ...removed];
-      const message = writeAwareness(encodeAwarenessUpdate(this.awareness, changed));
+    this.presence = new PresenceRelay(this.awareness, (message) => {
       for (const peer of this.peers) peer.send(message);
     });
   }
@@ -113,10 +113,22 @@ export class Room {
     this.gate.whenStored(() => peer.send(writeSyncStep2(missing)));
   }
 
-  /** Applies an update; throws DocumentTooLarge before applying one the room has no room for. */
+  /**
+   * Applies an update; throws DocumentTooLarge before applying one the room has no room for, and a
+   * ProtocolError for one that refers to structs the room does not have (SPEC 3.9): Yjs would keep
+   * such structs pending, unseen, sent along with every sync and snapshot, for as long as the room
+   * lives. What of it did apply is kept (and stored) like any update; the rest is dropped.
+   */
   apply(update: Uint8Array, origin: Origin): void {
     if (this.bytes + update.length > this.deps.maxDocumentBytes) throw new DocumentTooLarge();
+    const { store } = this.doc;
+    const before = { structs: store.pendingStructs, ds: store.pendingDs };
     Y.applyUpdate(this.doc, update, origin);
+    if ((store.pendingStructs ?? before.structs) !== before.structs || (store.pendingDs ?? before.ds) !== before.ds) {
+      store.pendingStructs = before.structs;
+      store.pendingDs = before.ds;
+      throw new ProtocolError('update refers to content the server does not have');
+    }
   }
 
   /** Changes the doc as the server; resolves once the change is stored (and sent to peers). */
@@ -198,6 +210,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.presence.stop();
     this.awareness.destroy();
     this.doc.destroy();
   }

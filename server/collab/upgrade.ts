@@ -13,6 +13,7 @@ import type { Store } from '../storage/store.js';
 import type { Metrics } from '../metrics.js';
 import { Connection, type ConnectionLimits } from './connection.js';
 import { cleanName } from './presence.js';
+import { originAllowed, type OriginPolicy } from './origin.js';
 import { pingSockets } from './pings.js';
 import { KeyedLimiter, TokenBucket } from './rate-limit.js';
 import type { RoomRegistry } from './registry.js';
@@ -27,6 +28,8 @@ export interface UpgradeDeps {
   logger: Logger;
   metrics: Metrics;
   limits: ConnectionLimits & { connectionRate: number };
+  /** Browser origins whose pages may connect (SPEC 3.7). */
+  origins: OriginPolicy;
   /** Milliseconds between pings to every socket; 0 turns them off. */
   pingIntervalMs: number;
 }
@@ -45,6 +48,10 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
       if (!perAddress.take(req.socket.remoteAddress ?? '')) return ws.close(CloseCode.overloaded, 'too many connections, retry later');
+      if (!originAllowed(req, deps.origins)) {
+        deps.logger.warn({ origin: req.headers.origin }, 'refused a socket from a page of another origin');
+        return ws.close(CloseCode.originNotAllowed, 'origin not allowed');
+      }
       void accept(ws, url);
     });
   }

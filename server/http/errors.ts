@@ -29,7 +29,10 @@ export function installErrorHandlers(app: FastifyInstance): void {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
     }
     const status = error.statusCode ?? 500;
-    if (status === 413) return reply.status(413).send({ error: { code: 'too_large', message: 'request body too large' } });
+    if (status === 413) {
+      const message = `request body too large: at most ${app.initialConfig.bodyLimit} bytes (MAX_BODY_BYTES)`;
+      return reply.status(413).send({ error: { code: 'too_large', message } });
+    }
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: 'bad_request', message: error.message } });
     }

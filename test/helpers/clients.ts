@@ -32,8 +32,8 @@ export function connectProvider(wsUrl: string, room: string, { token, name, doc 
 }
 
 /** A raw socket: resolves once open (or closed); records messages and the close. */
-export function rawSocket(url: string) {
-  const ws = new WebSocket(url);
+export function rawSocket(url: string, options?: WebSocket.ClientOptions) {
+  const ws = new WebSocket(url, options);
   const messages: Uint8Array[] = [];
   const state = { open: false, close: null as null | { code: number; reason: string } };
   ws.on('message', (data: Buffer) => messages.push(new Uint8Array(data)));

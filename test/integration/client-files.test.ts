@@ -41,4 +41,25 @@ describe('client files', () => {
     const outside = await fetch(`${server.url}/assets/..%2f..%2fpackage.json`);
     expect(outside.status).toBe(404);
   });
+
+  it('SPEC 8.9 the page runs only its own files: its policy allows no inline script or style, and the built page has none', async () => {
+    const page = readFileSync(join(CLIENT_DIR, 'index.html'), 'utf8');
+    // Nothing inline: every script has a src, no style element, no style or on… attribute.
+    expect(page.match(/<script(?![^>]*\ssrc=)[^>]*>/g)).toBeNull();
+    expect(page).not.toMatch(/<style[\s>]|\sstyle=|\son[a-z]+=/i);
+    // Everything it loads is its own.
+    for (const [, url] of page.matchAll(/\s(?:src|href)="([^"]+)"/g)) expect(url).toMatch(/^\/assets\//);
+
+    const response = await fetch(`${server.url}/d/some-article?token=x`);
+    const policy = response.headers.get('content-security-policy')!;
+    const host = new URL(server.url).host;
+    expect(policy.split('; ')).toEqual(
+      expect.arrayContaining(["default-src 'self'", "script-src 'self'", "style-src 'self'", `connect-src 'self' ws://${host} wss://${host}`, "frame-ancestors 'none'"]),
+    );
+    expect(policy).not.toContain('unsafe');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    const again = await fetch(`${server.url}/`, { headers: { 'if-none-match': response.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('content-security-policy')).toBe(policy);
+  });
 });

@@ -13,4 +13,17 @@ describe('configuration', () => {
     expect(() => readConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN/);
     expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
+
+  it('SPEC 3.7 ALLOWED_ORIGINS is a comma-separated list of origins, or *', () => {
+    expect(readConfig({}).ALLOWED_ORIGINS).toEqual([]);
+    expect(readConfig({ ALLOWED_ORIGINS: 'https://a.example, http://b.example:8080/' }).ALLOWED_ORIGINS).toEqual(['https://a.example', 'http://b.example:8080']);
+    expect(readConfig({ ALLOWED_ORIGINS: '*' }).ALLOWED_ORIGINS).toEqual(['*']);
+    expect(() => readConfig({ ALLOWED_ORIGINS: 'https://a.example/desk' })).toThrow(/ALLOWED_ORIGINS.*not an origin/);
+    expect(() => readConfig({ ALLOWED_ORIGINS: 'a.example' })).toThrow(/ALLOWED_ORIGINS/);
+  });
+
+  it('SPEC 8.8 SPEC 3.8 MAX_BODY_BYTES and MAX_BUFFERED_BYTES', () => {
+    expect(readConfig({})).toMatchObject({ MAX_BODY_BYTES: 32 * 1024 * 1024, MAX_BUFFERED_BYTES: 64 * 1024 * 1024 });
+    expect(readConfig({ MAX_BODY_BYTES: '1024', MAX_BUFFERED_BYTES: '2048' })).toMatchObject({ MAX_BODY_BYTES: 1024, MAX_BUFFERED_BYTES: 2048 });
+  });
 });

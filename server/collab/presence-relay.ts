@@ -1,0 +1,37 @@
+// Sends a room's presence changes to its peers, gathered and sent at most every PRESENCE_RELAY_MS.
+// Each stock y-websocket client answers every presence message it receives with one of its own
+// (it rebroadcasts on any awareness change, remote ones included), so relaying each change as it
+// came would let a few peers that move their carets fast (or a flood of presence) push everyone
+// else past the message rate (SPEC 3.4). Gathered, a client answers at most once per interval.
+import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
+import { writeAwareness } from './protocol.js';
+
+export const PRESENCE_RELAY_MS = 20;
+
+export class PresenceRelay {
+  private readonly changed = new Set<number>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly awareness: Awareness,
+    private readonly send: (message: Uint8Array) => void,
+  ) {
+    awareness.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
+      for (const id of [...added, ...updated, ...removed]) this.changed.add(id);
+      this.timer ??= setTimeout(() => this.flush(), PRESENCE_RELAY_MS);
+    });
+  }
+
+  private flush(): void {
+    this.timer = null;
+    // Every id an update named has its clock in meta, removed ones too.
+    const ids = [...this.changed].filter((id) => this.awareness.meta.has(id));
+    this.changed.clear();
+    if (ids.length > 0) this.send(writeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
