@@ -10,8 +10,12 @@ import {
   ITALIC_UNDERSCORE,
   LINK,
   STRIKETHROUGH,
+  type TextMatchTransformer,
   type Transformer,
 } from '@lexical/markdown';
+
+/** Lexical's link, but not after a backslash: `\[` is a bracket (the Markdown export writes it, SPEC 7.5). */
+const UNESCAPED_LINK: TextMatchTransformer = { ...LINK, importRegExp: new RegExp(`(?<!\\\\)${LINK.importRegExp!.source}`) };
 
 /** Lexical's TRANSFORMERS without fenced code and highlight: an article has no code nodes. */
 export const ARTICLE_TRANSFORMERS: Transformer[] = [
@@ -24,5 +28,5 @@ export const ARTICLE_TRANSFORMERS: Transformer[] = [
   ITALIC_STAR,
   ITALIC_UNDERSCORE,
   STRIKETHROUGH,
-  LINK,
+  UNESCAPED_LINK,
 ];

@@ -1,7 +1,8 @@
-// SPEC 7.2: Markdown, the headline as a `#` heading.
+// SPEC 7.2: Markdown, the headline as a `#` heading; text that looks like Markdown escaped (SPEC 7.5).
 import { $convertToMarkdownString } from '@lexical/markdown';
 import { $getSegments } from '../article.js';
 import { ARTICLE_TRANSFORMERS } from '../markdown.js';
+import { markdownText, unusedCharacter } from './md-text.js';
 
 function asHeadline(markdown: string): string {
   if (markdown.startsWith('# ')) return markdown;
@@ -10,9 +11,12 @@ function asHeadline(markdown: string): string {
 }
 
 export function $exportMarkdown(): string {
-  return $getSegments()
+  const segments = $getSegments();
+  const backslash = unusedCharacter(segments.map((segment) => segment.getTextContent()).join(''));
+  const transformers = [markdownText(backslash), ...ARTICLE_TRANSFORMERS];
+  return segments
     .map((segment, i) => {
-      const markdown = $convertToMarkdownString(ARTICLE_TRANSFORMERS, segment);
+      const markdown = $convertToMarkdownString(transformers, segment).replaceAll(backslash, '\\');
       return i === 0 && markdown !== '' ? asHeadline(markdown) : markdown;
     })
     .filter((markdown) => markdown !== '')
