@@ -184,17 +184,20 @@ it(`SPEC 4.8 kill -9 at seeded random moments of editing, compaction, unloads, s
       importArticles(server, gen, tally, () => stopped),
     ];
 
-    // The seeded delay counts from the first update a client received: a busy machine starts slowly.
-    await eventually(() => expect(tally.received).toBeGreaterThan(0), { timeout: 20_000 });
-    await sleep(killAfterMs);
-    if (duringShutdown) {
-      server.process.kill('SIGTERM');
-      await sleep(termGraceMs);
+    try {
+      // The seeded delay counts from the first update a client received: a busy machine starts slowly.
+      await eventually(() => expect(tally.received).toBeGreaterThan(0), { timeout: 20_000 });
+      await sleep(killAfterMs);
+      if (duringShutdown) {
+        server.process.kill('SIGTERM');
+        await sleep(termGraceMs);
+      }
+      server.process.kill('SIGKILL');
+      await server.exited;
+    } finally {
+      stopped = true;
+      await Promise.all(work);
     }
-    server.process.kill('SIGKILL');
-    await server.exited;
-    stopped = true;
-    await Promise.all(work);
     expect(loggedErrors(server), context).toEqual([]);
 
     const report = checkStore(dir);
