@@ -59,7 +59,7 @@ describe('tandem command', () => {
     expect(await readFile(back, 'utf8')).toBe(await readFile(fixture('article.bn.txt'), 'utf8'));
   });
 
-  it('SPEC 9.3 errors are readable and exit non-zero', async () => {
+  it('SPEC 9.3 errors are readable and exit non-zero', { timeout: 180_000 }, async () => {
     await expect(tandem('export', 'nosuchdocument')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/404: no such document/) });
     await expect(tandem('import')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage/) });
     await expect(tandem('import', fixture('article.bn.txt'))).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^import needs --source-lang and --target-lang/) });
