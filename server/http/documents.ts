@@ -8,7 +8,7 @@ import { LANGUAGE_TAG } from '../../shared/import/language.js';
 import { createDocument } from '../documents/create.js';
 import { readSegments } from '../documents/read.js';
 import type { ApiContext } from './context.js';
-import { badRequest, notFound, parseBody } from './errors.js';
+import { ApiError, badRequest, notFound, parseBody } from './errors.js';
 import { baseUrl, roleLinks } from './links.js';
 
 const language = z.string().regex(LANGUAGE_TAG, 'must be a language tag such as en or bn-BD');
@@ -38,7 +38,7 @@ export function documentRoutes(app: FastifyInstance, ctx: ApiContext): void {
     try {
       record = await createDocument(ctx.store, body);
     } catch (error) {
-      if (error instanceof ImportError) throw badRequest(error.message, error.code);
+      if (error instanceof ImportError) throw new ApiError(error.code === 'too_large' ? 413 : 400, error.code, error.message);
       throw error;
     }
     const { tokens, links } = await roleLinks(ctx, baseUrl(ctx, request), record.id, record.tokenGeneration);

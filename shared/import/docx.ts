@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import { newId } from '../ids.js';
 import { buildSegments } from './blocks.js';
 import { $htmlBlock } from './docx-html.js';
+import { checkUnpackedSize } from './docx-size.js';
 import { countMismatch, ImportError } from './errors.js';
 import type { ParsedImport } from './index.js';
 import { splitTextBlocks } from './text.js';
@@ -14,6 +15,7 @@ const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'
 async function toHtml(content: string): Promise<string> {
   const buffer = Buffer.from(content, 'base64');
   if (buffer.length === 0) throw new ImportError('empty', 'nothing to import: content is empty');
+  checkUnpackedSize(buffer);
   try {
     return (await mammoth.convertToHtml({ buffer }, { styleMap: STYLE_MAP, externalFileAccess: false })).value;
   } catch (error) {

@@ -6,7 +6,9 @@ export type ImportErrorCode =
   | 'bad_xliff'
   | 'bad_docx'
   | 'missing_language'
-  | 'bad_language';
+  | 'bad_language'
+  /** A Word draft that unpacks to more than the import allows (answered 413). */
+  | 'too_large';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';

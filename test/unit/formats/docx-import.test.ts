@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { exportArticle, exportFile } from '../../../shared/export/index.js';
 import { parseDocument } from '../../../shared/import/document.js';
 import { seedArticle } from '../../../shared/seed.js';
+import { MAX_DOCX_UNPACKED_BYTES } from '../../../shared/import/docx-size.js';
+import { docxBomb } from '../../helpers/docx-bomb.js';
 import { seed, segmentsOf } from './seed.js';
 
 const base64 = (bytes: string | Uint8Array) => Buffer.from(bytes as Uint8Array).toString('base64');
@@ -38,6 +40,16 @@ describe('docx import', () => {
     expect(segmentsOf(seedArticle(parsed)).map((s) => s.text)).toEqual(['Line one\nline two', 'a\tb', 'link']);
     expect(JSON.stringify(parsed.segments[2].target)).toContain('"url":"https://example.org"');
     await expect(importDocx(await Packer.toBuffer(document), 'only one')).rejects.toMatchObject({ code: 'count_mismatch' });
+  });
+
+  it('SPEC 12.9 SPEC 8.8 a Word draft that unpacks to more than 64 MiB → too_large, found before it is read, however its zip states its sizes', async () => {
+    for (const lying of [false, true]) {
+      const bomb = docxBomb(MAX_DOCX_UNPACKED_BYTES + 1024, { lying });
+      expect(bomb.length).toBeLessThan(MAX_DOCX_UNPACKED_BYTES / 100);
+      const started = performance.now();
+      await expect(importDocx(bomb)).rejects.toMatchObject({ code: 'too_large', message: `the Word document unpacks to more than ${MAX_DOCX_UNPACKED_BYTES} bytes` });
+      expect(performance.now() - started).toBeLessThan(2000);
+    }
   });
 
   it('SPEC 12.9 what is not a Word document → bad_docx; no content → empty', async () => {
