@@ -1,4 +1,5 @@
-// The article's header: title and languages, save state, who is here, your role, export.
+// The article's header: title and languages, save state, who is here, your role, export. On one
+// row on a wide screen; on two below 1280px (article.css): the title with the tools, then the state.
 import type { ReviewSnapshot } from '../collab/review-session.js';
 import { adminToken } from '../app/identity.js';
 import { languageName } from '../app/languages.js';
@@ -37,15 +38,19 @@ export function ArticleHeader({ sessions, docId, token, facts }: { sessions: Art
         </div>
       </div>
       <div className="header-right">
-        <ReviewProgress />
-        <SaveIndicator state={sessions.content.state} role={role} />
-        <PresenceList presence={sessions.presence} />
-        <span className={`role-badge role-${role}`} title={ROLE_HINT[role]} data-testid="role">
-          {ROLE_LABEL[role]}
-        </span>
-        <ReviewTools />
-        <ToolButtons sessions={sessions} />
-        <ExportMenu docId={docId} token={token} />
+        <div className="header-status">
+          <ReviewProgress />
+          <SaveIndicator state={sessions.content.state} role={role} />
+          <PresenceList presence={sessions.presence} />
+          <span className={`role-badge role-${role}`} title={ROLE_HINT[role]} data-testid="role">
+            {ROLE_LABEL[role]}
+          </span>
+          <ReviewTools />
+        </div>
+        <div className="header-tools">
+          <ToolButtons sessions={sessions} />
+          <ExportMenu docId={docId} token={token} />
+        </div>
       </div>
     </header>
   );

@@ -11,6 +11,7 @@ import { reviewApi, type ReviewApi } from './review-api.js';
 import { ValueStore } from './value-store.js';
 import { segmentOrder } from './segment-order.js';
 import { progressOf, type Progress } from './progress.js';
+import { panels } from '../panels/panel-store.js';
 
 export type Mode = 'editing' | 'suggesting' | 'reading';
 
@@ -50,7 +51,8 @@ export class ReviewDesk {
   readonly statusStop = new ValueStore<string | null>(null);
   readonly spot = new ValueStore<TextSpot | null>(null, sameSpot);
   readonly composing = new ValueStore<Composing | null>(null);
-  /** The margin: shown while there is something in it ('auto'), or as the person chose. */
+  /** The margin: shown while there is something in it ('auto'), or as the person chose. Beside
+   *  a side panel, a margin with no card to show gives its width to the source and translation. */
   readonly marginOpen = new ValueStore<'auto' | 'open' | 'closed'>('auto');
   readonly marginShown = new ValueStore(false);
   readonly showResolved = new ValueStore(false);
@@ -77,10 +79,19 @@ export class ReviewDesk {
     const follow = () => {
       const choice = this.marginOpen.get();
       const { openSuggestions, openThreads, resolvedThreads } = this.items.get();
-      this.marginShown.set(choice === 'open' || (choice === 'auto' && openSuggestions + openThreads + resolvedThreads > 0));
+      const cards = openSuggestions + openThreads + (this.showResolved.get() ? resolvedThreads : 0);
+      const collapsed = cards === 0 && panels.get() !== null;
+      this.marginShown.set(choice === 'open' || (choice === 'auto' && openSuggestions + openThreads + resolvedThreads > 0 && !collapsed));
     };
+    // A side panel opening collapses an empty margin even if the person had opened it; they may
+    // open it again beside the panel.
+    panels.subscribe(() => {
+      if (panels.get() !== null && this.marginOpen.get() === 'open') this.marginOpen.set('auto');
+      follow();
+    });
     this.items.subscribe(follow);
     this.marginOpen.subscribe(follow);
+    this.showResolved.subscribe(follow);
     follow();
     this.me = { name, role };
     this.mode = new ValueStore<Mode>(role === 'editor' ? 'editing' : role === 'reviewer' ? 'suggesting' : 'reading');

@@ -235,20 +235,67 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
       expect(Math.abs(rows[2].source!.top - rows[2].section.top)).toBeLessThan(1.5);
     });
 
-    // Narrow screen: each source sits above its translation.
+    // Narrow screen: each row reads down, its number and status (with its label) over its source,
+    // the source over its translation.
     await page.setViewportSize({ width: 400, height: 800 });
     await eventually(async () => {
       const rows = await rowTops(page);
       for (const { section, text, firstLine, gutter } of rows) {
         expect(text!.top).toBeGreaterThanOrEqual(section.top - 1);
+        expect(gutter!.bottom).toBeLessThanOrEqual(text!.top + 1);
         expect(text!.bottom).toBeLessThanOrEqual(firstLine!.top + 1);
         expect(section.bottom).toBeGreaterThanOrEqual(gutter!.bottom - 1);
       }
     });
+    const pills = await page.locator('.src-gutter .status-pill').evaluateAll((items) => items.map((i) => [i.textContent, i.getBoundingClientRect().width]));
+    for (const [label, width] of pills) expect([label, (width as number) > 20]).toEqual(['Draft', true]);
     await screenshot(page, 'desk-article-narrow');
     expect(desk.foreign).toEqual([]);
     expect(desk.errors).toEqual([]);
     await desk.context.close();
+  });
+
+  it('SPEC 10.13 the header takes one row on a wide screen and at most two below, down to a phone, without pushing the page sideways', async () => {
+    const doc = await suite.server.createDocument({ title: 'ঢাকার গ্রন্থাগারগুলো দুর্লভ বই অনলাইনে তুলল', source: fixture('article.en.txt'), target: fixture('article.bn.txt') });
+    const other = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
+    const { page } = desk;
+    await eventually(async () => expect((await presentNames(page)).length).toBe(2), { timeout: 10_000 });
+    /** How many rows the header's controls sit on, and what the title and the page make room for. */
+    const header = () =>
+      page.evaluate(() => {
+        const controls = [...document.querySelectorAll<HTMLElement>('.article-header button, .article-header .save-indicator, .article-header .article-title')].filter((e) => e.offsetWidth > 0);
+        const middles = controls.map((e) => e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2).sort((a, b) => a - b);
+        const rows = middles.filter((middle, i) => i === 0 || middle - middles[i - 1] > 12);
+        const box = document.querySelector('.article-header')!.getBoundingClientRect();
+        const sheetHead = document.querySelector('.sheet-head')!.getBoundingClientRect();
+        return {
+          rows: rows.length,
+          height: box.height,
+          title: document.querySelector('.article-title')!.getBoundingClientRect().width,
+          sideways: document.documentElement.scrollWidth - innerWidth,
+          below: sheetHead.top >= box.bottom - 1,
+          save: document.querySelector('[data-testid="save-state"]')!.textContent,
+        };
+      });
+    for (const [width, rows] of [[1440, 1], [1280, 1], [1100, 2], [760, 2], [480, 2], [360, 2]] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await eventually(async () => {
+        const seen = await header();
+        expect(seen.rows, `${width}px`).toBe(rows);
+        expect(seen.height).toBeLessThanOrEqual(rows === 1 ? 58 : 92);
+        expect(seen.title, `${width}px`).toBeGreaterThanOrEqual(width < 400 ? 80 : 100);
+        expect(seen.sideways, `${width}px`).toBeLessThanOrEqual(0);
+        expect(seen.below).toBe(true);
+        expect(seen.save).toMatch(/Saved|Saving/);
+      });
+      if (width === 1100 || width === 360) await screenshot(page, `desk-header-${width}`);
+    }
+    // Scrolled, the sheet's head sticks right under the taller header.
+    await page.mouse.wheel(0, 600);
+    await eventually(async () => expect((await header()).below).toBe(true));
+    expect([...desk.errors, ...other.errors]).toEqual([]);
+    await Promise.all([desk.context.close(), other.context.close()]);
   });
 
   it('SPEC 10.14 a draft imported without a source shows the translation full width', async () => {

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { eventually } from '../helpers/eventually.js';
 import { openArticle, screenshot } from '../helpers/browser.js';
 import { deskSuite } from '../helpers/desk-suite.js';
+import { personal } from './review-helpers.js';
 
 const suite = deskSuite();
 const ARTICLE = {
@@ -144,6 +145,44 @@ describe('QA in the desk (e2e)', { timeout: 60_000 }, () => {
     await page.waitForTimeout(1500);
     expect(await offCenter()).toBeLessThan(200);
     expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('৫,০০০');
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('SPEC 10.13 with the QA panel open and no review card to show, the empty review margin collapses: source and translation keep their width', async () => {
+    const doc = await suite.server.createDocument(ARTICLE);
+    const token = await personal(suite.server, doc.id, doc.tokens.reviewer, 'Rina');
+    const ids = (await suite.server.api('GET', `/api/documents/${doc.id}`)).body.segments.map((s: { id: string }) => s.id);
+    const thread = await suite.server.api('POST', `/api/documents/${doc.id}/comments`, { segmentId: ids[1], text: 'Is the number right?' }, token);
+    await suite.server.api('POST', `/api/documents/${doc.id}/comments/${thread.body.id}/resolve`, {}, token);
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'QA Editor', viewport: { width: 1440, height: 800 } });
+    const { page } = desk;
+    const margin = page.getByTestId('review-margin');
+    const widths = () =>
+      page.evaluate(() => ({
+        doc: document.querySelector('.review-doc')!.getBoundingClientRect().width,
+        shell: document.querySelector('.review-shell')!.getBoundingClientRect().width,
+        source: document.querySelector('.src-text')!.getBoundingClientRect().width,
+      }));
+    // A resolved thread: the margin shows, with nothing but its head (Resolved) in it.
+    await eventually(async () => expect(await margin.isVisible()).toBe(true), { timeout: 10_000 });
+    await page.getByTestId('qa-badge').click();
+    await page.getByTestId('qa-panel').waitFor();
+    await eventually(async () => {
+      expect(await margin.isVisible()).toBe(false);
+      const seen = await widths();
+      expect(seen.doc).toBe(seen.shell);
+      expect(seen.source).toBeGreaterThan(280);
+    });
+    await screenshot(page, 'qa-panel-no-cards');
+    // A card to show brings it back beside the panel, until there is none again.
+    const second = await suite.server.api('POST', `/api/documents/${doc.id}/comments`, { segmentId: ids[2], text: 'Check the spacing' }, token);
+    await eventually(async () => expect(await margin.isVisible()).toBe(true), { timeout: 10_000 });
+    await suite.server.api('POST', `/api/documents/${doc.id}/comments/${second.body.id}/resolve`, {}, token);
+    await eventually(async () => expect(await margin.isVisible()).toBe(false), { timeout: 10_000 });
+    // Asked for, it comes back all the same.
+    await page.getByTestId('review-counts').click();
+    await eventually(async () => expect(await margin.isVisible()).toBe(true));
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });
