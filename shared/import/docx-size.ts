@@ -1,6 +1,6 @@
-// How much a .docx unpacks to, checked before mammoth reads it (SPEC 12.9): a few kilobytes of
-// deflate can unpack to gigabytes, which mammoth would hold in memory whole. Each entry is inflated
-// against what is left of the budget, so a file that lies about its sizes is caught all the same.
+// How much a .docx unpacks to, checked before mammoth reads it (SPEC 12.9): deflate unpacks to up to
+// a thousand times its size, which mammoth would hold in memory whole, several times over. Each entry
+// is inflated against what is left of the budget, so a file that lies about its sizes is caught too.
 import { inflateRawSync } from 'node:zlib';
 import { ImportError } from './errors.js';
 

@@ -1,11 +1,10 @@
-// A .docx that unpacks to far more than it weighs: its document.xml is `unpacked` bytes of one
-// repeated paragraph, deflated to about a thousandth, in a zip of that one entry. `lying` writes a
+// A .docx that unpacks to far more than it weighs: its document.xml is one paragraph of `unpacked`
+// letters, deflated to about a thousandth, in a zip of that one entry. `lying` writes a
 // small unpacked size into its headers, as a hostile file would to slip past a check that trusts them.
 import { crc32, deflateRawSync } from 'node:zlib';
 
 export function docxBomb(unpacked: number, { lying = false } = {}): Buffer {
-  const paragraph = '<w:p><w:r><w:t>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</w:t></w:r></w:p>';
-  const xml = Buffer.from(`<w:document><w:body>${paragraph.repeat(Math.ceil(unpacked / paragraph.length))}</w:body></w:document>`);
+  const xml = Buffer.from(`<w:document><w:body><w:p><w:r><w:t>${'x'.repeat(unpacked)}</w:t></w:r></w:p></w:body></w:document>`);
   const data = deflateRawSync(xml, { level: 9 });
   const name = Buffer.from('word/document.xml');
   const size = lying ? 1000 : xml.length;

@@ -80,15 +80,17 @@ describe('floods', () => {
   afterAll(() => server.dispose());
 
   it('SPEC 3.4 a connection flood from one address is answered with 1013; open connections stay, and the address is not banned', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // the address's share is whole, should a retry run this again
     const honest = connectProvider(server.wsUrl, doc.id, { token: doc.tokens.editor });
     await eventually(() => expect(honest.provider.synced).toBe(true));
-    await new Promise((resolve) => setTimeout(resolve, 2000)); // the honest connection's share refills
+    const started = Date.now();
     const flood = Array.from({ length: 100 }, () => rawSocket(`${server.wsUrl}/${doc.id}?token=${doc.tokens.viewer}`));
     // Every one either refused or let in (greeted with the server's sync step 1).
     await eventually(() => expect(flood.every((s) => s.state.close !== null || s.messages.length > 0)).toBe(true), { timeout: 10_000 });
     const refused = flood.filter((s) => s.state.close?.code === 1013);
-    // A burst of twice the rate, and what refilled meanwhile.
-    expect(flood.length - refused.length).toBeLessThanOrEqual(2 * 20 + 10);
+    // A burst of twice the rate, and what refilled while the flood came in.
+    expect(flood.length - refused.length).toBeLessThanOrEqual(2 * 20 + Math.ceil((20 * (Date.now() - started)) / 1000));
+    expect(refused.length).toBeGreaterThan(0);
     expect(refused[0].state.close?.reason).toBe('too many connections, retry later');
     expect(refused.every((s) => s.messages.length === 0)).toBe(true);
     for (const s of flood) s.ws.close();
