@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import * as prng from 'lib0/prng';
 import { $getSegments } from '../../shared/article.js';
 import { $isTextNode } from 'lexical';
-import { CloseCode, ROLES, type RoomKind } from '../../shared/schema.js';
+import { CloseCode, MessageType, ROLES, type RoomKind } from '../../shared/schema.js';
 import { createLogger } from '../../server/logger.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectProvider } from '../helpers/clients.js';
@@ -49,8 +49,8 @@ function makeBatch(gen: prng.PRNG, maker: MessageMaker): FuzzMessage[] {
   if (roll < 0.015) {
     // Past the burst the rate allows (twice the rate), with eight seconds of refill to spare: a busy
     // machine can take seconds to read a flood.
-    const heartbeats = Array.from({ length: 10 * MESSAGE_RATE }, () => ({ name: 'flood:messages', bytes: Uint8Array.of(101), expect: { kind: 'accept' as const } }));
-    return [...heartbeats, { name: 'flood:past-the-rate', bytes: Uint8Array.of(101), expect: { kind: 'refuse', codes: [CloseCode.overloaded] } }];
+    const heartbeats = Array.from({ length: 10 * MESSAGE_RATE }, () => ({ name: 'flood:messages', bytes: Uint8Array.of(MessageType.heartbeat), expect: { kind: 'accept' as const } }));
+    return [...heartbeats, { name: 'flood:past-the-rate', bytes: Uint8Array.of(MessageType.heartbeat), expect: { kind: 'refuse', codes: [CloseCode.overloaded] } }];
   }
   // Presence past its own rate is dropped, not refused, while the messages stay under theirs.
   if (roll < 0.03) return Array.from({ length: 2 * AWARENESS_RATE + 50 }, () => maker.nextPresence());
