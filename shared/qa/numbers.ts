@@ -1,48 +1,52 @@
-import { findNumbers, type NumberToken } from './digits.js';
-import { findNumberWords } from './number-words.js';
+import { readNumbers, type ReadNumber } from './number-phrases.js';
 import { qaIssue, type QaIssue, type QaSegment } from './types.js';
 
-/** Removes from `from` one token per value present in `other` (a multiset difference). */
-function unmatched(from: NumberToken[], other: NumberToken[]): NumberToken[] {
-  const counts = new Map<string, number>();
-  for (const token of other) counts.set(token.value, (counts.get(token.value) ?? 0) + 1);
-  return from.filter((token) => {
-    const left = counts.get(token.value) ?? 0;
-    if (left > 0) counts.set(token.value, left - 1);
-    return left === 0;
-  });
+type Same = (a: ReadNumber, b: ReadNumber) => boolean;
+const sameValue: Same = (a, b) => a.value === b.value;
+const sameMeaning: Same = (a, b) => a.value === b.value || a.value === b.also || a.also === b.value;
+
+/** Takes out of both lists the pairs that are the same number (each used once), in order. */
+function pairOff(from: ReadNumber[], to: ReadNumber[], same: Same): void {
+  for (let i = 0; i < from.length; i++) {
+    const j = to.findIndex((other) => same(from[i], other));
+    if (j === -1) continue;
+    from.splice(i--, 1);
+    to.splice(j, 1);
+  }
 }
 
 /**
- * Every number of the source appears in the target with the same value, whatever the digits,
- * grouping or decimal mark (2,500 = ২,৫০০ = 2 500; 1,00,000 = 100,000), or spelled out (24 = চব্বিশ).
+ * Every number of the source is in the target with the same value, wherever it stands, whatever the
+ * digits, grouping or decimal mark (2,500 = ২,৫০০ = 2 500; 1,00,000 = 100,000), or in words
+ * (24 = চব্বিশ, 2,500 = আড়াই হাজার, 3.5 crore = সাড়ে তিন কোটি, 500,000 = half a million).
  */
 export function checkNumbers(segment: QaSegment, sourceLang: string, targetLang: string): QaIssue[] {
   if (segment.source == null) return [];
-  const source = findNumbers(segment.source, sourceLang);
-  const target = findNumbers(segment.target, targetLang);
-  let missing = unmatched(source, target);
-  let extra = unmatched(target, source);
+  const source = readNumbers(segment.source, sourceLang);
+  const target = readNumbers(segment.target, targetLang);
+  const missing = source.filter((n) => !n.spelled);
+  const extra = target.filter((n) => !n.spelled);
+  pairOff(missing, extra, sameValue);
   if (missing.length === 0 && extra.length === 0) return [];
-  // A number spelled out on the other side satisfies one in digits. A word is never missing or extra
-  // itself: "এক" is also "a", "one" a pronoun, "নয়" "is not".
-  const sourceWords = findNumberWords(segment.source, sourceLang);
-  const targetWords = findNumberWords(segment.target, targetLang);
-  missing = unmatched(missing, targetWords);
-  extra = unmatched(extra, sourceWords);
+  pairOff(missing, extra, sameMeaning);
+  // A number in words on the other side counts. A word is never missing or extra itself: "এক" is
+  // also "a", "one" a pronoun, "নয়" "is not".
+  const targetWords = target.filter((n) => n.spelled);
+  pairOff(missing, targetWords, sameMeaning);
+  pairOff(extra, source.filter((n) => n.spelled), sameMeaning);
   // A missing number and an extra one in the same order most likely are one changed number; so is a
   // missing number left over and a word whose value the source has nowhere (24 → পঁচিশ), unless
   // that word is one, as often an article or a pronoun.
-  const sourceValues = new Set([...source, ...sourceWords].map((token) => token.value));
+  const sourceValues = new Set(source.map((n) => n.value));
   const changedTo = [...extra, ...targetWords.filter((w) => w.value !== '1' && !sourceValues.has(w.value))];
-  const issues: QaIssue[] = missing.map((token, i) => {
+  const issues: QaIssue[] = missing.map((n, i) => {
     const to = changedTo[i];
     return to
-      ? qaIssue(segment, 'numbers', 'error', `Number ${token.text} in the source is ${to.text} in the translation`, to)
-      : qaIssue(segment, 'numbers', 'error', `Number ${token.text} in the source is missing from the translation`);
+      ? qaIssue(segment, 'numbers', 'error', `Number ${n.text} in the source is ${to.text} in the translation`, to)
+      : qaIssue(segment, 'numbers', 'error', `Number ${n.text} in the source is missing from the translation`);
   });
-  for (const token of extra.slice(missing.length)) {
-    issues.push(qaIssue(segment, 'numbers', 'error', `Number ${token.text} is not in the source`, token));
+  for (const n of extra.slice(missing.length)) {
+    issues.push(qaIssue(segment, 'numbers', 'error', `Number ${n.text} is not in the source`, n));
   }
   return issues;
 }

@@ -35,12 +35,22 @@ describe('QA numbers', () => {
     expect(flagged(issues[0], target)).toBe('12');
   });
 
+  it('SPEC 14.2 matches numbers by value, not by position, and names the one missing', () => {
+    expect(numbers('১২ থেকে ৮ ঘণ্টা, ৩ সপ্তাহ', 'for 3 weeks, from 8 to 12 hours')).toEqual([]);
+    expect(numbers('১২ থেকে ১৮ ঘণ্টা', 'from 8 to 12 hours')).toMatchObject([{ message: 'Number 8 in the source is ১৮ in the translation' }]);
+    expect(numbers('১২ ঘণ্টা', 'from 8 to 12 hours')).toMatchObject([{ message: 'Number 8 in the source is missing from the translation' }]);
+  });
+
+  it('SPEC 14.2 reads a percent or currency sign beside a number as the same number', () => {
+    expect(numbers('৭৩ শতাংশ, ১২%, ১০৫ ডলার, ৳৫,০০০, ₹১০,০০,০০০', '73 percent, 12 per cent, $105, Tk 5,000, Rs 1,000,000')).toEqual([]);
+  });
+
   it('SPEC 14.2 counts repeated numbers', () => {
     expect(numbers('৫ জন এবং আরও ৫ জন', '5 and another 5')).toEqual([]);
     expect(numbers('৫ জন এবং আরও কয়েকজন', '5 and another 5')).toHaveLength(1);
   });
 
-  it('SPEC 14.2 counts a number 0–100 spelled out in the translation as that number', () => {
+  it('SPEC 14.11 counts a number in words in the translation as that number', () => {
     expect(numbers('গত চব্বিশ ঘণ্টায়', 'in the last 24 hours')).toEqual([]);
     expect(numbers('দুইজন সাংবাদিক, দুজন আলোকচিত্রী আর তিনটি ক্যামেরা', '2 reporters, 2 photographers and 3 cameras')).toEqual([]);
     expect(numbers('পাঁচই মার্চ, একুশে ফেব্রুয়ারি', '5 March, 21 February')).toEqual([]);
@@ -51,13 +61,13 @@ describe('QA numbers', () => {
     expect(numbers('Twenty four hours, a hundred days, one hundred years', '২৪ ঘণ্টা, ১০০ দিন, ১০০ বছর', 'bn', 'en-GB')).toEqual([]);
   });
 
-  it('SPEC 14.2 counts a number spelled out in the source as that number', () => {
+  it('SPEC 14.11 counts a number in words in the source as that number', () => {
     expect(numbers('২ জন', 'two people')).toEqual([]);
     expect(numbers('২৪ ঘণ্টা', 'Twenty-four hours')).toEqual([]);
     expect(numbers('2 reporters', 'দুইজন সাংবাদিক', 'bn', 'en')).toEqual([]);
   });
 
-  it('SPEC 14.2 flags a number spelled out with another value as changed, at the word', () => {
+  it('SPEC 14.11 flags a number in words with another value as changed, at the word', () => {
     const target = 'গত পঁচিশ ঘণ্টায়';
     const issues = numbers(target, 'in the last 24 hours');
     expect(issues).toMatchObject([{ severity: 'error', message: 'Number 24 in the source is পঁচিশ in the translation' }]);
@@ -69,7 +79,7 @@ describe('QA numbers', () => {
     expect(numbers('৩ জন', 'two people')).toMatchObject([{ message: 'Number ৩ is not in the source' }]);
   });
 
-  it('SPEC 14.2 pairs a missing number only with a word the source has no number for, never with one', () => {
+  it('SPEC 14.11 pairs a missing number only with a word the source has no number for, never with one', () => {
     // একটি is "a" here, পাঁচটি is the source's "five": 24 is missing, not changed.
     expect(numbers('একটি হরতাল', 'A 24-hour strike')).toMatchObject([
       { message: 'Number 24 in the source is missing from the translation' },
@@ -79,20 +89,20 @@ describe('QA numbers', () => {
     ]);
   });
 
-  it('SPEC 14.2 never flags a spelled-out number by itself', () => {
+  it('SPEC 14.11 never flags a number in words by itself', () => {
     expect(numbers('তিনি একটি বই লিখেছেন, নয়জন পড়েছেন, চব্বিশ ঘণ্টায়', 'She wrote a book that people read in a day')).toEqual([]);
     expect(numbers('The one who came, twenty years on', 'যিনি এসেছিলেন', 'bn', 'en')).toEqual([]);
     expect(numbers('সারা দিন', 'twenty-four hours')).toEqual([]);
   });
 
-  it('SPEC 14.2 reads a number word whole, with a classifier or case ending only', () => {
+  it('SPEC 14.11 reads a number word whole, with a classifier or case ending only', () => {
     // তিনি (he), আটকে (stuck), দশক (decade), often: not 3, 8, 10.
     expect(numbers('তিনি আটকে ছিলেন এক দশক', '3 of them were stuck for 8 of 10 years')).toHaveLength(3);
     expect(numbers('often', '১০', 'bn', 'en')).toHaveLength(1);
     expect(numbers('সবাই একই', 'All 1')).toHaveLength(1);
   });
 
-  it('SPEC 14.2 reads নয় as nine before what it counts, not as "is not" ending a clause', () => {
+  it('SPEC 14.11 reads নয় as nine before what it counts, not as "is not" ending a clause', () => {
     expect(numbers('নয় বছর পরে নয়জন ফিরেছেন', 'After 9 years, 9 came back')).toEqual([]);
     expect(numbers('দাবিটি সত্য নয়।', 'The claim about 9 deaths is false.')).toMatchObject([
       { message: 'Number 9 in the source is missing from the translation' },
