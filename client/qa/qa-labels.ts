@@ -4,6 +4,7 @@ import type { QaCheck, QaCounts, QaSeverity } from './qa-types.js';
 export const CHECKS: Record<QaCheck, { label: string; hint: string }> = {
   numbers: { label: 'Numbers', hint: 'A number of the source is missing, extra or changed' },
   glossary: { label: 'Terminology', hint: 'Forbidden, misspelt or missing glossary terms' },
+  names: { label: 'Names', hint: 'One name spelled two ways in the article' },
   untranslated: { label: 'Untranslated', hint: 'Text left in another language, or copied from the source' },
   punctuation: { label: 'Punctuation', hint: 'Unbalanced quotes and brackets, missing sentence ends' },
   duplicate: { label: 'Duplicates', hint: 'A segment identical to an earlier one' },

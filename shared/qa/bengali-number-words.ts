@@ -32,6 +32,8 @@ const ORDINALS = [
 ];
 
 let lexicon: Map<string, NumberPart[]> | null = null;
+/** Every start of a lexicon word, so most words are given up on after a letter or two. */
+let starts: Set<string> | null = null;
 
 /** Every form a number word takes before its endings, with what it says. */
 function buildLexicon(): Map<string, NumberPart[]> {
@@ -79,12 +81,17 @@ const NOY = textKey('নয়');
 /** What a Bengali word says towards a number, if anything; `after` is the text that follows it. */
 export function bengaliNumberParts(word: string, after: string): NumberPart[] | undefined {
   lexicon ??= buildLexicon();
+  starts ??= new Set([...lexicon.keys()].flatMap((key) => Array.from(key, (_, i) => key.slice(0, i + 1))));
   const key = textKey(word);
   if (NOT_NUMBERS.has(key)) return undefined;
   if (key === NOY && !/^\s+\p{L}/u.test(after)) return undefined;
-  for (let n = key.length; n > 0; n--) {
-    const parts = lexicon.get(key.slice(0, n));
-    if (parts && endingFits(key.slice(0, n), key.slice(n))) return parts;
+  // The longest number word the word starts with whose rest is an ending.
+  let found: NumberPart[] | undefined;
+  for (let n = 1; n <= key.length; n++) {
+    const stem = key.slice(0, n);
+    if (!starts.has(stem)) break;
+    const parts = lexicon.get(stem);
+    if (parts && endingFits(stem, key.slice(n))) found = parts;
   }
-  return undefined;
+  return found;
 }

@@ -2,6 +2,7 @@
 import { checkDuplicates } from './duplicate.js';
 import { checkEmpty } from './empty.js';
 import { checkGlossary, compileGlossary, type CompiledEntry } from './glossary.js';
+import { NameIndex, tallyNames, type NameTally } from './names.js';
 import { checkNumbers } from './numbers.js';
 import { checkPunctuation } from './punctuation.js';
 import { snapToGraphemes } from './text.js';
@@ -41,13 +42,17 @@ function checkSegment(segment: QaSegment, input: QaInput, glossary: readonly Com
 /**
  * Checks one article again and again (live QA): a segment whose source and target are the same as
  * in the last run keeps its issues, so a run after a keystroke checks one segment, not thousands of
- * words. A change of languages or glossary checks everything again.
+ * words. A change of languages or glossary checks everything again. The article-wide names check
+ * keeps each segment's word tally the same way, and its index takes in only the segments that changed.
  */
 export class QaChecker {
   private context = '';
   private glossary: CompiledEntry[] = [];
   /** Last run's per-segment issues, by source and target. */
   private known = new Map<string, QaIssue[]>();
+  /** Last run's per-segment word tallies, by source and target (they need no languages or glossary). */
+  private tallies = new Map<string, NameTally>();
+  private readonly names = new NameIndex();
   /** How many segments the last run checked (the others kept their issues). */
   checked = 0;
 
@@ -61,6 +66,7 @@ export class QaChecker {
     }
     const segments = [...input.segments].sort((a, b) => a.index - b.index);
     const seen = new Map<string, QaIssue[]>();
+    const tallied = new Map<string, NameTally>();
     const issues: QaIssue[] = [];
     this.checked = 0;
     for (const segment of segments) {
@@ -72,10 +78,15 @@ export class QaChecker {
       }
       seen.set(key, found);
       for (const issue of found) issues.push({ ...issue, segmentId: segment.id, index: segment.index });
+      const tally = tallied.get(key) ?? this.tallies.get(key) ?? tallyNames(segment);
+      tallied.set(key, tally);
+      this.names.update(segment.id, tally);
     }
     this.known = seen;
-    const targets = new Map(segments.map((s) => [s.id, s.target]));
-    for (const issue of checkDuplicates(segments)) issues.push(...snapped([issue], targets.get(issue.segmentId) ?? ''));
+    this.tallies = tallied;
+    const byId = new Map(segments.map((s) => [s.id, s]));
+    for (const id of [...this.names.segmentIds()]) if (!byId.has(id)) this.names.update(id, undefined);
+    for (const issue of [...checkDuplicates(segments), ...this.names.issues(byId)]) issues.push(...snapped([issue], byId.get(issue.segmentId)!.target));
     return issues.sort((a, b) => a.index - b.index || (a.start ?? -1) - (b.start ?? -1) || checkOrder(a) - checkOrder(b));
   }
 }

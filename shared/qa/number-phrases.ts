@@ -43,7 +43,7 @@ function atomsOf(text: string, lang: string): Atom[] {
     for (let k = d; k < digits.length && digits[k].start < word.end; k++) start = Math.max(start, digits[k].end);
     if (start >= word.end) continue;
     spelled = text.slice(start, word.end);
-    for (const part of read(spelled, text.slice(word.end)) ?? []) atoms.push({ start, end: word.end, part });
+    for (const part of read(spelled, text.slice(word.end, word.end + 8)) ?? []) atoms.push({ start, end: word.end, part });
   }
   return atoms.sort((a, b) => a.start - b.start);
 }

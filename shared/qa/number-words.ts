@@ -3,7 +3,7 @@ import { bengaliNumberParts } from './bengali-number-words.js';
 import { englishNumberParts } from './english-number-words.js';
 import type { NumberPart } from './number-parts.js';
 
-/** What a word says towards a number; `after` is the text that follows the word. */
+/** What a word says towards a number; `after` is the text that follows the word (a few characters of it). */
 export type NumberWordReader = (word: string, after: string) => NumberPart[] | undefined;
 
 const readers = new Map<string, NumberWordReader>([

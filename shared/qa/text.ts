@@ -34,9 +34,17 @@ export function words(text: string): Word[] {
   return Array.from(text.matchAll(WORD), (m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
+// Words recur through an article: each is normalized once (the checks ask for keys of every word).
+const nfcCache = new Map<string, string>();
+
 /** Comparison key: NFC (so য় and য + ় compare equal), lower-cased unless case matters. */
 export function textKey(text: string, caseSensitive = false): string {
-  const normal = text.normalize('NFC');
+  let normal = nfcCache.get(text);
+  if (normal === undefined) {
+    if (nfcCache.size > 50_000) nfcCache.clear();
+    normal = text.normalize('NFC');
+    nfcCache.set(text, normal);
+  }
   return caseSensitive ? normal : normal.toLowerCase();
 }
 

@@ -1,11 +1,12 @@
 import type { GlossaryEntry } from './glossary-entry.js';
 
-export type QaCheck = 'numbers' | 'glossary' | 'untranslated' | 'punctuation' | 'duplicate' | 'empty' | 'whitespace';
+export type QaCheck = 'numbers' | 'glossary' | 'names' | 'untranslated' | 'punctuation' | 'duplicate' | 'empty' | 'whitespace';
 export type QaSeverity = 'error' | 'warning' | 'info';
 
 export const QA_CHECKS: readonly QaCheck[] = Object.freeze([
   'numbers',
   'glossary',
+  'names',
   'untranslated',
   'punctuation',
   'duplicate',
@@ -22,6 +23,8 @@ export interface QaIssue {
   message: string;
   start?: number;
   end?: number;
+  /** `names`: the spelling found here and the article's other spelling of the name. */
+  spellings?: { found: string; other: string };
 }
 
 /** A segment's plain text (SPEC 5.2); `source` is null for a target-only draft. */

@@ -2,10 +2,19 @@
 // exactly the listed issues on the ones that must be flagged, for every check with pairs.
 import { describe, expect, it } from 'vitest';
 import { QA_PAIRS, type QaCase } from '../../fixtures/qa-pairs.js';
-import type { QaCheck } from '../../../shared/qa/index.js';
+import { QA_CHECKS, type QaCheck } from '../../../shared/qa/index.js';
 import { flagged, qa, segments } from './helpers.js';
 
-const RULES: Partial<Record<QaCheck, string>> = { numbers: 'SPEC 14.2, 14.11' };
+const RULES: Record<QaCheck, string> = {
+  numbers: 'SPEC 14.2, 14.11',
+  glossary: 'SPEC 14.3',
+  names: 'SPEC 14.13',
+  untranslated: 'SPEC 14.4',
+  punctuation: 'SPEC 14.5',
+  duplicate: 'SPEC 14.6',
+  empty: 'SPEC 14.6',
+  whitespace: 'SPEC 14.7',
+};
 
 function issuesOf(check: QaCheck, c: QaCase): Array<[string, string | null]> {
   const segs = segments(...c.segments);
@@ -15,6 +24,10 @@ function issuesOf(check: QaCheck, c: QaCase): Array<[string, string | null]> {
 }
 
 describe('QA sentence pairs (fixtures)', () => {
+  it('SPEC 14.12 every check has pairs that must not be flagged and pairs that must', () => {
+    for (const check of QA_CHECKS) expect([check, QA_PAIRS[check]?.pass.length, QA_PAIRS[check]?.flag.length].every(Boolean)).toBe(true);
+  });
+
   for (const [check, { pass, flag }] of Object.entries(QA_PAIRS) as Array<[QaCheck, { pass: QaCase[]; flag: QaCase[] }]>) {
     it(`${RULES[check]} ${check}: no issue on the ${pass.length} pairs that must not be flagged`, () => {
       const alarms = pass.map((c) => [c.why, issuesOf(check, c)]).filter(([, issues]) => issues.length > 0);
