@@ -5,11 +5,14 @@ import type { ReviewSession } from '../collab/review-session.js';
 import { glossaryOf, type GlossaryStore } from '../glossary/glossary-store.js';
 import { QaHighlighter } from '../qa/qa-highlights.js';
 import { QaStore } from '../qa/qa-store.js';
+import { SpellingFixer } from '../qa/spelling-fix.js';
 
 export interface DeskTools {
   glossary: GlossaryStore;
   qa: QaStore;
   highlighter: QaHighlighter;
+  /** "Make them all X" for names spelled two ways, in the article's editor. */
+  spellings: SpellingFixer;
   editable: boolean;
 }
 
@@ -20,7 +23,7 @@ export function deskTools(sessions: { content: ContentSession; review: ReviewSes
   if (!tools) {
     const glossary = glossaryOf(sessions.review);
     const qa = new QaStore(sessions.content, sessions.review, glossary);
-    tools = { glossary, qa, highlighter: new QaHighlighter(qa), editable: sessions.content.role === 'editor' };
+    tools = { glossary, qa, highlighter: new QaHighlighter(qa), spellings: new SpellingFixer(), editable: sessions.content.role === 'editor' };
     made.set(sessions.content, tools);
   }
   return tools;

@@ -1,5 +1,6 @@
-// One QA issue in the panel: severity, check, message and the text around it. Memoised, so a run
-// that changes one segment re-renders only that segment's issues.
+// One QA issue in the panel: severity, check, message and the text around it; for a name spelled
+// two ways, "Make all X" for each spelling (editors). Memoised, so a run that changes one segment
+// re-renders only that segment's issues.
 import { memo } from 'react';
 import type { QaIssue } from './qa-types.js';
 import { CHECKS, SEVERITIES } from './qa-labels.js';
@@ -13,12 +14,15 @@ interface Props {
   targetLang: string;
   selected: boolean;
   onPick: (issue: QaIssue) => void;
+  /** Makes every `from` in the article `to`; absent where the page may not edit. */
+  onRespell?: (from: string, to: string) => void;
 }
 
-export const QaIssueItem = memo(function QaIssueItem({ issue, text, targetLang, selected, onPick }: Props) {
+export const QaIssueItem = memo(function QaIssueItem({ issue, text, targetLang, selected, onPick, onRespell }: Props) {
   const cut = excerpt(text, issue.start, issue.end);
+  const spellings = onRespell && issue.spellings;
   return (
-    <li>
+    <li className="qa-item">
       <button
         type="button"
         className={`qa-issue sev-${issue.severity}${selected ? ' selected' : ''}`}
@@ -43,6 +47,21 @@ export const QaIssueItem = memo(function QaIssueItem({ issue, text, targetLang, 
           )}
         </span>
       </button>
+      {spellings && (
+        <div className="qa-actions" role="group" aria-label="One spelling for the article">
+          {[spellings.other, spellings.found].map((to) => (
+            <button
+              key={to}
+              type="button"
+              className="qa-action"
+              lang={targetLang || undefined}
+              onClick={() => onRespell(to === spellings.other ? spellings.found : spellings.other, to)}
+            >
+              Make all “{to}”
+            </button>
+          ))}
+        </div>
+      )}
     </li>
   );
 }, same);
@@ -56,12 +75,15 @@ function same(a: Props, b: Props): boolean {
     a.selected === b.selected &&
     a.targetLang === b.targetLang &&
     a.onPick === b.onPick &&
+    a.onRespell === b.onRespell &&
     x.segmentId === y.segmentId &&
     x.index === y.index &&
     x.check === y.check &&
     x.message === y.message &&
     x.severity === y.severity &&
     x.start === y.start &&
-    x.end === y.end
+    x.end === y.end &&
+    x.spellings?.found === y.spellings?.found &&
+    x.spellings?.other === y.spellings?.other
   );
 }

@@ -9,6 +9,7 @@ interface Props {
   targetLang: string;
   selected: string | null;
   onPick: (issue: QaIssue) => void;
+  onRespell?: (from: string, to: string) => void;
 }
 
 function groups(issues: readonly QaIssue[]): Array<{ index: number; segmentId: string; issues: QaIssue[] }> {
@@ -31,7 +32,7 @@ function onKeyDown(event: React.KeyboardEvent<HTMLElement>) {
   items[Math.max(0, Math.min(items.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
 }
 
-export function QaIssueList({ issues, texts, targetLang, selected, onPick }: Props) {
+export function QaIssueList({ issues, texts, targetLang, selected, onPick, onRespell }: Props) {
   return (
     <ol className="qa-groups" aria-label="Issues" onKeyDown={onKeyDown}>
       {groups(issues).map((group) => (
@@ -40,7 +41,7 @@ export function QaIssueList({ issues, texts, targetLang, selected, onPick }: Pro
           <ul className="qa-list">
             {group.issues.map((issue) => {
               const key = issueKey(issue);
-              return <QaIssueItem key={key} issue={issue} text={texts.get(issue.segmentId) ?? ''} targetLang={targetLang} selected={selected === key} onPick={onPick} />;
+              return <QaIssueItem key={key} issue={issue} text={texts.get(issue.segmentId) ?? ''} targetLang={targetLang} selected={selected === key} onPick={onPick} onRespell={onRespell} />;
             })}
           </ul>
         </li>

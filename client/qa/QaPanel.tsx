@@ -10,6 +10,10 @@ import { issueKey } from './qa-highlights.js';
 import { QaIssueList } from './QaIssueList.js';
 import { CheckIcon } from '../review/icons.js';
 import { SeverityIcon } from './icons.js';
+import { useDesk, type Mode } from '../review/desk.js';
+import { ValueStore } from '../review/value-store.js';
+
+const EDITING = new ValueStore<Mode>('editing');
 
 export function QaPanel({ tools, targetLang, onClose }: { tools: DeskTools; targetLang: string; onClose: () => void }) {
   const { issues, counts, texts, ready, checking } = useStore(tools.qa);
@@ -24,6 +28,9 @@ export function QaPanel({ tools, targetLang, onClose }: { tools: DeskTools; targ
     },
     [tools],
   );
+  // Editors in Editing mode may respell a name across the article; a suggesting editor suggests.
+  const editing = useStore(useDesk()?.mode ?? EDITING) === 'editing';
+  const respell = useCallback((from: string, to: string) => void tools.spellings.makeAll(from, to), [tools]);
   const status = !ready ? 'Checking…' : checking ? 'Updating…' : 'Live — updates as you type';
 
   return (
@@ -64,7 +71,7 @@ export function QaPanel({ tools, targetLang, onClose }: { tools: DeskTools; targ
         </div>
       )}
       {ready && issues.length > 0 && shown.length === 0 && <p className="qa-none">No issues match this filter.</p>}
-      {shown.length > 0 && <QaIssueList issues={shown} texts={texts} targetLang={targetLang} selected={selected} onPick={pick} />}
+      {shown.length > 0 && <QaIssueList issues={shown} texts={texts} targetLang={targetLang} selected={selected} onPick={pick} onRespell={tools.editable && editing ? respell : undefined} />}
     </SidePanel>
   );
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually } from '../helpers/eventually.js';
-import { openArticle, screenshot } from '../helpers/browser.js';
+import { caretAtEnd, openArticle, screenshot, segmentTexts } from '../helpers/browser.js';
 import { deskSuite } from '../helpers/desk-suite.js';
 import { personal } from './review-helpers.js';
 
@@ -147,6 +147,44 @@ describe('QA in the desk (e2e)', { timeout: 60_000 }, () => {
     expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('৫,০০০');
     expect(desk.errors).toEqual([]);
     await desk.context.close();
+  });
+
+  it('SPEC 14.14 a name spelled two ways offers "Make all X": every occurrence in one edit, undone in one step', async () => {
+    const doc = await suite.server.createDocument({
+      source: 'Benioff said\n\nBenioff was told\n\nTrump reached Benioff\n\nSources told WIRED and WIRED’s editors; WIRED asked',
+      target: 'বেনিওফ বলেন।\n\nবেনিওফকে জানানো হয়।\n\nট্রাম্প বেনিফের কাছে পৌঁছান।\n\nসূত্র WIRED-কে জানায়, ওয়্যারডের সম্পাদকদেরও; WIRED জানতে চায়।',
+    });
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'QA Editor' });
+    const { page } = desk;
+    await page.getByTestId('qa-badge').click();
+    const panel = page.getByTestId('qa-panel');
+    await eventually(async () => expect(await panel.getByTestId('qa-check-names').textContent()).toBe('Names2'), { timeout: 10_000 });
+    const issue = panel.locator('.qa-item', { has: page.locator('.qa-issue[data-check="names"]', { hasText: 'বেনিফ' }) });
+    expect(await issue.locator('.qa-message').textContent()).toBe('“বেনিফ” and “বেনিওফ”: one name, two spellings?');
+    expect(await issue.locator('.qa-action').allTextContents()).toEqual(['Make all “বেনিওফ”', 'Make all “বেনিফ”']);
+    await screenshot(page, 'qa-panel-names');
+
+    await issue.getByRole('button', { name: 'Make all “বেনিওফ”' }).click();
+    await eventually(async () => expect((await segmentTexts(page))[2]).toBe('ট্রাম্প বেনিওফের কাছে পৌঁছান।'));
+    await eventually(async () => expect(await panel.getByTestId('qa-check-names').textContent()).toBe('Names1'), { timeout: 5000 });
+    // A Bengali spelling with its ending becomes a Latin one with a hyphen.
+    await panel.locator('.qa-item', { hasText: 'ওয়্যারড' }).getByRole('button', { name: 'Make all “WIRED”' }).click();
+    await eventually(async () => expect((await segmentTexts(page))[3]).toBe('সূত্র WIRED-কে জানায়, WIRED-এর সম্পাদকদেরও; WIRED জানতে চায়।'));
+    await eventually(async () => expect(await panel.getByTestId('qa-check-names').textContent()).toBe('Names0'), { timeout: 5000 });
+    // Each was one undo step.
+    await caretAtEnd(page, 0);
+    await page.keyboard.press('Control+z');
+    await eventually(async () => expect((await segmentTexts(page))[3]).toContain('ওয়্যারডের'));
+    expect((await segmentTexts(page))[2]).toBe('ট্রাম্প বেনিওফের কাছে পৌঁছান।');
+    await page.keyboard.press('Control+z');
+    await eventually(async () => expect((await segmentTexts(page))[2]).toBe('ট্রাম্প বেনিফের কাছে পৌঁছান।'));
+    // A reviewer sees the issues (back with the undo) but cannot respell.
+    const reviewer = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'QA Reviewer' });
+    await reviewer.page.getByTestId('qa-badge').click();
+    await eventually(async () => expect(await reviewer.page.locator('.qa-issue[data-check="names"]').count()).toBe(2), { timeout: 10_000 });
+    expect(await reviewer.page.locator('.qa-action').count()).toBe(0);
+    expect([...desk.errors, ...reviewer.errors]).toEqual([]);
+    await Promise.all([desk.context.close(), reviewer.context.close()]);
   });
 
   it('SPEC 10.13 with the QA panel open and no review card to show, the empty review margin collapses: source and translation keep their width', async () => {
