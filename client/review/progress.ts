@@ -1,8 +1,9 @@
-// How far the article is: segments and words (of the translation) per status. Word counts are kept
-// per segment and recounted only for segments whose text changed, a little after typing (at most
-// every second, when the page is idle: each recount redraws the header, a frame of its own);
-// statuses come live from the review room.
+// How far the article is: segments and words (of the translation, as shared/word-count.ts counts
+// them) per status. Word counts are kept per segment and recounted only for segments whose text
+// changed, a little after typing (at most every second, when the page is idle: each recount redraws
+// the header, a frame of its own); statuses come live from the review room.
 import { SEGMENT_STATES, type SegmentState } from '../../shared/schema.js';
+import { countWords } from '../../shared/word-count.js';
 import type { SegmentTextMap } from '../../shared/review/text-map.js';
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
@@ -15,9 +16,6 @@ export interface Progress {
   words: number;
   byState: Tally;
 }
-
-const WORD = /[\p{L}\p{N}]/u;
-export const countWords = (text: string) => text.split(/\s+/).filter((w) => WORD.test(w)).length;
 
 const sameProgress = (a: Progress, b: Progress) => JSON.stringify(a) === JSON.stringify(b);
 const RECOUNT_MS = 1000;

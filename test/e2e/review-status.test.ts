@@ -6,9 +6,9 @@ import { eventually } from '../helpers/eventually.js';
 import { caretAtEnd, openArticle, screenshot } from '../helpers/browser.js';
 import { ARTICLE, personal, selectText } from './review-helpers.js';
 import { deskSuite } from '../helpers/desk-suite.js';
+import { countWords } from '../../shared/word-count.js';
 
 const suite = deskSuite();
-const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const TARGETS = ARTICLE.target.split('\n\n');
 
 const pill = (page: Page, index: number) => page.locator('[data-source-for] .status-pill').nth(index);
@@ -50,15 +50,15 @@ describe('statuses and progress (e2e)', { timeout: 90_000 }, () => {
     for (const { page } of [rina, omar]) {
       await eventually(async () => {
         expect(await tally(page, 'approved', 'segments')).toBe(1);
-        expect(await tally(page, 'approved', 'words')).toBe(words(TARGETS[0]));
+        expect(await tally(page, 'approved', 'words')).toBe(countWords(TARGETS[0]));
         expect(await tally(page, 'reviewed', 'segments')).toBe(1);
-        expect(await tally(page, 'reviewed', 'words')).toBe(words(TARGETS[1]));
+        expect(await tally(page, 'reviewed', 'words')).toBe(countWords(TARGETS[1]));
         expect(await tally(page, 'draft', 'segments')).toBe(2);
       }, { timeout: 10_000 });
     }
     await rina.page.getByTestId('progress').click();
     await rina.page.waitForTimeout(250); // the popover's entrance, for the screenshot
-    await expect(rina.page.locator('.progress-table tr[data-state="approved"]').textContent()).resolves.toContain(`${words(TARGETS[0])}`);
+    await expect(rina.page.locator('.progress-table tr[data-state="approved"]').textContent()).resolves.toContain(`${countWords(TARGETS[0])}`);
     await screenshot(rina.page, 'review-progress');
 
     // Editing an approved segment sends it back to translated, for everyone.
@@ -68,7 +68,7 @@ describe('statuses and progress (e2e)', { timeout: 90_000 }, () => {
       await eventually(async () => {
         expect(await pill(page, 0).textContent()).toBe('Translated');
         expect(await tally(page, 'approved', 'segments')).toBe(0);
-        expect(await tally(page, 'translated', 'words')).toBe(words(TARGETS[0]) + 1);
+        expect(await tally(page, 'translated', 'words')).toBe(countWords(TARGETS[0]) + 1);
       }, { timeout: 10_000 });
     }
     expect([...rina.errors, ...omar.errors]).toEqual([]);
