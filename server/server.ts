@@ -26,6 +26,7 @@ import { clientRoutes } from './http/static.js';
 import { reviewRoutes } from './http/review.js';
 import { glossaryRoutes } from './http/glossary.js';
 import { qaRoutes } from './http/qa.js';
+import { qaSettingsRoutes } from './http/qa-settings.js';
 import { watchContent } from './review/automation.js';
 
 export interface RunningServer {
@@ -90,6 +91,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   reviewRoutes(app, ctx);
   glossaryRoutes(app, ctx);
   qaRoutes(app, ctx);
+  qaSettingsRoutes(app, ctx);
   opsRoutes(app, ctx);
   await clientRoutes(app);
   app.server.on('upgrade', collab.handleUpgrade);

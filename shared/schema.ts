@@ -79,6 +79,10 @@ export const ReviewRoom = {
   status: 'status',
   /** Y.Map: `entries` → the document's glossary entries (replaced whole). */
   glossary: 'glossary',
+  /** Y.Map: `profile` → the article's QA profile, each check on, off or as a warning (replaced whole). */
+  qa: 'qa',
+  /** Y.Map<IgnoredIssue>: id → an occurrence of a QA issue set aside. */
+  qaIgnored: 'qaIgnored',
 } as const;
 
 /** Name of the Lexical root in the content room (the standard binding: a Y.XmlText). */

@@ -1,15 +1,19 @@
-// The QA issues, grouped by segment. Picking one scrolls to it and marks its range in the text.
+// The QA issues, grouped by segment, ignored ones among them. Picking one scrolls to it and marks its
+// range in the text.
 import type { QaIssue } from './qa-types.js';
 import { issueKey } from './qa-highlights.js';
-import { QaIssueItem } from './QaIssueItem.js';
+import { QaIssueItem, type IssueActions } from './QaIssueItem.js';
 
 interface Props {
+  /** In the article's order. */
   issues: readonly QaIssue[];
+  /** Those of `issues` whose occurrence was ignored. */
+  ignored: ReadonlySet<QaIssue>;
   texts: ReadonlyMap<string, string>;
   targetLang: string;
   selected: string | null;
   onPick: (issue: QaIssue) => void;
-  onRespell?: (from: string, to: string) => void;
+  actions: IssueActions;
 }
 
 function groups(issues: readonly QaIssue[]): Array<{ index: number; segmentId: string; issues: QaIssue[] }> {
@@ -32,7 +36,7 @@ function onKeyDown(event: React.KeyboardEvent<HTMLElement>) {
   items[Math.max(0, Math.min(items.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
 }
 
-export function QaIssueList({ issues, texts, targetLang, selected, onPick, onRespell }: Props) {
+export function QaIssueList({ issues, ignored, texts, targetLang, selected, onPick, actions }: Props) {
   return (
     <ol className="qa-groups" aria-label="Issues" onKeyDown={onKeyDown}>
       {groups(issues).map((group) => (
@@ -41,7 +45,18 @@ export function QaIssueList({ issues, texts, targetLang, selected, onPick, onRes
           <ul className="qa-list">
             {group.issues.map((issue) => {
               const key = issueKey(issue);
-              return <QaIssueItem key={key} issue={issue} text={texts.get(issue.segmentId) ?? ''} targetLang={targetLang} selected={selected === key} onPick={onPick} onRespell={onRespell} />;
+              return (
+                <QaIssueItem
+                  key={key}
+                  issue={issue}
+                  text={texts.get(issue.segmentId) ?? ''}
+                  targetLang={targetLang}
+                  selected={selected === key}
+                  ignored={ignored.has(issue)}
+                  onPick={onPick}
+                  actions={actions}
+                />
+              );
             })}
           </ul>
         </li>

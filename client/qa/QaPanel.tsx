@@ -1,5 +1,6 @@
-// The QA panel: counts by severity and by check (each a filter), then every issue, live.
-import { useCallback, useState } from 'react';
+// The QA panel: counts by severity and by check (each a filter), the article's QA profile, then
+// every issue, live, ignored ones struck through among them.
+import { useCallback, useMemo, useState } from 'react';
 import { useStore } from '../app/store.js';
 import type { DeskTools } from '../panels/desk-tools.js';
 import { SidePanel } from '../panels/SidePanel.js';
@@ -8,19 +9,22 @@ import type { QaCheck, QaIssue, QaSeverity } from './qa-types.js';
 import { CHECKS, SEVERITIES } from './qa-labels.js';
 import { issueKey } from './qa-highlights.js';
 import { QaIssueList } from './QaIssueList.js';
+import { QaProfileEditor } from './QaProfileEditor.js';
+import { useIssueActions } from './issue-actions.js';
 import { CheckIcon } from '../review/icons.js';
 import { SeverityIcon } from './icons.js';
-import { useDesk, type Mode } from '../review/desk.js';
-import { ValueStore } from '../review/value-store.js';
 
-const EDITING = new ValueStore<Mode>('editing');
+const inArticleOrder = (a: QaIssue, b: QaIssue) => a.index - b.index || (a.start ?? -1) - (b.start ?? -1);
 
 export function QaPanel({ tools, targetLang, onClose }: { tools: DeskTools; targetLang: string; onClose: () => void }) {
-  const { issues, counts, texts, ready, checking } = useStore(tools.qa);
+  const { issues, ignored, counts, texts, ready, checking } = useStore(tools.qa);
   const [severity, setSeverity] = useState<QaSeverity | null>(null);
   const [check, setCheck] = useState<QaCheck | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const shown = issues.filter((i) => (!severity || i.severity === severity) && (!check || i.check === check));
+  const all = useMemo(() => [...issues, ...ignored].sort(inArticleOrder), [issues, ignored]);
+  const ignoredSet = useMemo(() => new Set(ignored), [ignored]);
+  const shown = all.filter((i) => (!severity || i.severity === severity) && (!check || i.check === check));
+  const actions = useIssueActions(tools);
   const pick = useCallback(
     (issue: QaIssue) => {
       setSelected(issueKey(issue));
@@ -28,9 +32,6 @@ export function QaPanel({ tools, targetLang, onClose }: { tools: DeskTools; targ
     },
     [tools],
   );
-  // Editors in Editing mode may respell a name across the article; a suggesting editor suggests.
-  const editing = useStore(useDesk()?.mode ?? EDITING) === 'editing';
-  const respell = useCallback((from: string, to: string) => void tools.spellings.makeAll(from, to), [tools]);
   const status = !ready ? 'Checking…' : checking ? 'Updating…' : 'Live — updates as you type';
 
   return (
@@ -61,6 +62,7 @@ export function QaPanel({ tools, targetLang, onClose }: { tools: DeskTools; targ
           </button>
         ))}
       </div>
+      <QaProfileEditor tools={tools} />
       {ready && issues.length === 0 && (
         <div className="qa-empty">
           <span className="qa-empty-icon">
@@ -70,8 +72,8 @@ export function QaPanel({ tools, targetLang, onClose }: { tools: DeskTools; targ
           <span>Numbers, terminology, punctuation and more are checked as you type.</span>
         </div>
       )}
-      {ready && issues.length > 0 && shown.length === 0 && <p className="qa-none">No issues match this filter.</p>}
-      {shown.length > 0 && <QaIssueList issues={shown} texts={texts} targetLang={targetLang} selected={selected} onPick={pick} onRespell={tools.editable && editing ? respell : undefined} />}
+      {ready && all.length > 0 && shown.length === 0 && <p className="qa-none">No issues match this filter.</p>}
+      {shown.length > 0 && <QaIssueList issues={shown} ignored={ignoredSet} texts={texts} targetLang={targetLang} selected={selected} onPick={pick} actions={actions} />}
     </SidePanel>
   );
 }

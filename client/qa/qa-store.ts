@@ -2,8 +2,12 @@
 // review room changes (at least every 1.5 s while people keep typing), over the targets read
 // straight from the content room's Y.Doc, the sources of the review room and both glossaries.
 // Listeners hear only when a run finishes, never per keystroke. A run starts, and its result is
-// told, when the page is idle: never between a keystroke and the frame that shows it.
+// told, when the page is idle: never between a keystroke and the frame that shows it. The
+// article's QA profile and ignored issues (review room) apply to each result, and again at once
+// when they change (SPEC 14.15, 14.16).
 import { QA_CHECKS, type QaCheck, type QaInput, type QaIssue, type QaSegment } from '../../shared/qa/types.js';
+import { applyProfile, occurrenceKey, type IgnoredIssue, type QaProfile } from '../../shared/qa/profile.js';
+import { ignoredIssuesOf, qaProfileOf } from '../../shared/review/qa-settings.js';
 import { ReviewRoom } from '../../shared/schema.js';
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
@@ -19,7 +23,13 @@ export interface QaCounts {
 }
 
 export interface QaSnapshot {
+  /** The issues that count (the profile applied, ignored ones left out). */
   issues: readonly QaIssue[];
+  /** Issues whose occurrence was ignored, shown struck through. */
+  ignored: readonly QaIssue[];
+  /** The ignore entries by occurrence key (shared/qa/profile.ts), to unignore one. */
+  ignoredEntries: ReadonlyMap<string, IgnoredIssue>;
+  profile: QaProfile;
   counts: QaCounts;
   /** Each segment's target as it was checked, to tell whether an issue's offsets still hold. */
   texts: ReadonlyMap<string, string>;
@@ -43,7 +53,18 @@ export function countIssues(issues: readonly QaIssue[]): QaCounts {
 }
 
 export class QaStore {
-  private snapshot: QaSnapshot = { issues: [], counts: countIssues([]), texts: new Map(), ready: false, checking: false };
+  private snapshot: QaSnapshot = {
+    issues: [],
+    ignored: [],
+    ignoredEntries: new Map(),
+    profile: {},
+    counts: countIssues([]),
+    texts: new Map(),
+    ready: false,
+    checking: false,
+  };
+  /** The last run's issues before the profile. */
+  private found: readonly QaIssue[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly runner = new QaRunner();
   private timer = 0;
@@ -62,6 +83,8 @@ export class QaStore {
     glossary.subscribe(this.schedule);
     content.provider.on('sync', this.schedule);
     review.provider.on('sync', this.schedule);
+    review.doc.getMap(ReviewRoom.qa).observe(this.reapply);
+    ignoredIssuesOf(review.doc).observe(this.reapply);
     this.schedule();
   }
 
@@ -101,8 +124,9 @@ export class QaStore {
       .then(async (issues) => {
         await idle(IDLE_WITHIN_MS);
         this.retries = 0;
+        this.found = issues;
         const texts = new Map(input.segments.map((s) => [s.id, s.target]));
-        this.set({ issues, counts: countIssues(issues), texts, ready: true, checking: false });
+        this.set({ ...this.profiled(texts), texts, ready: true, checking: false });
       })
       .catch(() => {
         // The worker failed (the runner now uses the main thread): try once more.
@@ -113,6 +137,19 @@ export class QaStore {
         this.running = false;
         if (this.dirty) this.schedule();
       });
+  };
+
+  /** The last run's issues as the article's profile and ignore list have them now. */
+  private profiled(texts: ReadonlyMap<string, string>): Pick<QaSnapshot, 'issues' | 'ignored' | 'ignoredEntries' | 'profile' | 'counts'> {
+    const profile = qaProfileOf(this.review.doc);
+    const entries = [...ignoredIssuesOf(this.review.doc).values()];
+    const { issues, ignored } = applyProfile(this.found, texts, profile, entries);
+    const ignoredEntries = new Map(entries.map((entry) => [occurrenceKey(entry), entry]));
+    return { issues, ignored, ignoredEntries, profile, counts: countIssues(issues) };
+  }
+
+  private readonly reapply = (): void => {
+    if (this.snapshot.ready) this.set(this.profiled(this.snapshot.texts));
   };
 
   private input(): QaInput {

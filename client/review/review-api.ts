@@ -1,5 +1,7 @@
-// The review routes of the HTTP API (SPEC 11), called with this person's own token.
+// The review routes of the HTTP API (SPEC 11), and those of the article's QA profile and ignored
+// issues (SPEC 14.15, 14.16), called with this person's own token.
 import type { SegmentState } from '../../shared/schema.js';
+import type { IgnoredIssue, Occurrence, QaProfile } from '../../shared/qa/profile.js';
 import type { Comment, Suggestion, Thread } from '../../shared/review/types.js';
 import { call } from '../app/api.js';
 
@@ -34,5 +36,8 @@ export function reviewApi(docId: string, token: () => Promise<string>) {
     reopen: (id: string) => send<Thread>('POST', `${cid(id)}/reopen`),
     setStatus: (segmentId: string, status: SegmentState) =>
       send<{ segmentId: string }>('PUT', `${base}/segments/${encodeURIComponent(segmentId)}/status`, { status }),
+    setQaProfile: (checks: QaProfile) => send<{ checks: QaProfile }>('PUT', `${base}/qa/profile`, { checks }),
+    ignoreIssue: (occurrence: Occurrence) => send<IgnoredIssue>('POST', `${base}/qa/ignored`, occurrence),
+    unignoreIssue: (id: string) => send<{ id: string }>('DELETE', `${base}/qa/ignored/${encodeURIComponent(id)}`),
   };
 }

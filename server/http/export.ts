@@ -27,7 +27,7 @@ export function exportRoutes(app: FastifyInstance, ctx: ApiContext): void {
     if (!record) throw notFound();
     const state = await contentState(ctx.rooms, id);
     const work = await ctx.rooms.with(id, 'review', (room) => reviewForExport(room.doc));
-    const qaErrors = (await documentQa(ctx.rooms, ctx.store, record)).filter((issue) => issue.severity === 'error').length;
+    const qaErrors = (await documentQa(ctx.rooms, ctx.store, record)).issues.filter((issue) => issue.severity === 'error').length;
     const file = await exportFile(state, format, {
       id,
       title: record.title,

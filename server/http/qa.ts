@@ -1,4 +1,5 @@
-// GET /api/documents/:id/qa (any role): the document's QA issues (SPEC 14).
+// GET /api/documents/:id/qa (any role): the document's QA issues (SPEC 14), its profile applied,
+// and apart from them the issues whose occurrence was ignored (SPEC 14.15, 14.16).
 import type { FastifyInstance } from 'fastify';
 import { documentQa } from '../documents/qa.js';
 import type { ApiContext } from './context.js';
@@ -10,6 +11,6 @@ export function qaRoutes(app: FastifyInstance, ctx: ApiContext): void {
     await ctx.guard.document(request, id, 'viewer');
     const record = await ctx.store.getDocument(id);
     if (!record) throw notFound();
-    return { issues: await documentQa(ctx.rooms, ctx.store, record) };
+    return documentQa(ctx.rooms, ctx.store, record);
   });
 }

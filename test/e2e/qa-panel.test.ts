@@ -161,7 +161,7 @@ describe('QA in the desk (e2e)', { timeout: 60_000 }, () => {
     await eventually(async () => expect(await panel.getByTestId('qa-check-names').textContent()).toBe('Names2'), { timeout: 10_000 });
     const issue = panel.locator('.qa-item', { has: page.locator('.qa-issue[data-check="names"]', { hasText: 'বেনিফ' }) });
     expect(await issue.locator('.qa-message').textContent()).toBe('“বেনিফ” and “বেনিওফ”: one name, two spellings?');
-    expect(await issue.locator('.qa-action').allTextContents()).toEqual(['Make all “বেনিওফ”', 'Make all “বেনিফ”']);
+    expect(await issue.locator('.qa-action').allTextContents()).toEqual(['Make all “বেনিওফ”', 'Make all “বেনিফ”', 'Ignore']);
     await screenshot(page, 'qa-panel-names');
 
     await issue.getByRole('button', { name: 'Make all “বেনিওফ”' }).click();
@@ -183,6 +183,75 @@ describe('QA in the desk (e2e)', { timeout: 60_000 }, () => {
     await reviewer.page.getByTestId('qa-badge').click();
     await eventually(async () => expect(await reviewer.page.locator('.qa-issue[data-check="names"]').count()).toBe(2), { timeout: 10_000 });
     expect(await reviewer.page.locator('.qa-action').count()).toBe(0);
+    expect([...desk.errors, ...reviewer.errors]).toEqual([]);
+    await Promise.all([desk.context.close(), reviewer.context.close()]);
+  });
+
+  it('SPEC 14.16 an editor ignores an issue: struck through for everyone, counted nowhere, still so after a reload, and undone', async () => {
+    const doc = await suite.server.createDocument(ARTICLE);
+    const editor = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'QA Editor' });
+    const viewer = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.viewer), { name: 'QA Viewer' });
+    const { page } = editor;
+    const badge = page.getByTestId('qa-badge');
+    await eventually(async () => expect(await badge.getAttribute('data-errors')).toBe('1'), { timeout: 10_000 });
+    await badge.click();
+    const panel = page.getByTestId('qa-panel');
+    const numbers = panel.locator('.qa-item', { has: page.locator('.qa-issue[data-check="numbers"]') });
+    await numbers.getByRole('button', { name: 'Ignore this issue' }).click();
+    await eventually(async () => expect(await numbers.locator('.qa-issue').getAttribute('data-ignored')).toBe('true'));
+    expect(await numbers.locator('.qa-message').evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through');
+    await eventually(async () => expect(await badge.getAttribute('data-errors')).toBe('0'));
+    expect(await panel.getByTestId('qa-check-numbers').textContent()).toBe('Numbers0');
+    await eventually(async () => expect(await highlightTexts(page, 'qa-error')).toEqual([]));
+    await screenshot(page, 'qa-panel-ignored');
+    // Everyone's page follows; the server and the export agree.
+    await eventually(async () => expect(await viewer.page.getByTestId('qa-badge').getAttribute('data-errors')).toBe('0'), { timeout: 10_000 });
+    const { body } = await suite.server.api('GET', `/api/documents/${doc.id}/qa`, undefined, doc.tokens.viewer);
+    expect(body.ignored.map((i: { check: string }) => i.check)).toEqual(['numbers']);
+
+    // Remembered: after a reload it is still struck through, and Undo brings it back.
+    await page.reload();
+    await page.waitForSelector('.editor-root section[data-segment-id]');
+    await eventually(async () => expect(await page.getByTestId('qa-badge').getAttribute('data-errors')).toBe('0'), { timeout: 10_000 });
+    await page.getByTestId('qa-badge').click();
+    const again = page.getByTestId('qa-panel').locator('.qa-item', { has: page.locator('.qa-issue[data-check="numbers"]') });
+    await eventually(async () => expect(await again.locator('.qa-issue').getAttribute('data-ignored')).toBe('true'), { timeout: 10_000 });
+    await again.getByRole('button', { name: 'Undo ignore' }).click();
+    await eventually(async () => expect(await page.getByTestId('qa-badge').getAttribute('data-errors')).toBe('1'));
+    expect(await again.locator('.qa-issue').getAttribute('data-ignored')).toBe(null);
+    // A viewer reads, and cannot ignore.
+    await viewer.page.getByTestId('qa-badge').click();
+    await viewer.page.getByTestId('qa-panel').locator('.qa-issue[data-check="numbers"]').waitFor();
+    expect(await viewer.page.getByTestId('qa-panel').getByRole('button', { name: 'Ignore this issue' }).count()).toBe(0);
+    expect([...editor.errors, ...viewer.errors]).toEqual([]);
+    await Promise.all([editor.context.close(), viewer.context.close()]);
+  });
+
+  it('SPEC 14.15 the article\'s QA profile sets each check on, as a warning or off, for everyone', async () => {
+    const doc = await suite.server.createDocument(ARTICLE);
+    const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'QA Editor' });
+    const { page } = desk;
+    const badge = page.getByTestId('qa-badge');
+    await eventually(async () => expect(await badge.getAttribute('data-errors')).toBe('1'), { timeout: 10_000 });
+    await badge.click();
+    const panel = page.getByTestId('qa-panel');
+    await panel.getByTestId('qa-profile').locator('summary').click();
+    await panel.getByLabel('Numbers').selectOption('warning');
+    await eventually(async () => expect([await badge.getAttribute('data-errors'), await badge.getAttribute('data-warnings')]).toEqual(['0', '1']));
+    expect(await panel.locator('.qa-issue[data-check="numbers"]').getAttribute('data-severity')).toBe('warning');
+    await panel.getByLabel('Spacing').selectOption('off');
+    await eventually(async () => expect(await panel.locator('.qa-issue[data-check="whitespace"]').count()).toBe(0));
+    expect(await highlightTexts(page, 'qa-info')).toEqual([]);
+    expect((await suite.server.api('GET', `/api/documents/${doc.id}/qa/profile`, undefined, doc.tokens.viewer)).body).toEqual({ checks: { numbers: 'warning', whitespace: 'off' } });
+    const exported = await suite.server.api('GET', `/api/documents/${doc.id}/export?format=txt`, undefined, doc.tokens.viewer);
+    expect(exported.headers.get('x-tandem-qa-errors')).toBe('0');
+    // A reviewer sees the profile and cannot change it.
+    const reviewer = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'QA Reviewer' });
+    await reviewer.page.getByTestId('qa-badge').click();
+    await reviewer.page.getByTestId('qa-profile').locator('summary').click();
+    const setting = reviewer.page.getByTestId('qa-panel').getByLabel('Numbers');
+    await eventually(async () => expect(await setting.inputValue()).toBe('warning'), { timeout: 10_000 });
+    expect(await setting.isDisabled()).toBe(true);
     expect([...desk.errors, ...reviewer.errors]).toEqual([]);
     await Promise.all([desk.context.close(), reviewer.context.close()]);
   });
