@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
 
 export interface BarePage {
+  /** Where the page is served from: another origin than Tandem's. */
+  origin: string;
   /** The page's URL for one document. */
   link(wsUrl: string, docId: string, token: string): string;
   stop(): Promise<void>;
@@ -40,8 +42,10 @@ export async function startBarePage(): Promise<BarePage> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
   return {
-    link: (wsUrl, docId, token) => `http://127.0.0.1:${port}/?${new URLSearchParams({ ws: wsUrl, doc: docId, token })}`,
+    origin,
+    link: (wsUrl, docId, token) => `${origin}/?${new URLSearchParams({ ws: wsUrl, doc: docId, token })}`,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

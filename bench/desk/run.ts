@@ -173,7 +173,7 @@ export async function runDeskBench(): Promise<void> {
   let results: Awaited<ReturnType<typeof measure>> | undefined;
   try {
     bare = await startBarePage();
-    [server, browser] = await Promise.all([startTandem(), launchChromium()]);
+    [server, browser] = await Promise.all([startTandem(bare.origin), launchChromium()]);
     const ctx: DeskContext = { browser, server, bare, article, problems };
     results = await withTimeout(measure(ctx), config.deadlineMs, 'desk bench');
   } finally {

@@ -25,13 +25,14 @@ process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-export async function startTandem(): Promise<DeskServer> {
+/** `allowedOrigin`: the bare page's, whose sockets a browser opens from another origin (SPEC 3.7). */
+export async function startTandem(allowedOrigin: string): Promise<DeskServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-desk-bench-'));
   const adminToken = `bench-admin-${randomBytes(12).toString('hex')}`;
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'server/cli.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
-    { cwd: ROOT, env: { ...process.env, ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, env: { ...process.env, ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn', ALLOWED_ORIGINS: allowedOrigin }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.add(child);
   child.once('exit', () => children.delete(child));
