@@ -1,5 +1,7 @@
 // Headers on every HTTP answer (SPEC 8.9): tokens travel in links, so no page hands its address
-// to another site; the page runs only the bundle it was served with and is never framed.
+// to another site; the page runs only the bundle it was served with and is never framed. No
+// Cross-Origin-Opener-Policy: it makes Chromium open the page in a new process, ~150 ms more to
+// the first paint, and the desk opens other sites' links with noopener anyway.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** A Host header fit to be written into a policy: a name or address and a port, nothing else. */
@@ -34,7 +36,6 @@ export function securityHeaders(app: FastifyInstance): void {
       'referrer-policy': 'no-referrer',
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
-      'cross-origin-opener-policy': 'same-origin',
     });
   });
 }
