@@ -30,6 +30,21 @@ const MIGRATIONS: string[] = [
     value TEXT NOT NULL
   );
   `,
+  // Versions (SPEC 16): both rooms' full state under a name; rowid orders versions saved in one ms.
+  `
+  CREATE TABLE versions (
+    doc_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    auto INTEGER NOT NULL,
+    author TEXT,
+    created_at INTEGER NOT NULL,
+    content BLOB NOT NULL,
+    review BLOB NOT NULL,
+    UNIQUE (doc_id, id)
+  );
+  CREATE INDEX versions_by_time ON versions (doc_id, created_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

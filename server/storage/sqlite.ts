@@ -4,7 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './sqlite-schema.js';
+import { SqliteVersions } from './sqlite-versions.js';
 import type { AppendEntry, DocumentPatch, DocumentRecord, RoomLog, Store } from './store.js';
+import type { StoredVersion, VersionRecord } from './versions.js';
 
 export interface SqliteOptions {
   dir: string;
@@ -42,6 +44,7 @@ export class SqliteStore implements Store {
   /** Last seq per room, loaded on first use; only this process writes the file. */
   private readonly lastSeqs = new Map<string, number>();
   private readonly sql;
+  private readonly versions: SqliteVersions;
 
   constructor({ dir, fsync = false }: SqliteOptions) {
     mkdirSync(dir, { recursive: true });
@@ -52,6 +55,7 @@ export class SqliteStore implements Store {
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     migrate(this.db);
     this.sql = prepare(this.db);
+    this.versions = new SqliteVersions(this.db);
   }
 
   /** Reads a pragma of this connection (tests and diagnostics). */
@@ -97,6 +101,7 @@ export class SqliteStore implements Store {
         this.sql.deleteUpdates.run(room);
         this.sql.deleteSnapshot.run(room);
       }
+      this.versions.deleteAllOf(id);
     })();
     for (const room of rooms) this.lastSeqs.delete(room);
   }
@@ -144,6 +149,22 @@ export class SqliteStore implements Store {
       this.sql.upsertSnapshot.run(room, uptoSeq, toBuffer(snapshot));
       this.sql.deleteUpdatesUpTo.run(room, uptoSeq);
     })();
+  }
+
+  saveVersion(version: StoredVersion): Promise<void> {
+    return this.versions.saveVersion(version);
+  }
+
+  listVersions(docId: string): Promise<VersionRecord[]> {
+    return this.versions.listVersions(docId);
+  }
+
+  loadVersion(docId: string, id: string): Promise<StoredVersion | null> {
+    return this.versions.loadVersion(docId, id);
+  }
+
+  deleteVersions(docId: string, ids: string[]): Promise<void> {
+    return this.versions.deleteVersions(docId, ids);
   }
 
   async getSetting(key: string): Promise<string | null> {

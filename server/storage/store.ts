@@ -15,6 +15,8 @@ export interface DocumentRecord {
 
 export type DocumentPatch = Partial<Pick<DocumentRecord, 'title' | 'updatedAt' | 'segmentCount' | 'tokenGeneration'>>;
 
+import type { VersionStore } from './versions.js';
+
 export interface RoomLog {
   /** The merged state up to `snapshotSeq`, or null when the room was never compacted. */
   snapshot: Uint8Array | null;
@@ -34,13 +36,14 @@ export interface AppendEntry {
   update: Uint8Array;
 }
 
-export interface Store {
+/** Versions (versions.ts) are stored beside the log, read without loading a room. */
+export interface Store extends VersionStore {
   /** Creates a document with its rooms' first state, atomically. */
   createDocument(doc: DocumentRecord, rooms: Record<string, Uint8Array>): Promise<void>;
   getDocument(id: string): Promise<DocumentRecord | null>;
   listDocuments(): Promise<DocumentRecord[]>;
   updateDocument(id: string, patch: DocumentPatch): Promise<void>;
-  /** Removes the document and everything stored for its rooms. */
+  /** Removes the document, everything stored for its rooms and its versions. */
   deleteDocument(id: string): Promise<void>;
 
   /**
@@ -59,7 +62,4 @@ export interface Store {
   putSetting(key: string, value: string): Promise<void>;
 
   close(): Promise<void>;
-
-  // Versions (named snapshots of a room) arrive with version history: they will be stored beside
-  // the log with their own methods here, read without loading the room.
 }

@@ -1,5 +1,6 @@
 // A Store wrapper that counts append calls and can hold them open, to observe grouping.
 import type { AppendEntry, DocumentPatch, DocumentRecord, RoomLog, Store } from '../../server/storage/store.js';
+import type { StoredVersion, VersionRecord } from '../../server/storage/versions.js';
 
 export class CountingStore implements Store {
   appendCalls: AppendEntry[][] = [];
@@ -58,6 +59,18 @@ export class CountingStore implements Store {
   }
   putSetting(key: string, value: string): Promise<void> {
     return this.inner.putSetting(key, value);
+  }
+  saveVersion(version: StoredVersion): Promise<void> {
+    return this.inner.saveVersion(version);
+  }
+  listVersions(docId: string): Promise<VersionRecord[]> {
+    return this.inner.listVersions(docId);
+  }
+  loadVersion(docId: string, id: string): Promise<StoredVersion | null> {
+    return this.inner.loadVersion(docId, id);
+  }
+  deleteVersions(docId: string, ids: string[]): Promise<void> {
+    return this.inner.deleteVersions(docId, ids);
   }
   close(): Promise<void> {
     return this.inner.close();

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GroupCommit } from '../../server/storage/group-commit.js';
 import type { DocumentRecord, Store } from '../../server/storage/store.js';
+import type { StoredVersion } from '../../server/storage/versions.js';
 import { CountingStore } from './counting-store.js';
 import { appendText, mergedState, replayText, textDoc } from './yjs-helpers.js';
 
@@ -209,6 +210,74 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
       await reopen();
       expect(await store.getOrSetSetting('signingKey', make)).toBe('key-1');
       expect(await store.getOrSetSetting('other', () => 'v')).toBe('v');
+    });
+
+    /** A version of the document's rooms as they are stored now. */
+    async function version(docId: string, id: string, createdAt: number, overrides: Partial<StoredVersion> = {}): Promise<StoredVersion> {
+      const state = async (room: string) => mergedState(await roomUpdates(room));
+      return {
+        id,
+        docId,
+        name: `Version ${id}`,
+        auto: false,
+        author: 'Asha',
+        createdAt,
+        content: await state(docId),
+        review: await state(review(docId)),
+        ...overrides,
+      };
+    }
+
+    async function roomUpdates(room: string): Promise<Uint8Array[]> {
+      const log = await store.loadRoom(room);
+      return log.snapshot ? [log.snapshot, ...log.updates] : log.updates;
+    }
+
+    it('SPEC 16.1 versions are saved whole, listed newest first without their state, survive reopening and are deleted one by one', async () => {
+      const docs = await create('doca01', 'Hello');
+      await create('docb02', 'other');
+      const draft = await version('doca01', 'v1', 1000, { name: 'Draft', author: null });
+      await store.saveVersion(draft);
+      await store.append([{ docId: 'doca01', room: 'doca01', update: appendText(docs.content, ' world') }]);
+      const later = await version('doca01', 'v2', 2000, { auto: true, author: null, name: 'Automatic' });
+      await store.saveVersion(later);
+      // Saved in the same millisecond: the later one is still listed first.
+      await store.saveVersion(await version('doca01', 'v3', 2000));
+      await store.saveVersion(await version('docb02', 'v1', 3000));
+
+      const strip = ({ content: _c, review: _r, ...record }: StoredVersion) => record;
+      expect(await store.listVersions('doca01')).toEqual([
+        strip(await version('doca01', 'v3', 2000)),
+        strip(later),
+        strip(draft),
+      ]);
+      await reopen();
+      const loaded = await store.loadVersion('doca01', 'v1');
+      expect(loaded).toEqual(draft);
+      expect(replayText({ snapshot: loaded!.content, snapshotSeq: 0, updates: [], seq: 0, bytes: 0 })).toBe('Hello');
+      expect(replayText({ snapshot: (await store.loadVersion('doca01', 'v2'))!.content, snapshotSeq: 0, updates: [], seq: 0, bytes: 0 })).toBe('Hello world');
+      expect(await store.loadVersion('doca01', 'missing')).toBeNull();
+      expect(await store.loadVersion('docb02', 'v2')).toBeNull();
+
+      await store.deleteVersions('doca01', ['v1', 'v3']);
+      expect((await store.listVersions('doca01')).map((v) => v.id)).toEqual(['v2']);
+      expect((await store.listVersions('docb02')).map((v) => v.id)).toEqual(['v1']);
+    });
+
+    it('SPEC 16.1 compaction leaves versions untouched; deleting the document deletes them', async () => {
+      const docs = await create('doca01', 'Hello');
+      await create('docb02', 'other');
+      const saved = await version('doca01', 'v1', 1000);
+      await store.saveVersion(saved);
+      await store.saveVersion(await version('docb02', 'v1', 1000));
+      const [seq] = await store.append([{ docId: 'doca01', room: 'doca01', update: appendText(docs.content, '!') }]);
+      await store.compact('doca01', seq, mergedState(await roomUpdates('doca01')));
+      expect(await store.loadVersion('doca01', 'v1')).toEqual(saved);
+
+      await store.deleteDocument('doca01');
+      expect(await store.listVersions('doca01')).toEqual([]);
+      expect(await store.loadVersion('doca01', 'v1')).toBeNull();
+      expect(await store.listVersions('docb02')).toHaveLength(1);
     });
 
     it('SPEC 4.1 appends of one event-loop turn are committed in one transaction, resolving in order', async () => {

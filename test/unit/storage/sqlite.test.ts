@@ -53,7 +53,7 @@ describe('SQLite store', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-      expect(tables).toEqual(['documents', 'settings', 'snapshots', 'updates']);
+      expect(tables).toEqual(['documents', 'settings', 'snapshots', 'updates', 'versions']);
     } finally {
       db.close();
     }

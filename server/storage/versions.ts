@@ -1,0 +1,27 @@
+// Versions: an article's full state (both rooms) kept under a name, beside the room log (SPEC 16).
+// Compaction never touches them; deleting the document deletes them. Read without loading a room.
+
+export interface VersionRecord {
+  id: string;
+  docId: string;
+  name: string;
+  /** Saved by the server (after a burst of editing, before a restore), not named by an editor. */
+  auto: boolean;
+  /** The name of whoever saved it; null for the server's own. */
+  author: string | null;
+  createdAt: number;
+}
+
+export interface StoredVersion extends VersionRecord {
+  /** Y.encodeStateAsUpdate of the content room and of the review room. */
+  content: Uint8Array;
+  review: Uint8Array;
+}
+
+export interface VersionStore {
+  saveVersion(version: StoredVersion): Promise<void>;
+  /** A document's versions without their state, newest first. */
+  listVersions(docId: string): Promise<VersionRecord[]>;
+  loadVersion(docId: string, id: string): Promise<StoredVersion | null>;
+  deleteVersions(docId: string, ids: string[]): Promise<void>;
+}
