@@ -83,7 +83,15 @@ export const ReviewRoom = {
   qa: 'qa',
   /** Y.Map<IgnoredIssue>: id → an occurrence of a QA issue set aside. */
   qaIgnored: 'qaIgnored',
+  /** Y.Map<SegmentMark>: segment id → who omitted it, and when; a segment not in it is not omitted. */
+  omitted: 'omitted',
 } as const;
+
+/** Who set a segment flag (omitted), and when (ms). */
+export interface SegmentMark {
+  by: string | null;
+  at: number;
+}
 
 /** Name of the Lexical root in the content room (the standard binding: a Y.XmlText). */
 export const CONTENT_ROOT = 'root';

@@ -1,9 +1,11 @@
-// What an export takes from the review room (SPEC 12): sources, statuses, threads, and the count of
-// unresolved work it announces in headers (SPEC 12.4).
+// What an export takes from the review room (SPEC 12): sources, statuses, threads, the omitted
+// segments, and the count of unresolved work it announces in headers (SPEC 12.4), which leaves out
+// the omitted segments' suggestions and threads as the export leaves out their text.
 import type * as Y from 'yjs';
 import type { ExportReview } from '../../shared/export/index.js';
 import { ReviewRoom, type SegmentState, type SegmentStatus } from '../../shared/schema.js';
 import { suggestionsOf, threadsOf } from '../../shared/review/types.js';
+import { omittedIds } from '../../shared/review/omitted.js';
 import { readSources } from './review-room.js';
 
 export interface ReviewForExport {
@@ -16,12 +18,13 @@ export interface ReviewForExport {
 export function reviewForExport(doc: Y.Doc): ReviewForExport {
   const statuses = new Map<string, SegmentState>();
   doc.getMap<SegmentStatus>(ReviewRoom.status).forEach((status, id) => statuses.set(id, status.state));
+  const omitted = omittedIds(doc);
   const threads = [...threadsOf(doc).values()];
-  const suggestions = [...suggestionsOf(doc).values()];
+  const suggestions = [...suggestionsOf(doc).values()].filter((s) => !omitted.has(s.segmentId));
   return {
-    review: { sources: new Map(readSources(doc).entries()), statuses, threads },
+    review: { sources: new Map(readSources(doc).entries()), statuses, threads, omitted },
     openSuggestions: suggestions.filter((s) => s.status === 'open' || s.status === 'stale').length,
-    openThreads: threads.filter((t) => !t.resolved).length,
+    openThreads: threads.filter((t) => !t.resolved && !omitted.has(t.segmentId)).length,
   };
 }
 

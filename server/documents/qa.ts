@@ -9,9 +9,9 @@ import type { DocumentRecord, Store } from '../storage/store.js';
 import { documentGlossary, workspaceGlossary } from './glossary.js';
 import { readSegments } from './read.js';
 
-/** The issues that count, and those whose occurrence was ignored. */
+/** The issues that count, and those whose occurrence was ignored; omitted segments are not checked. */
 export async function documentQa(rooms: RoomRegistry, store: Store, record: DocumentRecord): Promise<ProfiledIssues> {
-  const segments = await readSegments(rooms, record.id);
+  const segments = (await readSegments(rooms, record.id)).filter((segment) => !segment.omitted);
   const settings = await rooms.with(record.id, 'review', (room) => ({
     glossary: documentGlossary(room.doc),
     profile: qaProfileOf(room.doc),

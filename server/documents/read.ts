@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { $readSegments } from '../../shared/article.js';
 import { openArticle } from '../../shared/headless.js';
 import type { SegmentState } from '../../shared/schema.js';
+import { omittedOf } from '../../shared/review/omitted.js';
 import type { RoomRegistry } from '../collab/registry.js';
 import { readSources, readState } from './review-room.js';
 
@@ -13,6 +14,8 @@ export interface SegmentView {
   source: string | null;
   target: string;
   status: SegmentState;
+  /** Left out of exports, QA and the progress by status (SPEC 11.9). */
+  omitted: boolean;
 }
 
 /** The content room's state, held only for the copy. */
@@ -26,12 +29,14 @@ export async function readSegments(rooms: RoomRegistry, docId: string): Promise<
     const segments = article.read($readSegments);
     return rooms.with(docId, 'review', (room) => {
       const sources = readSources(room.doc);
+      const omitted = omittedOf(room.doc);
       return segments.map(({ id, text }, index) => ({
         id,
         index,
         source: sources.get(id) ?? null,
         target: text,
         status: readState(room.doc, id),
+        omitted: omitted.has(id),
       }));
     });
   } finally {

@@ -1,12 +1,12 @@
 // An article's QA profile and ignored issues (SPEC 14.15, 14.16), kept in its review room: every
 // role reads them, editors change them. The pages follow the room live.
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CHECK_SETTINGS, cleanProfile, occurrenceKey, type IgnoredIssue } from '../../shared/qa/profile.js';
+import { CHECK_SETTINGS, cleanProfile, type IgnoredIssue } from '../../shared/qa/profile.js';
 import { QA_CHECKS } from '../../shared/qa/types.js';
 import { ReviewRoom } from '../../shared/schema.js';
 import { ignoredIssuesOf, qaProfileOf } from '../../shared/review/qa-settings.js';
+import { ignoredIdOf } from '../review/ignored-id.js';
 import type { ApiContext } from './context.js';
 import { notFound, parseBody } from './errors.js';
 
@@ -19,9 +19,6 @@ const occurrenceBody = z.object({
   message: z.string().min(1).max(2000),
   text: z.string().max(10_000),
 });
-
-/** The same occurrence always has the same id, so ignoring it twice keeps one entry. */
-const idOf = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 16);
 
 export function qaSettingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const param = (request: { params: unknown }, name: string) => (request.params as Record<string, string>)[name];
@@ -49,7 +46,7 @@ export function qaSettingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const id = param(request, 'id');
     const { claims } = await ctx.guard.document(request, id, 'editor');
     const occurrence = parseBody(occurrenceBody, request.body);
-    const entry: IgnoredIssue = { id: idOf(occurrenceKey(occurrence)), ...occurrence, by: claims?.name ?? 'Editor', at: Date.now() };
+    const entry: IgnoredIssue = { id: ignoredIdOf(occurrence), ...occurrence, by: claims?.name ?? 'Editor', at: Date.now() };
     const kept = await ctx.rooms.with(id, 'review', (room) => {
       const known = ignoredIssuesOf(room.doc).get(entry.id);
       if (!known) room.write((doc) => ignoredIssuesOf(doc).set(entry.id, entry));

@@ -1,5 +1,6 @@
-// Review API (SPEC 11): suggestions, comment threads and segment statuses. The author is always the
-// token's holder; the role check comes before the body is read.
+// Review API (SPEC 11): suggestions, comment threads, segment statuses, omitted segments, and
+// splitting and merging segments. The author is always the token's holder; the role check comes
+// before the body is read.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { SEGMENT_STATES, type Role } from '../../shared/schema.js';
@@ -8,6 +9,10 @@ import { withRooms, type Actor, type Rooms } from '../review/context.js';
 import * as suggestions from '../review/suggestions.js';
 import * as threads from '../review/threads.js';
 import { setStatus } from '../review/statuses.js';
+import { setOmitted } from '../review/omit.js';
+import { splitSegment } from '../review/split.js';
+import { mergeWithNext } from '../review/merge.js';
+import { segmentTypes } from '../../shared/review/text-map.js';
 import type { ApiContext } from './context.js';
 import { forbidden, parseBody } from './errors.js';
 
@@ -19,6 +24,8 @@ const newThread = z.object({ segmentId: z.string().min(1), text: z.string().min(
 const replyBody = z.object({ text: z.string().min(1).max(20_000) });
 const statusBody = z.object({ status: z.enum(SEGMENT_STATES) });
 const scopeBody = z.object({ segmentId: z.string().min(1).optional() });
+const omittedBody = z.object({ omitted: z.boolean() });
+const splitBody = z.object({ at: offset, sourceAt: offset.optional() });
 
 const capitalized = (role: Role) => role[0].toUpperCase() + role.slice(1);
 
@@ -83,5 +90,22 @@ export function reviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
 
   app.put('/api/documents/:id/segments/:segmentId/status', (request) =>
     act(request, 'reviewer', (rooms, actor) => setStatus(rooms, actor, param(request, 'segmentId'), parseBody(statusBody, request.body).status)),
+  );
+  app.put('/api/documents/:id/segments/:segmentId/omitted', (request) =>
+    act(request, 'editor', (rooms, actor) => setOmitted(rooms, actor, param(request, 'segmentId'), parseBody(omittedBody, request.body).omitted)),
+  );
+
+  /** A split or merge changes the article's segment count: the document record follows once both rooms are stored. */
+  const restructure = <T>(request: FastifyRequest, fn: (rooms: Rooms, actor: Actor) => Promise<T>) =>
+    act(request, 'editor', async (rooms, actor) => {
+      const result = await fn(rooms, actor);
+      await ctx.store.updateDocument(param(request, 'id'), { segmentCount: segmentTypes(rooms.content.doc).length });
+      return result;
+    });
+  app.post('/api/documents/:id/segments/:segmentId/split', (request) =>
+    restructure(request, (rooms, actor) => splitSegment(rooms, actor, param(request, 'segmentId'), parseBody(splitBody, request.body))),
+  );
+  app.post('/api/documents/:id/segments/:segmentId/merge', (request) =>
+    restructure(request, (rooms, actor) => mergeWithNext(rooms, actor, param(request, 'segmentId'))),
   );
 }

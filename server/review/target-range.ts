@@ -33,3 +33,10 @@ export function targetRange(text: string, input: RangeInput, { whole = false } =
   }
   return { start, end };
 }
+
+/** A point of `text` (a split's), checked as a range's ends are: inside it, never splitting a character. */
+export function textOffset(text: string, offset: number, what: string): number {
+  if (offset > text.length) throw badRequest(`offset ${offset} is outside the ${what}'s ${text.length} characters`, 'bad_range');
+  if (!isGraphemeBoundary(text, offset)) throw badRequest(`offset ${offset} splits a character of the ${what}`, 'bad_range');
+  return offset;
+}

@@ -33,6 +33,7 @@ export function checkArticle(content: Y.Doc, review: Y.Doc, facts: ArticleFacts)
   for (const id of seen) if (!statuses.has(id)) problems.push(`review: segment ${id} has no status`);
   for (const id of statuses.keys()) if (!seen.has(id)) problems.push(`review: status of ${id}, which is no segment`);
   for (const id of sources.keys()) if (!seen.has(id)) problems.push(`review: source of ${id}, which is no segment`);
+  for (const id of review.getMap(ReviewRoom.omitted).keys()) if (!seen.has(id)) problems.push(`review: omitted flag of ${id}, which is no segment`);
   return problems;
 }
 

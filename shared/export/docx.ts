@@ -16,13 +16,16 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { $isElementNode, $isLineBreakNode, $isTextNode, type LexicalNode } from 'lexical';
-import { $getSegments, $getSegmentText } from '../article.js';
+import { $getSegmentText } from '../article.js';
 import { isComplexScript, isRtl } from './lang.js';
 import { safeHref } from './links.js';
+import { $exportedSegments, type ExportReview } from './review.js';
 
 export interface DocxOptions {
   title?: string;
   targetLang: string;
+  /** Its omitted segments are left out. */
+  review?: ExportReview;
 }
 
 const HEADINGS = {
@@ -101,7 +104,7 @@ export function $buildDocx(options: DocxOptions): Document {
     rtl: isRtl(lang),
     nextList: 1,
   };
-  const segments = $getSegments();
+  const segments = $exportedSegments(options.review);
   const paragraphs = segments
     .filter((segment) => $getSegmentText(segment) !== '')
     .flatMap((segment) =>

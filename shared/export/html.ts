@@ -3,9 +3,10 @@ import { $isLinkNode } from '@lexical/link';
 import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $isElementNode, $isLineBreakNode, $isTextNode, type LexicalNode, type TextFormatType } from 'lexical';
-import { $getSegments, $getSegmentText } from '../article.js';
+import { $getSegmentText } from '../article.js';
 import { isRtl } from './lang.js';
 import { safeHref } from './links.js';
+import { $exportedSegments, type ExportReview } from './review.js';
 
 const escapeText = (text: string) =>
   text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
@@ -61,8 +62,8 @@ function $block(node: LexicalNode, headline: boolean): string {
   return `<${tag}>${inner}</${tag}>`;
 }
 
-export function $exportHtml(options: { title?: string; targetLang: string }): string {
-  const segments = $getSegments();
+export function $exportHtml(options: { title?: string; targetLang: string; review?: ExportReview }): string {
+  const segments = $exportedSegments(options.review);
   const body = segments
     .filter((segment) => $getSegmentText(segment) !== '')
     .map((segment) =>

@@ -17,7 +17,8 @@ export interface ExportOptions {
   title?: string;
   sourceLang?: string;
   targetLang: string;
-  /** Sources, statuses and threads: json and xliff show them; without it segments have no source and are drafts. */
+  /** Sources, statuses, threads and omitted segments: json and xliff show the first three, every
+   *  format leaves the omitted out (xliff marks them); without it segments have no source and are drafts. */
   review?: ExportReview;
 }
 
@@ -49,13 +50,13 @@ export function isExportFormat(format: string): format is ExportFormat {
 function $write(format: TextExportFormat, options: ExportOptions): string {
   switch (format) {
     case 'txt':
-      return $exportText();
+      return $exportText(options.review);
     case 'md':
-      return $exportMarkdown();
+      return $exportMarkdown(options.review);
     case 'html':
       return $exportHtml(options);
     case 'json':
-      return writeJson($segmentRows(options.review), options);
+      return writeJson($segmentRows(options.review).filter((row) => !row.omitted), options);
     case 'xliff':
       return writeXliff($segmentRows(options.review), openThreads(options.review), {
         ...options,

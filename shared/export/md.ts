@@ -1,8 +1,8 @@
 // SPEC 7.2: Markdown, the headline as a `#` heading; text that looks like Markdown escaped (SPEC 7.5).
 import { $convertToMarkdownString } from '@lexical/markdown';
-import { $getSegments } from '../article.js';
 import { ARTICLE_TRANSFORMERS } from '../markdown.js';
 import { markdownText, unusedCharacter } from './md-text.js';
+import { $exportedSegments, type ExportReview } from './review.js';
 
 function asHeadline(markdown: string): string {
   if (markdown.startsWith('# ')) return markdown;
@@ -10,8 +10,8 @@ function asHeadline(markdown: string): string {
   return `# ${text.replace(/\s*\n\s*/g, ' ')}`;
 }
 
-export function $exportMarkdown(): string {
-  const segments = $getSegments();
+export function $exportMarkdown(review?: ExportReview): string {
+  const segments = $exportedSegments(review);
   const backslash = unusedCharacter(segments.map((segment) => segment.getTextContent()).join(''));
   const transformers = [markdownText(backslash), ...ARTICLE_TRANSFORMERS];
   return segments

@@ -1,5 +1,7 @@
-// What an export needs from the review room: sources, statuses and open threads (SPEC 12).
-import { $readSegments } from '../article.js';
+// What an export needs from the review room: sources, statuses, open threads and the omitted
+// segments, which every export leaves out (XLIFF keeps them, marked) (SPEC 12, 11.9).
+import { $getSegments, $readSegments } from '../article.js';
+import { $getSegmentId, type SegmentNode } from '../nodes/index.js';
 import type { SegmentState } from '../schema.js';
 
 type Lookup<T> = ReadonlyMap<string, T> | Readonly<Record<string, T>>;
@@ -17,6 +19,8 @@ export interface ExportReview {
   statuses: Lookup<SegmentState>;
   /** Resolved threads are left out of the export. */
   threads?: Iterable<ExportThread>;
+  /** Segments left out of the export (XLIFF marks them instead). */
+  omitted?: ReadonlySet<string>;
 }
 
 /** A segment as the json and xliff exports show it: the shape of GET /api/documents/:id. */
@@ -26,6 +30,7 @@ export interface SegmentRow {
   source: string | null;
   target: string;
   status: SegmentState;
+  omitted: boolean;
 }
 
 function lookup<T>(from: Lookup<T> | undefined, key: string): T | undefined {
@@ -35,7 +40,7 @@ function lookup<T>(from: Lookup<T> | undefined, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-/** Every segment, empty ones too, with its source and status; call inside an editor's read. */
+/** Every segment, empty and omitted ones too, with its source and status; call inside an editor's read. */
 export function $segmentRows(review: ExportReview | undefined): SegmentRow[] {
   return $readSegments().map(({ id, text }, index) => ({
     id,
@@ -43,7 +48,13 @@ export function $segmentRows(review: ExportReview | undefined): SegmentRow[] {
     source: lookup(review?.sources, id) ?? null,
     target: text,
     status: lookup(review?.statuses, id) ?? 'draft',
+    omitted: review?.omitted?.has(id) ?? false,
   }));
+}
+
+/** The segments an export writes: all but the omitted; call inside an editor's read. */
+export function $exportedSegments(review: ExportReview | undefined): SegmentNode[] {
+  return $getSegments().filter((segment) => !review?.omitted?.has($getSegmentId(segment)));
 }
 
 /** Open threads by segment id, oldest first as the review room keeps them. */

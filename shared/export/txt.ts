@@ -1,10 +1,11 @@
 // SPEC 7.1: plain text, segments separated by one blank line.
-import { $readSegments } from '../article.js';
+import { $getSegmentText } from '../article.js';
+import { $exportedSegments, type ExportReview } from './review.js';
 
-/** Untranslated (empty) segments are left out; no newline is added at the end. */
-export function $exportText(): string {
-  return $readSegments()
-    .map((segment) => segment.text)
+/** Untranslated (empty) and omitted segments are left out; no newline is added at the end. */
+export function $exportText(review?: ExportReview): string {
+  return $exportedSegments(review)
+    .map($getSegmentText)
     .filter((text) => text !== '')
     .join('\n\n');
 }

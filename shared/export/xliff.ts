@@ -1,4 +1,5 @@
-// SPEC 12.2: XLIFF 2.0, one unit per segment (the headline too), open threads as notes.
+// SPEC 12.2: XLIFF 2.0, one unit per segment (the headline too), open threads as notes; an omitted
+// segment's unit is marked translate="no" (SPEC 12.12).
 import type { ExportThread, SegmentRow } from './review.js';
 import { escapeXmlAttr, escapeXmlText, XML_INVALID } from './xml.js';
 import { toXliff2State } from './xliff-states.js';
@@ -24,7 +25,7 @@ function unit(row: SegmentRow, threads: readonly ExportThread[]): string[] {
     (thread) => `        <note id="${attr(thread.id)}" category="comment">${content(noteText(thread))}</note>`,
   );
   return [
-    `    <unit id="${attr(row.id)}">`,
+    `    <unit id="${attr(row.id)}"${row.omitted ? ' translate="no"' : ''}>`,
     ...(notes.length > 0 ? ['      <notes>', ...notes, '      </notes>'] : []),
     `      <segment state="${toXliff2State(row.status)}">`,
     `        <source xml:space="preserve">${content(row.source ?? '')}</source>`,

@@ -26,6 +26,8 @@ export interface ImportedSegment {
   target: SerializedLexicalNode[];
   /** The segment's status when the file says it (XLIFF); draft otherwise. */
   state?: SegmentState;
+  /** The file marks it omitted (XLIFF's translate="no"): left out of exports (SPEC 12.12). */
+  omitted?: boolean;
   /** Notes the file holds for the segment (XLIFF); each becomes a comment thread on it. */
   notes?: Array<{ text: string; from?: string }>;
 }

@@ -1,4 +1,5 @@
-// Reads XLIFF 2.0 and 1.2 into units: id, source and target text, state, notes.
+// Reads XLIFF 2.0 and 1.2 into units: id, source and target text, state, notes, and whether the
+// unit is marked translate="no" (as Tandem marks an omitted segment).
 import type { SegmentState } from '../schema.js';
 import { fromXliff12State, fromXliff2State, leastState } from '../export/xliff-states.js';
 import { ImportError } from './errors.js';
@@ -9,6 +10,8 @@ export interface XliffUnit {
   source: string;
   target: string;
   state: SegmentState;
+  /** The unit says translate="no". */
+  omitted: boolean;
   /** The unit's notes with text (2.0's `<notes>`, 1.2's `<note>`s), in order. */
   notes: XliffNote[];
 }
@@ -94,6 +97,7 @@ function readUnit2(unit: XmlElement): XliffUnit {
     source,
     target: translated ? target : '',
     state: leastState(states),
+    omitted: unit.attrs.translate === 'no',
     notes: readNotes(notes ? elements(notes, 'note') : []),
   };
 }
@@ -105,6 +109,7 @@ function readUnit12(unit: XmlElement): XliffUnit {
     source: textOf(unit, 'source') ?? '',
     target: target ? inlineText(target.children) : '',
     state: fromXliff12State(target?.attrs.state, unit.attrs.approved),
+    omitted: unit.attrs.translate === 'no',
     notes: readNotes(elements(unit, 'note')),
   };
 }

@@ -39,6 +39,7 @@ export function parseXliffImport(content: string | null | undefined): ParsedImpo
     source: unit.source === '' ? null : unit.source,
     target: blocks[i],
     state: unit.state,
+    ...(unit.omitted ? { omitted: true } : {}),
     notes: unit.notes,
   }));
   const first = file.units[0];
