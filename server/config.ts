@@ -1,5 +1,6 @@
-// The one place that reads configuration: environment variables, overridden by matching CLI flags
-// (`--port 9000` or `--port=9000` for PORT, `--data-dir` for DATA_DIR, and so on).
+// The one place that reads configuration: environment variables, overridden by the matching flags
+// of the `tandem` command (`--port 9000` or `--port=9000` for PORT, `--data-dir` for DATA_DIR, and
+// so on), which the command parses with node:util's parseArgs against the tables below.
 import { z } from 'zod';
 
 const flagNames = {
@@ -11,7 +12,37 @@ const flagNames = {
   'log-level': 'LOG_LEVEL',
   'public-url': 'PUBLIC_URL',
   fsync: 'FSYNC',
+  server: 'TANDEM_SERVER',
 } as const;
+
+const valueFlag = { type: 'string' } as const;
+
+/** The flags of `tandem serve`, as parseArgs options; `--fsync` takes no value. */
+export const serveFlags = {
+  port: valueFlag,
+  host: valueFlag,
+  'data-dir': valueFlag,
+  'admin-token': valueFlag,
+  'token-secret': valueFlag,
+  'log-level': valueFlag,
+  'public-url': valueFlag,
+  fsync: { type: 'boolean' },
+} as const;
+
+/** The flags of the commands that call a running server: where it is, and where its admin token is. */
+export const clientFlags = {
+  server: valueFlag,
+  port: valueFlag,
+  host: valueFlag,
+  'data-dir': valueFlag,
+  'admin-token': valueFlag,
+} as const;
+
+/** Flags as parseArgs gives them; those named above override their variable, the rest are not configuration. */
+export type ConfigFlags = Readonly<Record<string, string | boolean | undefined>>;
+
+/** A configuration value that is not valid; its message names the variable. */
+export class ConfigError extends Error {}
 
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
@@ -66,24 +97,24 @@ const schema = z.object({
   ROOM_IDLE_MS: int(5000),
   /** Milliseconds between pings to every socket; one that has not answered by the next is ended. 0: off. */
   PING_INTERVAL_MS: int(10000),
+  /** Where the `tandem` commands that call a server find it (`--server`); default http://HOST:PORT. */
+  TANDEM_SERVER: z.string().url().optional(),
 });
 
 export type Config = z.output<typeof schema>;
 
-/** Reads the config from an environment and argv-style flags; throws with a readable message. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env, args: string[] = []): Config {
+/** Reads the config from an environment and parsed flags; throws a ConfigError naming what is wrong. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, flags: ConfigFlags = {}): Config {
   const values: Record<string, string | undefined> = { ...env };
-  for (let i = 0; i < args.length; i++) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(args[i]);
-    const name = match && flagNames[match[1] as keyof typeof flagNames];
-    if (!name) continue;
-    values[name] = match[2] ?? args[++i];
+  for (const [flag, value] of Object.entries(flags)) {
+    const name = flagNames[flag as keyof typeof flagNames];
+    if (name && value !== undefined) values[name] = String(value);
   }
   for (const key of Object.keys(values)) if (values[key] === '') values[key] = undefined;
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`invalid configuration: ${problems.join('; ')}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   return parsed.data;
 }

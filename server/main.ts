@@ -1,11 +1,11 @@
 // Starts Tandem: reads the configuration (the one place that does), starts the server, prints the
 // admin link once, and shuts down cleanly on SIGTERM or SIGINT.
-import { readConfig } from './config.js';
+import { readConfig, type ConfigFlags } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 
-export async function main(args: string[]): Promise<void> {
-  const config = readConfig(process.env, args);
+export async function main(flags: ConfigFlags): Promise<void> {
+  const config = readConfig(process.env, flags);
   const logger = createLogger(config.LOG_LEVEL);
   const server = await startServer(config, logger);
   logger.info({ url: server.url, dataDir: config.DATA_DIR }, 'tandem listening');

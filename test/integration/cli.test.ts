@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,8 +22,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const tandem = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args, '--server', server.url], { env: { ...process.env, ADMIN_TOKEN } });
+/** The command as typed, in an environment of its own (ADMIN_TOKEN and TANDEM_SERVER unset unless given). */
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  // A server started by mistake would never exit: the timeout ends it, and the test fails on its code.
+  run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { env: { ...process.env, ADMIN_TOKEN: '', TANDEM_SERVER: '', ...env }, timeout: 60_000 });
+const tandem = (...args: string[]) => cli([...args, '--server', server.url], { ADMIN_TOKEN });
 
 describe('tandem command', () => {
   it('SPEC 9.2 serve prints the admin link once, on stdout', () => {
@@ -60,7 +63,7 @@ describe('tandem command', () => {
   });
 
   it('SPEC 9.3 errors are readable and exit non-zero', { timeout: 180_000 }, async () => {
-    await expect(tandem('export', 'nosuchdocument')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/404: no such document/) });
+    await expect(tandem('export', 'nosuchdocument')).rejects.toMatchObject({ code: 1, stderr: '404: no such document\n' });
     await expect(tandem('import')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage/) });
     await expect(tandem('import', fixture('article.bn.txt'))).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^import needs --source-lang and --target-lang/) });
     const missing = join(dir, 'missing.txt');
@@ -70,6 +73,89 @@ describe('tandem command', () => {
     const imported = await tandem('import', fixture('article.bn.txt'), '--source-lang', 'en', '--target-lang', 'bn');
     const nowhere = join(dir, 'no-such-folder', 'out.md');
     await expect(tandem('export', imported.stdout.split('\n')[0], '-o', nowhere)).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(new RegExp(`^cannot write ${nowhere}: `)) });
+  });
+
+  it('SPEC 9.3 the client commands find the server at --server, else TANDEM_SERVER', { timeout: 180_000 }, async () => {
+    const listed = await cli(['list'], { ADMIN_TOKEN, TANDEM_SERVER: server.url });
+    expect(listed.stdout.split('\n')[0]).toMatch(/^id +languages +updated \(UTC\) +title$/);
+    const nobody = 'http://127.0.0.1:9';
+    expect((await cli(['list', '--server', server.url], { ADMIN_TOKEN, TANDEM_SERVER: nobody })).stdout).toBe(listed.stdout);
+    await expect(cli(['list'], { ADMIN_TOKEN, TANDEM_SERVER: nobody })).rejects.toMatchObject({ code: 1, stderr: `no Tandem server answers at ${nobody} (start one with: tandem serve)\n` });
+  });
+
+  it('SPEC 9.3 the admin token is ADMIN_TOKEN, else DATA_DIR/admin-token; with neither, an error naming both and nothing written', { timeout: 180_000 }, async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'tandem-no-token-'));
+    const missing = cli(['list', '--server', server.url, '--data-dir', empty]);
+    await expect(missing).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^no admin token: set ADMIN_TOKEN .*DATA_DIR.*admin-token/) });
+    expect(await readdir(empty)).toEqual([]);
+
+    await writeFile(join(empty, 'admin-token'), ADMIN_TOKEN + '\n');
+    const listed = await cli(['list', '--server', server.url, '--data-dir', empty]);
+    expect(listed.stdout).toMatch(/^id +languages/);
+    await writeFile(join(empty, 'admin-token'), 'not-the-admin-token\n');
+    await expect(cli(['list', '--server', server.url, '--data-dir', empty])).rejects.toMatchObject({ code: 1, stderr: '401: missing, invalid or revoked token\n' });
+    await rm(empty, { recursive: true, force: true });
+  });
+
+  it('SPEC 9.7 tandem --help, tandem <command> --help and --version print and exit 0; serve --help starts nothing', { timeout: 180_000 }, async () => {
+    const overview = await cli(['--help']);
+    for (const command of ['serve', 'import', 'export', 'token', 'list', 'delete', 'revoke', 'check']) expect(overview.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
+    expect(overview.stdout).toMatch(/Exit status: 0 done; 1 failed/);
+    expect((await cli(['-h'])).stdout).toBe(overview.stdout);
+    const own = await mkdtemp(join(tmpdir(), 'tandem-help-'));
+    const serveHelp = await cli(['serve', '--help', '--port', '0', '--data-dir', own]);
+    expect(serveHelp.stdout).toMatch(/^Usage: tandem serve .*\n[^]*--fsync +fsync every commit group/);
+    expect(serveHelp.stdout).not.toMatch(/^Open http/m);
+    expect(await readdir(own)).toEqual([]);
+    await rm(own, { recursive: true, force: true });
+    expect((await cli(['export', '-h'])).stdout).toMatch(/^Usage: tandem export ID [^]*--server URL +the running server \(TANDEM_SERVER/);
+    const checkHelp = await cli(['check', '--help']);
+    expect(checkHelp.stdout).toMatch(/^Usage: tandem check \[--data-dir DIR\]/);
+    expect((await cli(['help'])).stdout).toBe(overview.stdout);
+    expect((await cli(['help', 'check'])).stdout).toBe(checkHelp.stdout);
+    const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+    expect(await cli(['--version'])).toMatchObject({ stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('SPEC 9.7 unknown flags, a value for --fsync, missing or extra arguments and unknown commands are usage errors', { timeout: 180_000 }, async () => {
+    const usage = (message: string, command: string) => ({ code: 2, stdout: '', stderr: expect.stringMatching(new RegExp(`^${message}\\n\\nUsage: tandem ${command}`)) });
+    await expect(cli(['serve', '--port', '0', '--bogus'])).rejects.toMatchObject(usage("Unknown option '--bogus'", 'serve'));
+    await expect(cli(['serve', '--port', '0', '--fsync=1'])).rejects.toMatchObject(usage("Option '--fsync' does not take an argument", 'serve'));
+    await expect(cli(['serve', 'now'])).rejects.toMatchObject(usage("unexpected argument 'now'", 'serve'));
+    await expect(tandem('list', '--format', 'md')).rejects.toMatchObject(usage("Unknown option '--format'", 'list'));
+    await expect(tandem('delete')).rejects.toMatchObject(usage('missing ID', 'delete ID'));
+    await expect(tandem('frob')).rejects.toMatchObject(usage("unknown command 'frob'", '<command>'));
+    await expect(cli([])).rejects.toMatchObject(usage('tandem needs a command', '<command>'));
+    await expect(cli(['--port', '9000', 'serve'])).rejects.toMatchObject(usage("Unknown option '--port' \\(flags follow the command\\)", '<command>'));
+  });
+
+  it('SPEC 9.8 exit status: 0 done, 1 failed, 2 called wrongly', { timeout: 180_000 }, async () => {
+    await expect(tandem('list')).resolves.toMatchObject({ stderr: '' });
+    await expect(tandem('revoke', 'nosuchdocument')).rejects.toMatchObject({ code: 1, stderr: '404: no such document\n' });
+    await expect(cli(['list', '--server', 'http://127.0.0.1:9'], { ADMIN_TOKEN })).rejects.toMatchObject({ code: 1 });
+    await expect(cli(['serve', '--port', 'eighty'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^invalid configuration: PORT: .*\n$/) });
+    await expect(tandem('token', 'nosuchdocument')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^token needs --role/) });
+    const own = await mkdtemp(join(tmpdir(), 'tandem-taken-'));
+    const taken = cli(['serve', '--port', new URL(server.url).port, '--data-dir', own, '--log-level', 'silent'], { ADMIN_TOKEN });
+    await expect(taken).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^tandem serve: listen EADDRINUSE: .* \(is Tandem already running\? choose another port with --port\)\n$/) });
+    await rm(own, { recursive: true, force: true });
+  });
+
+  it('SPEC 9.9 list, delete and revoke', { timeout: 180_000 }, async () => {
+    const imported = await tandem('import', fixture('article.bn.txt'), '--source-lang', 'en', '--target-lang', 'bn', '--title', 'Libraries, online');
+    const [id, viewer] = imported.stdout.trim().split('\n');
+    const token = new URL(viewer.slice('viewer: '.length)).searchParams.get('token')!;
+    const read = () => fetch(`${server.url}/api/documents/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await read()).status).toBe(200);
+
+    const line = (await tandem('list')).stdout.split('\n').find((l) => l.startsWith(id));
+    expect(line).toMatch(new RegExp(`^${id} +en → bn +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +Libraries, online$`));
+
+    expect((await tandem('revoke', id)).stdout).toBe(`revoked every link to ${id}\n`);
+    expect((await read()).status).toBe(401);
+    expect((await tandem('delete', id)).stdout).toBe(`deleted ${id}\n`);
+    expect((await tandem('list')).stdout).not.toContain(id);
+    await expect(tandem('delete', id)).rejects.toMatchObject({ code: 1, stderr: '404: no such document\n' });
   });
 
   it('SPEC 1.3 a generated admin token is kept in DATA_DIR with mode 0600 and reused', async () => {

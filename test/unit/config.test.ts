@@ -3,9 +3,12 @@ import { readConfig } from '../../server/config.js';
 
 describe('configuration', () => {
   it('SPEC 9.1 defaults, environment and flags (flags win)', () => {
-    expect(readConfig({}, [])).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', DATA_DIR: './data', LOG_LEVEL: 'info', FSYNC: false });
-    const config = readConfig({ PORT: '9000', DATA_DIR: '/env', FSYNC: '1' }, ['--port', '9100', '--data-dir=/flag']);
+    expect(readConfig({}, {})).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', DATA_DIR: './data', LOG_LEVEL: 'info', FSYNC: false });
+    const config = readConfig({ PORT: '9000', DATA_DIR: '/env', FSYNC: '1' }, { port: '9100', 'data-dir': '/flag', format: 'md' });
     expect(config).toMatchObject({ PORT: 9100, DATA_DIR: '/flag', FSYNC: true });
+    expect(readConfig({}, { fsync: true }).FSYNC).toBe(true);
+    expect(readConfig({ TANDEM_SERVER: 'http://desk.example:8080' }).TANDEM_SERVER).toBe('http://desk.example:8080');
+    expect(readConfig({ TANDEM_SERVER: 'http://desk.example:8080' }, { server: 'http://other.example' }).TANDEM_SERVER).toBe('http://other.example');
   });
 
   it('SPEC 9.1 a bad value is refused with a message naming it', () => {
