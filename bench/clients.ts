@@ -156,3 +156,38 @@ export async function seedRoom(ctx: ClientContext, ref: RoomRef, state: Uint8Arr
   seeder.ws.send(updateMessage(state));
   seeder.close();
 }
+
+/** A y-websocket presence message: one awareness entry, `state` at `clock` for `clientId`. */
+export function presenceMessage(clientId: number, clock: number, state: object): Uint8Array {
+  const entry = encoding.createEncoder();
+  encoding.writeVarUint(entry, 1);
+  encoding.writeVarUint(entry, clientId);
+  encoding.writeVarUint(entry, clock);
+  encoding.writeVarString(entry, JSON.stringify(state));
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1); // awareness
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(entry));
+  return encoding.toUint8Array(encoder);
+}
+
+/** sync step 1 with an empty state vector: "send me the whole document". */
+const WHOLE_DOCUMENT_PLEASE = Uint8Array.of(0, 0, 1, 0);
+
+/**
+ * A raw socket that has the room's whole document: it asks with sync step 1 (after writing `seed`,
+ * if given, as the room's first content) and resolves at the server's sync step 2.
+ */
+export async function syncedSocket(ctx: ClientContext, ref: RoomRef, seed?: Uint8Array) {
+  const socket = rawSocket(ctx, ref);
+  const failed = ctx.problems.watch();
+  const answered = new Promise<void>((resolve) => {
+    socket.ws.on('message', (data: Buffer) => {
+      if (data[0] === 0 && data[1] === 1) resolve();
+    });
+  });
+  await withTimeout(Promise.race([socket.ready, failed]), 30_000, `${ctx.scenario}: opening room ${ref.room}`);
+  if (seed) socket.ws.send(updateMessage(seed));
+  socket.ws.send(WHOLE_DOCUMENT_PLEASE);
+  await withTimeout(Promise.race([answered, failed]), 30_000, `${ctx.scenario}: syncing room ${ref.room}`);
+  return socket;
+}

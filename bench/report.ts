@@ -1,6 +1,9 @@
 // Turns per-round results into the printed table and bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { ServerKind } from './servers.js';
+
+export type Values = Partial<Record<ServerKind, number | null>>;
 
 export interface Row {
   scenario: string;
@@ -8,30 +11,31 @@ export interface Row {
   unit: string;
   tandem: number | null;
   reference: number | null;
+  /** The raw relay (the floor), where the scenario runs it. */
+  relay: number | null;
   /** Always "how many times worse Tandem is": > 1 means Tandem is slower (or uses more). */
   ratio: number | null;
-  /** How the ratio is formed: T/R for times and memory, R/T for rates (higher is better). */
-  ratioOf: 'tandem/reference' | 'reference/tandem';
+  /** The same against the relay. */
+  ratioToRelay: number | null;
+  /** How the ratios are formed: T/R for times and memory, R/T for rates (higher is better). */
+  ratioOf: 'tandem/other' | 'other/tandem';
 }
 
-export function row(
-  scenario: string,
-  metric: string,
-  unit: string,
-  tandem: number | null,
-  reference: number | null,
-  higherIsBetter = false,
-): Row {
-  const valid = (v: number | null): v is number => v !== null && Number.isFinite(v) && v > 0;
-  const ratio = valid(tandem) && valid(reference) ? (higherIsBetter ? reference / tandem : tandem / reference) : null;
+export function row(scenario: string, metric: string, unit: string, values: Values, higherIsBetter = false): Row {
+  const valid = (v: number | null | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v) && v > 0;
+  const tandem = values.tandem ?? null;
+  const ratio = (other: number | null | undefined) =>
+    valid(tandem) && valid(other) ? (higherIsBetter ? other / tandem : tandem / other) : null;
   return {
     scenario,
     metric,
     unit,
     tandem,
-    reference,
-    ratio,
-    ratioOf: higherIsBetter ? 'reference/tandem' : 'tandem/reference',
+    reference: values.reference ?? null,
+    relay: values.relay ?? null,
+    ratio: ratio(values.reference),
+    ratioToRelay: ratio(values.relay),
+    ratioOf: higherIsBetter ? 'other/tandem' : 'tandem/other',
   };
 }
 
@@ -45,13 +49,16 @@ function format(value: number | null): string {
 }
 
 export function printTable(rows: Row[]): string {
-  const header = ['scenario', 'metric', 'Tandem', 'reference', 'ratio'];
+  const header = ['scenario', 'metric', 'Tandem', 'reference', 'relay', 'T vs ref', 'T vs relay'];
+  const ratio = (value: number | null, r: Row) => (value === null ? 'n/a' : `${value.toFixed(2)}x${r.ratioOf === 'other/tandem' ? ' (inv)' : ''}`);
   const body = rows.map((r) => [
     r.scenario,
     `${r.metric} (${r.unit})`,
     format(r.tandem),
     format(r.reference),
-    r.ratio === null ? 'n/a' : `${r.ratio.toFixed(2)}x${r.ratioOf === 'reference/tandem' ? ' (R/T)' : ''}`,
+    format(r.relay),
+    ratio(r.ratio, r),
+    ratio(r.ratioToRelay, r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
   const line = (cells: string[]) =>

@@ -63,26 +63,28 @@ export async function prepareReferenceRooms(ctx: ClientContext, count: number, s
   return { ctx, rooms, stateBytes: state.length };
 }
 
+/** One new stock client's sync on the room: until the server answered, and until it synced. */
+export async function timeSync(ctx: ClientContext, ref: RoomRef, stateBytes: number, what: string): Promise<SyncTimes> {
+  const failed = ctx.problems.watch();
+  const started = performance.now();
+  const client = connectClient(ctx, ref);
+  try {
+    await withTimeout(Promise.race([client.synced, failed]), 30_000, `${ctx.scenario}: ${what} sync`);
+    const syncedMs = performance.now() - started;
+    const answeredAt = client.answeredAt();
+    if (answeredAt === null) throw new Error(`${ctx.scenario}: ${what} client synced without a sync step 2`);
+    const got = Y.encodeStateAsUpdate(client.doc).length;
+    if (got < stateBytes * 0.9) throw new Error(`${ctx.scenario}: ${what} client got ${got} bytes of state, expected about ${stateBytes}`);
+    return { answerMs: answeredAt - started, syncedMs };
+  } finally {
+    client.destroy();
+  }
+}
+
 /** One client's first sync on the room, then a second client's (the room now loaded). */
 export async function measureRoom({ ctx, stateBytes }: PreparedRooms, ref: RoomRef): Promise<RoomLoadSample> {
-  const failed = ctx.problems.watch();
-  const timeSync = async (what: string): Promise<SyncTimes> => {
-    const started = performance.now();
-    const client = connectClient(ctx, ref);
-    try {
-      await withTimeout(Promise.race([client.synced, failed]), 30_000, `room load: ${what} sync`);
-      const syncedMs = performance.now() - started;
-      const answeredAt = client.answeredAt();
-      if (answeredAt === null) throw new Error(`room load: ${what} client synced without a sync step 2`);
-      const got = Y.encodeStateAsUpdate(client.doc).length;
-      if (got < stateBytes * 0.9) throw new Error(`room load: ${what} client got ${got} bytes of state, expected about ${stateBytes}`);
-      return { answerMs: answeredAt - started, syncedMs };
-    } finally {
-      client.destroy();
-    }
-  };
-  const cold = await timeSync('cold');
+  const cold = await timeSync(ctx, ref, stateBytes, 'cold');
   await settle(50);
-  const loaded = await timeSync('loaded');
+  const loaded = await timeSync(ctx, ref, stateBytes, 'loaded');
   return { cold, loaded };
 }
