@@ -27,6 +27,7 @@ import { reviewRoutes } from './http/review.js';
 import { glossaryRoutes } from './http/glossary.js';
 import { qaRoutes } from './http/qa.js';
 import { qaSettingsRoutes } from './http/qa-settings.js';
+import { historyRoutes } from './http/history.js';
 import { watchContent } from './review/automation.js';
 
 export interface RunningServer {
@@ -92,6 +93,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   glossaryRoutes(app, ctx);
   qaRoutes(app, ctx);
   qaSettingsRoutes(app, ctx);
+  historyRoutes(app, ctx);
   opsRoutes(app, ctx);
   await clientRoutes(app);
   app.server.on('upgrade', collab.handleUpgrade);
