@@ -97,6 +97,14 @@ const schema = z.object({
   ROOM_IDLE_MS: int(5000),
   /** Milliseconds between pings to every socket; one that has not answered by the next is ended. 0: off. */
   PING_INTERVAL_MS: int(10000),
+  /** Automatic versions (SPEC 16.7): once an article's editing has been idle this long (ms)… */
+  VERSION_IDLE_MS: int(30_000),
+  /** …and at most this often (ms) while its editing goes on. */
+  VERSION_EVERY_MS: int(10 * 60_000),
+  /** Retention (SPEC 16.8): every automatic version younger than this (ms) is kept… */
+  VERSION_KEEP_ALL_MS: int(24 * 3_600_000),
+  /** …then the newest of each hour up to this age (ms), then the newest of each day. */
+  VERSION_KEEP_HOURLY_MS: int(7 * 24 * 3_600_000),
   /** Where the `tandem` commands that call a server find it (`--server`); default http://HOST:PORT. */
   TANDEM_SERVER: z.string().url().optional(),
 });

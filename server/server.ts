@@ -29,6 +29,7 @@ import { qaRoutes } from './http/qa.js';
 import { qaSettingsRoutes } from './http/qa-settings.js';
 import { historyRoutes } from './http/history.js';
 import { watchContent } from './review/automation.js';
+import { AutoVersions } from './history/auto.js';
 
 export interface RunningServer {
   url: string;
@@ -63,7 +64,17 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     },
     config.ROOM_IDLE_MS,
   );
-  rooms.onLoad = watchContent(rooms, logger);
+  const autoVersions = new AutoVersions(store, rooms, {
+    idleMs: config.VERSION_IDLE_MS,
+    everyMs: config.VERSION_EVERY_MS,
+    keepAllMs: config.VERSION_KEEP_ALL_MS,
+    keepHourlyMs: config.VERSION_KEEP_HOURLY_MS,
+  }, logger);
+  const watch = watchContent(rooms, logger);
+  rooms.onLoad = (room) => {
+    watch(room);
+    autoVersions.watch(room);
+  };
   const collab = createUpgradeHandler({
     store,
     tokens,
@@ -111,6 +122,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       closing ??= (async () => {
         collab.close();
         const stopped = app.close();
+        await autoVersions.close();
         await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
         await collab.drain(CLOSE_GRACE_MS);
         await commit.flush().catch((error) => logger.error({ err: error }, 'final flush failed'));

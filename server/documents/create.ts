@@ -44,5 +44,7 @@ export async function createDocument(store: Store, input: NewDocument): Promise<
     [roomName(record.id, 'content')]: content,
     [roomName(record.id, 'review')]: review,
   });
+  // The import is the article's first version (SPEC 16.7).
+  await store.saveVersion({ id: newId(12), docId: record.id, name: 'Draft', auto: false, author: null, createdAt: now, content, review });
   return record;
 }

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { connectProvider } from '../helpers/clients.js';
+import { eventually } from '../helpers/eventually.js';
+import { typeInSegment } from '../helpers/segment-typing.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.dispose();
+  server = undefined;
+});
+
+async function open(env: Record<string, string>) {
+  server = await startTestServer(env);
+  const doc = await server.createDocument();
+  const versions = async () => (await server!.api('GET', `/api/documents/${doc.id}/versions`, undefined, doc.tokens.viewer)).body.versions as any[];
+  const editor = connectProvider(server.wsUrl, doc.id, { token: doc.tokens.editor });
+  await eventually(() => expect(editor.provider.synced).toBe(true));
+  return { server, doc, versions, editor };
+}
+
+describe('automatic versions', () => {
+  it('SPEC 16.7 the import is the first version, "Draft", named and kept like one', async () => {
+    const { server, doc, versions, editor } = await open({});
+    editor.destroy();
+    const [draft] = await versions();
+    expect(draft).toEqual({ id: expect.any(String), name: 'Draft', createdAt: expect.any(Number), author: null, auto: false });
+    const txt = await server.api('GET', `/api/documents/${doc.id}/versions/${draft.id}/export?format=txt`, undefined, doc.tokens.viewer);
+    expect(txt.body).toBe('শিরোনাম\n\nপ্রথম অনুচ্ছেদ।\n\nদ্বিতীয় অনুচ্ছেদ।');
+  });
+
+  it('SPEC 16.7 an automatic version is saved once a burst of editing ends, and none while nothing changes', async () => {
+    const { server, doc, versions, editor } = await open({ VERSION_IDLE_MS: '100', VERSION_EVERY_MS: '600000' });
+    for (const word of [' এক', ' দুই', ' তিন']) typeInSegment(editor.doc, 1, word);
+    const auto = await eventually(async () => {
+      const found = (await versions()).filter((v) => v.auto);
+      expect(found).toHaveLength(1);
+      return found[0];
+    });
+    expect(auto).toMatchObject({ name: 'Automatic', author: null, auto: true });
+    const txt = await server.api('GET', `/api/documents/${doc.id}/versions/${auto.id}/export?format=txt`, undefined, doc.tokens.viewer);
+    expect(txt.body).toContain('প্রথম অনুচ্ছেদ। এক দুই তিন');
+    // Several idle periods without a change: still one.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await versions()).filter((v) => v.auto)).toHaveLength(1);
+    // The next burst makes the next one.
+    typeInSegment(editor.doc, 2, ' চার');
+    await eventually(async () => expect((await versions()).filter((v) => v.auto)).toHaveLength(2));
+    editor.destroy();
+  });
+
+  it('SPEC 16.7 while editing goes on, an automatic version is saved at most every VERSION_EVERY_MS', async () => {
+    const { versions, editor } = await open({ VERSION_IDLE_MS: '600000', VERSION_EVERY_MS: '200' });
+    // Typing never pauses for the idle time, yet versions come.
+    await eventually(
+      async () => {
+        typeInSegment(editor.doc, 1, 'x');
+        expect((await versions()).filter((v) => v.auto).length).toBeGreaterThanOrEqual(2);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    editor.destroy();
+  });
+});
