@@ -3,6 +3,7 @@ import '@fontsource-variable/inter/index.css';
 import '@fontsource/noto-sans-bengali/400.css';
 import '@fontsource/noto-sans-bengali/600.css';
 import '@fontsource/noto-sans-bengali/700.css';
+import './styles/tokens.css';
 import './styles/base.css';
 import './styles/home.css';
 import './styles/article.css';

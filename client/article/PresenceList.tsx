@@ -1,5 +1,5 @@
 // The people present, each by name with their colour; you first.
-import { initial } from '../collab/colors.js';
+import { initial, shownColor } from '../collab/colors.js';
 import type { PresenceStore } from '../collab/presence.js';
 import { useStore } from '../app/store.js';
 
@@ -15,7 +15,7 @@ export function PresenceList({ presence }: { presence: PresenceStore }) {
         <li
           key={person.clientId}
           className={person.self ? 'person self' : 'person'}
-          style={{ '--person': person.color } as React.CSSProperties}
+          style={{ '--person': shownColor(person.color) } as React.CSSProperties}
           title={`${person.name}${person.self ? ' (you)' : ''}${person.role ? ` · ${person.role}` : ''}`}
           data-name={person.name}
         >

@@ -4,9 +4,11 @@
 // one animation frame, whenever the rows may have moved (the Aligner hears every section that
 // changes size: a resized window or sheet, a side panel or the review margin, the narrow layout,
 // sources arriving, rows laid out late or given guessed heights) or fonts finish loading. Typing
-// adds nothing here unless it changes a row's height. Where they may be drawn: body.css.
+// adds nothing here unless it changes a row's height. Where they may be drawn: body.css; in which
+// colour: cursor-colors.ts.
 import { syncCursorPositions, type Provider, type SyncCursorPositionsFn } from '@lexical/yjs';
 import type { Aligner } from './aligner.js';
+import { installCursorColors } from './cursor-colors.js';
 
 type Binding = Parameters<SyncCursorPositionsFn>[0];
 
@@ -22,6 +24,7 @@ export class RemoteCursors {
 
   /** Draws again whenever the rows may have moved; returns the function that stops. */
   follow(aligner: Aligner): () => void {
+    installCursorColors();
     const stopFollowingRows = aligner.onRowsMoved(this.redraw);
     document.fonts.addEventListener('loadingdone', this.redraw);
     return () => {
