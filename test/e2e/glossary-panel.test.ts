@@ -96,13 +96,15 @@ describe('glossaries in the desk (e2e)', { timeout: 60_000 }, () => {
     await eventually(async () => expect(await panel.getByLabel('Source term').inputValue()).toBe('Marc Benioff'));
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('glossary.csv');
-    expect(await readFile((await download.path())!, 'utf8')).toBe('source,target,forbidden,note\r\nMarc Benioff,মার্ক বেনিওফ,বেনিয়ফ,"CEO, founder"\r\n');
+    expect(await readFile((await download.path())!, 'utf8')).toBe('\uFEFFsource,target,forbidden,note,caseSensitive\r\nMarc Benioff,মার্ক বেনিওফ,বেনিয়ফ,"CEO, founder",\r\n');
 
-    const csv = 'source,target,forbidden,note\nSalesforce,সেলসফোর্স,সেলসফর্স,company\nMonday,সোমবার,,\n';
+    // A file as Excel saves it ("CSV UTF-8": a byte order mark, CRLF), one term matching case.
+    const csv = '\uFEFFsource,target,forbidden,note,caseSensitive\r\nSalesforce,সেলসফোর্স,সেলসফর্স,company,TRUE\r\nMonday,সোমবার,,,\r\n';
     await panel.locator('input[type="file"]').setInputFiles({ name: 'terms.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await panel.getByRole('button', { name: 'Replace' }).click();
     await eventually(async () => expect(await panel.getByRole('status').textContent()).toBe('Imported 2 terms from terms.csv.'));
     expect(await panel.getByLabel('Source term').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['Salesforce', 'Monday']);
+    expect(await panel.getByRole('button', { name: 'Match case' }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-pressed')))).toEqual(['true', 'false']);
     await eventually(async () => expect(await page.locator('.src-text mark.term').allTextContents()).toEqual(['Salesforce', 'Salesforce', 'Monday']));
     await screenshot(page, 'glossary-panel');
 
