@@ -34,6 +34,8 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   /** Reuse a context (same browser profile: same localStorage and IndexedDB). */
   context?: BrowserContext;
+  /** The colour scheme the system asks for (prefers-color-scheme); Chromium's default is light. */
+  colorScheme?: 'light' | 'dark';
 }
 
 /** Opens a link in a new page (and, unless given, a new context) and waits for what it shows. */
@@ -47,6 +49,7 @@ export async function openPage(browser: Browser, link: string, options: OpenOpti
     window.addEventListener('unhandledrejection', (event) => console.error(`unhandled rejection: ${String(event.reason)}`));
   });
   const page = await context.newPage();
+  if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
   const errors: string[] = [];
   const foreign: string[] = [];
   const origin = new URL(link).origin;
