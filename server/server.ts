@@ -30,6 +30,7 @@ import { qaSettingsRoutes } from './http/qa-settings.js';
 import { historyRoutes } from './http/history.js';
 import { watchContent } from './review/automation.js';
 import { AutoVersions } from './history/auto.js';
+import { SegmentChanges } from './history/changes.js';
 
 export interface RunningServer {
   url: string;
@@ -70,10 +71,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     keepAllMs: config.VERSION_KEEP_ALL_MS,
     keepHourlyMs: config.VERSION_KEEP_HOURLY_MS,
   }, logger);
+  const changes = new SegmentChanges(store, rooms, logger);
   const watch = watchContent(rooms, logger);
   rooms.onLoad = (room) => {
     watch(room);
     autoVersions.watch(room);
+    changes.watch(room);
   };
   const collab = createUpgradeHandler({
     store,
@@ -96,7 +99,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: config.MAX_BODY_BYTES });
   installErrorHandlers(app);
   securityHeaders(app);
-  const ctx: ApiContext = { store, tokens, rooms, guard: createGuard(tokens, store), metrics, logger, publicUrl: config.PUBLIC_URL ?? null };
+  const ctx: ApiContext = { store, tokens, rooms, guard: createGuard(tokens, store), metrics, logger, publicUrl: config.PUBLIC_URL ?? null, changes };
   documentRoutes(app, ctx);
   tokenRoutes(app, ctx);
   exportRoutes(app, ctx);
@@ -123,6 +126,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         collab.close();
         const stopped = app.close();
         await autoVersions.close();
+        await changes.close();
         await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
         await collab.drain(CLOSE_GRACE_MS);
         await commit.flush().catch((error) => logger.error({ err: error }, 'final flush failed'));

@@ -85,6 +85,8 @@ export const ReviewRoom = {
   qaIgnored: 'qaIgnored',
   /** Y.Map<SegmentMark>: segment id → who omitted it, and when; a segment not in it is not omitted. */
   omitted: 'omitted',
+  /** Y.Map: segment id → who last changed its text (`by`, `role`; null for the server) and when (`at`). */
+  changed: 'changed',
 } as const;
 
 /** Who set a segment flag (omitted), and when (ms). */

@@ -4,6 +4,7 @@ import type { TokenIssuer } from '../auth/tokens.js';
 import type { RoomRegistry } from '../collab/registry.js';
 import type { Store } from '../storage/store.js';
 import type { Metrics } from '../metrics.js';
+import type { SegmentChanges } from '../history/changes.js';
 import type { Guard } from './guard.js';
 
 export interface ApiContext {
@@ -15,4 +16,6 @@ export interface ApiContext {
   logger: Logger;
   /** Base of absolute links, e.g. http://127.0.0.1:8080; null to take it from the request. */
   publicUrl: string | null;
+  /** Who last changed each segment (SPEC 16.9). */
+  changes: SegmentChanges;
 }

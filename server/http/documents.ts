@@ -66,7 +66,7 @@ export function documentRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const caller = await ctx.guard.document(request, id, 'viewer');
     const record = await ctx.store.getDocument(id);
     if (!record) throw notFound();
-    const segments = await readSegments(ctx.rooms, id);
+    const segments = await ctx.changes.annotate(id, await readSegments(ctx.rooms, id));
     return {
       id,
       title: record.title,

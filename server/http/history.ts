@@ -10,6 +10,7 @@ import { saveVersion, versionView } from '../history/save.js';
 import { restoreVersion } from '../history/restore.js';
 import { docOf, segmentTexts } from '../history/states.js';
 import { withRooms, type Actor } from '../review/context.js';
+import { actingAs } from '../history/acting.js';
 import type { StoredVersion } from '../storage/versions.js';
 import type { ApiContext } from './context.js';
 import { badRequest, conflict, forbidden, notFound, parseBody } from './errors.js';
@@ -102,7 +103,9 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const id = param(request, 'id');
     const record = await document(id);
     const stored = await version(id, param(request, 'vid'));
-    const result = await withRooms(ctx.rooms, id, (rooms) => restoreVersion(ctx.store, ctx.rooms, rooms, who, stored, record.targetLang));
+    const result = await actingAs(who, () =>
+      withRooms(ctx.rooms, id, (rooms) => restoreVersion(ctx.store, ctx.rooms, rooms, who, stored, record.targetLang)),
+    );
     return { restored: versionView(stored), before: versionView(result.before), changed: result.changed, missing: result.missing };
   });
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { SEGMENT_STATES, type Role } from '../../shared/schema.js';
 import { suggestionsOf, threadsOf } from '../../shared/review/types.js';
 import { withRooms, type Actor, type Rooms } from '../review/context.js';
+import { actingAs } from '../history/acting.js';
 import * as suggestions from '../review/suggestions.js';
 import * as threads from '../review/threads.js';
 import { setStatus } from '../review/statuses.js';
@@ -36,7 +37,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const { claims } = await ctx.guard.document(request, id, least);
     if (!claims) throw forbidden('the admin token cannot act on an article; use a role link');
     const actor: Actor = { id: claims.sub, name: claims.name ?? capitalized(claims.role), role: claims.role };
-    return withRooms(ctx.rooms, id, (rooms) => fn(rooms, actor));
+    return actingAs(actor, () => withRooms(ctx.rooms, id, (rooms) => fn(rooms, actor)));
   };
   const param = (request: FastifyRequest, name: string) => (request.params as Record<string, string>)[name];
 
