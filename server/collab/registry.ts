@@ -1,6 +1,6 @@
 // Loaded rooms: each loads once however many ask at once (SPEC 4.5) and unloads after an idle grace
 // period once nobody holds it and all its writes are stored (SPEC 4.6).
-import { roomName, type RoomKind } from '../../shared/schema.js';
+import { roomName, type CloseCode, type RoomKind } from '../../shared/schema.js';
 import { Room, type RoomDeps } from './room.js';
 
 interface Entry {
@@ -77,12 +77,12 @@ export class RoomRegistry {
   }
 
   /** Closes every connection to a document's rooms (deletion, revocation). */
-  async closeDocument(docId: string, code: number, reason: string): Promise<void> {
+  async closeDocument(docId: string, code: CloseCode, reason: string): Promise<void> {
     for (const kind of ['content', 'review'] as const) (await this.loaded(docId, kind))?.closeAll(code, reason);
   }
 
   /** Closes a deleted document's rooms with `code` and forgets them without storing anything more. */
-  async removeDocument(docId: string, code: number, reason: string): Promise<void> {
+  async removeDocument(docId: string, code: CloseCode, reason: string): Promise<void> {
     for (const kind of ['content', 'review'] as const) {
       const name = roomName(docId, kind);
       const entry = this.entries.get(name);
@@ -120,7 +120,7 @@ export class RoomRegistry {
   }
 
   /** Stores and compacts every room, then unloads them all (shutdown). */
-  async closeAll(code: number, reason: string): Promise<void> {
+  async closeAll(code: CloseCode, reason: string): Promise<void> {
     await Promise.all(
       [...this.entries].map(async ([name, entry]) => {
         const room = await entry.room.catch(() => null);

@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Logger } from 'pino';
-import type { RoomKind } from '../../shared/schema.js';
+import { CloseCode, type RoomKind } from '../../shared/schema.js';
 import type { GroupCommit } from '../storage/group-commit.js';
 import type { Store } from '../storage/store.js';
 import type { Metrics } from '../metrics.js';
@@ -198,14 +198,14 @@ export class Room {
     this.failed = true;
     this.rejectFailure(error);
     this.deps.logger.error({ err: error, room: this.name }, 'storing an update failed; closing the room');
-    this.closeAll(1011, 'storage failed');
+    this.closeAll(CloseCode.serverError, 'storage failed');
     this.onFail?.();
   }
 
   /** Set by the registry: forget this room after a failure. */
   onFail?: () => void;
 
-  closeAll(code: number, reason: string): void {
+  closeAll(code: CloseCode, reason: string): void {
     for (const peer of [...this.peers]) peer.close(code, reason);
   }
 
