@@ -1,8 +1,9 @@
-// The review room of one article, read-only: document facts, the source of each segment and each
-// segment's status, all written by the server. This page never writes it (its socket cannot).
+// The review room of one article, read-only: document facts, the source of each segment, each
+// segment's status and the omitted segments, all written by the server. This page never writes it (its socket cannot).
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { MessageType, ReviewRoom, roomName, type SegmentStatus } from '../../shared/schema.js';
+import { omittedOf } from '../../shared/review/omitted.js';
 import { ackSocketClass } from './ack-socket.js';
 import { liveSocketClass } from './live-socket.js';
 import { collabUrl, RETRY } from './endpoint.js';
@@ -14,6 +15,8 @@ export interface ReviewSnapshot {
   targetLang: string;
   sources: ReadonlyMap<string, string>;
   statuses: ReadonlyMap<string, SegmentStatus>;
+  /** The segments left out of exports, QA and the progress by status (SPEC 11.9). */
+  omitted: ReadonlySet<string>;
 }
 
 /**
@@ -33,6 +36,7 @@ export class ReviewSession {
     targetLang: '',
     sources: new Map(),
     statuses: new Map(),
+    omitted: new Set(),
   };
   private readonly listeners = new Set<() => void>();
 
@@ -49,6 +53,7 @@ export class ReviewSession {
     const meta = this.doc.getMap<string>(ReviewRoom.meta);
     const sources = this.doc.getMap<string>(ReviewRoom.source);
     const statuses = this.doc.getMap<SegmentStatus>(ReviewRoom.status);
+    const omitted = omittedOf(this.doc);
     const refresh = () => {
       this.snapshot = {
         loaded: this.snapshot.loaded || this.provider.synced,
@@ -57,6 +62,7 @@ export class ReviewSession {
         targetLang: meta.get('targetLang') ?? '',
         sources: new Map(sources.entries()),
         statuses: new Map(statuses.entries()),
+        omitted: new Set(omitted.keys()),
       };
       for (const listener of this.listeners) listener();
     };

@@ -9,6 +9,7 @@ import type { Aligner } from './aligner.js';
 import type { SegmentList } from './segment-list.js';
 import { StatusControl } from '../review/StatusControl.js';
 import { SegmentCounts } from '../review/SegmentCounts.js';
+import { OmittedMark } from '../review/OmittedMark.js';
 import { SourceText } from '../glossary/SourceText.js';
 import { TermTipHost, useInsertTerm, useTermIndex } from '../glossary/source-glossary.js';
 import type { TermIndex } from '../glossary/term-index.js';
@@ -18,6 +19,7 @@ interface RowProps {
   number: number;
   source: string | undefined;
   status: SegmentStatus | undefined;
+  omitted: boolean;
   sourceLang: string;
   aligner: Aligner;
   terms: TermIndex;
@@ -26,7 +28,7 @@ interface RowProps {
 
 const hasText = (source: string | undefined): source is string => source !== undefined && source !== '';
 
-const SourceRow = memo(function SourceRow({ id, number, source, status, sourceLang, aligner, terms, onInsert }: RowProps) {
+const SourceRow = memo(function SourceRow({ id, number, source, status, omitted, sourceLang, aligner, terms, onInsert }: RowProps) {
   const hasSource = hasText(source);
   const ref = useCallback(
     (block: HTMLDivElement | null) => {
@@ -37,13 +39,14 @@ const SourceRow = memo(function SourceRow({ id, number, source, status, sourceLa
     [aligner, id, hasSource],
   );
   return (
-    <div ref={ref} className={hasSource ? 'src-row' : 'src-row no-source'} data-source-for={id}>
+    <div ref={ref} className={`src-row${hasSource ? '' : ' no-source'}${omitted ? ' omitted' : ''}`} data-source-for={id} data-omitted={omitted || undefined}>
       <div className="src-gutter">
         <span className="src-number" aria-label={`Segment ${number}`}>
           {number}
         </span>
         <StatusControl segmentId={id} number={number} state={status?.state ?? 'draft'} />
         <SegmentCounts segmentId={id} />
+        {omitted && <OmittedMark segmentId={id} number={number} />}
       </div>
       {hasSource && (
         <div className="src-text" lang={sourceLang || undefined} aria-label={`Source of segment ${number}`}>
@@ -73,6 +76,7 @@ export function SourceLayer({ segments, review, aligner }: { segments: SegmentLi
             number={index + 1}
             source={facts.sources.get(segment.id)}
             status={facts.statuses.get(segment.id)}
+            omitted={facts.omitted.has(segment.id)}
             sourceLang={facts.sourceLang}
             aligner={aligner}
             terms={terms}

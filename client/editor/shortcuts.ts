@@ -12,4 +12,7 @@ export const SHORTCUT = {
   find: IS_MAC ? '⇧⌘H' : 'Ctrl+H',
   save: `${MOD}S`,
   comment: IS_MAC ? '⌘⌥M' : 'Ctrl+Alt+M',
+  // memoQ's letters; Ctrl+T, Ctrl+Shift+T and Ctrl+J are the browser's, Ctrl+Alt+T a Linux terminal's.
+  split: IS_MAC ? '⌥⇧T' : 'Alt+Shift+T',
+  merge: IS_MAC ? '⌥⇧J' : 'Alt+Shift+J',
 } as const;

@@ -8,6 +8,7 @@
 import { QA_CHECKS, type QaCheck, type QaInput, type QaIssue, type QaSegment } from '../../shared/qa/types.js';
 import { applyProfile, occurrenceKey, type IgnoredIssue, type QaProfile } from '../../shared/qa/profile.js';
 import { ignoredIssuesOf, qaProfileOf } from '../../shared/review/qa-settings.js';
+import { omittedOf } from '../../shared/review/omitted.js';
 import { ReviewRoom } from '../../shared/schema.js';
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
@@ -155,12 +156,12 @@ export class QaStore {
   private input(): QaInput {
     const sources = this.review.doc.getMap<string>(ReviewRoom.source);
     const meta = this.review.doc.getMap<string>(ReviewRoom.meta);
-    const segments: QaSegment[] = this.content.texts.all().map(({ segmentId, text }, index) => ({
-      id: segmentId,
-      index,
-      source: sources.get(segmentId) ?? null,
-      target: text,
-    }));
+    const omitted = omittedOf(this.review.doc);
+    // An omitted segment is not checked (SPEC 14.17); the others keep their place in the article.
+    const segments: QaSegment[] = this.content.texts
+      .all()
+      .map(({ segmentId, text }, index) => ({ id: segmentId, index, source: sources.get(segmentId) ?? null, target: text }))
+      .filter((segment) => !omitted.has(segment.id));
     return {
       sourceLang: meta.get('sourceLang') ?? '',
       targetLang: meta.get('targetLang') ?? '',

@@ -1,5 +1,6 @@
 // The review over the translation: highlights and ghosts (painter), suggest mode's keyboard and
-// mouse, status shortcuts, and the floating selection bar and composer. Rendered inside the sheet
+// mouse, status, split and merge shortcuts, omitted segments greyed, and the floating selection
+// bar, the composer and the split dialog. Rendered inside the sheet
 // and inside the editor's composer; it renders nothing into Lexical's DOM.
 import { useEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -8,6 +9,9 @@ import { useDesk } from './desk.js';
 import { ReviewPainter } from './painter.js';
 import { registerSuggestInput } from './suggest-input.js';
 import { registerStatusKeys } from './status-keys.js';
+import { registerStructureKeys } from './structure.js';
+import { greyOmitted } from './omitted-look.js';
+import { SplitDialog } from './SplitDialog.js';
 import { SelectionBar } from './SelectionBar.js';
 import { Composer } from './Composer.js';
 import '../styles/review.css';
@@ -27,7 +31,7 @@ export function ReviewLayer() {
     let painter: ReviewPainter | null = null;
     const anchors = new AnchorCache(desk.content, desk.items, () => painter?.schedule());
     painter = new ReviewPainter(editor, desk, anchors, ghosts.current);
-    const stops = [painter.start(), registerSuggestInput(editor, desk, anchors), registerStatusKeys(editor, desk)];
+    const stops = [painter.start(), registerSuggestInput(editor, desk, anchors), registerStatusKeys(editor, desk), registerStructureKeys(editor, desk), greyOmitted(desk.review)];
     return () => {
       for (const stop of stops) stop();
       anchors.destroy();
@@ -57,6 +61,7 @@ export function ReviewLayer() {
       <div className="review-ghosts" ref={ghosts} onClick={focusCard} aria-hidden="true" />
       <SelectionBar desk={desk} layer={layer} />
       <Composer desk={desk} layer={layer} />
+      <SplitDialog desk={desk} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The header's progress bar: the article's words by status (draft, translated, reviewed,
-// approved), with segments and words per status in its popover. Live for everyone.
+// approved), with segments and words per status in its popover, the omitted segments apart (SPEC
+// 11.9, 15.7). Live for everyone.
 import { SEGMENT_STATES } from '../../shared/schema.js';
 import { useStore } from '../app/store.js';
 import { useDesk } from './desk.js';
@@ -17,14 +18,15 @@ function Bar({ desk }: { desk: NonNullable<ReturnType<typeof useDesk>> }) {
   const done = byState.reviewed.segments + byState.approved.segments;
   const share = (n: number) => (progress.words ? Math.round((n / progress.words) * 100) : 0);
   const data = Object.fromEntries(SEGMENT_STATES.flatMap((s) => [[`data-${s}-segments`, byState[s].segments], [`data-${s}-words`, byState[s].words]]));
-  const summary = `${done} of ${progress.segments} segments reviewed or approved`;
+  const { omitted } = progress;
+  const summary = `${done} of ${progress.segments} segments reviewed or approved${omitted.segments > 0 ? `, ${omitted.segments} omitted` : ''}`;
   return (
     <Popover
       className="review-progress"
       label={`Progress: ${summary}`}
       testId="progress"
       button={
-        <span className="progress-compact" {...data}>
+        <span className="progress-compact" {...data} data-omitted-segments={omitted.segments} data-omitted-words={omitted.words}>
           <span className="progress header-bar" aria-hidden="true">
             {SEGMENT_STATES.map((state) =>
               byState[state].words > 0 || (progress.words === 0 && byState[state].segments > 0) ? (
@@ -65,6 +67,13 @@ function Bar({ desk }: { desk: NonNullable<ReturnType<typeof useDesk>> }) {
             <td>{progress.segments}</td>
             <td>{progress.words}</td>
           </tr>
+          {omitted.segments > 0 && (
+            <tr data-state="omitted" className="progress-omitted" title="Left out of exports, QA and the totals">
+              <th scope="row">Omitted</th>
+              <td>{omitted.segments}</td>
+              <td>{omitted.words}</td>
+            </tr>
+          )}
         </tfoot>
       </table>
     </Popover>

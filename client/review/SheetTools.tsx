@@ -7,6 +7,7 @@ import { useDesk, type ReviewDesk } from './desk.js';
 import { Popover } from './Popover.js';
 import { SHORTCUT } from '../editor/shortcuts.js';
 import { CONFIRM_SHORTCUT, STATE_LABEL, statusShortcut } from './status-keys.js';
+import { MERGE_SHORTCUT, SPLIT_SHORTCUT } from './structure.js';
 
 export function SheetTools({ children }: { children?: ReactNode }) {
   const desk = useDesk();
@@ -62,6 +63,8 @@ function Help({ desk }: { desk: ReviewDesk }) {
               [SHORTCUT.find, 'Find and replace'],
               [SHORTCUT.save, 'Show the save state'],
               [SHORTCUT.comment, 'Comment on the selection'],
+              [SPLIT_SHORTCUT, 'Split the segment at the caret'],
+              [MERGE_SHORTCUT, 'Merge the segment with the next'],
             ]}
           />
         </>

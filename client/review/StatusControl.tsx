@@ -1,5 +1,6 @@
 // A segment's status pill, as a control: a click opens a menu of the states this person may set,
-// with their shortcuts. Viewers see the plain pill.
+// with their shortcuts, and for editors in Editing mode what changes the segment itself: split at
+// the caret, merge with the next, omit or include again (SPEC 15.9, 15.10). Viewers see the plain pill.
 // The column's status buttons are one tab stop (SPEC 10.22): Tab passes the column in one step
 // however long the article, ↑ ↓ Home End move between the rows' buttons, → goes to the row's
 // review counts (SegmentCounts.tsx), and the button last focused is the one Tab comes back to.
@@ -10,6 +11,8 @@ import { useStore } from '../app/store.js';
 import { StatusPill } from '../editor/StatusPill.js';
 import { useDesk, type ReviewDesk } from './desk.js';
 import { STATE_LABEL, maySet, setStatus, statusShortcut } from './status-keys.js';
+import { MERGE_SHORTCUT, SPLIT_SHORTCUT, mergeWithNext, setOmitted, startSplit } from './structure.js';
+import { selectionSpot } from './selection-spot.js';
 
 interface StatusProps {
   segmentId: string;
@@ -46,6 +49,9 @@ function StatusMenu({ desk, segmentId, number, state }: StatusProps & { desk: Re
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const isStop = useStore(desk.statusStop, (stop) => (stop === null ? number === 1 : stop === segmentId));
+  const restructures = useStore(desk.mode, (mode) => mode === 'editing') && desk.me.role === 'editor';
+  const omitted = useStore(desk.review, (facts) => facts.omitted.has(segmentId));
+  const last = useStore(desk.order, (order) => order[order.length - 1] === segmentId);
 
   useDismiss(open, root, setOpen);
   useEffect(() => {
@@ -64,9 +70,21 @@ function StatusMenu({ desk, segmentId, number, state }: StatusProps & { desk: Re
     button.current?.focus();
     if (next !== state) void setStatus(desk, segmentId, next);
   };
+  /** Runs a segment action from the menu, the focus back on the row's button. */
+  const act = (action: () => void) => {
+    setOpen(false);
+    button.current?.focus();
+    action();
+  };
+  const splitAtCaret = () => {
+    const root = document.querySelector('.editor-root');
+    const spot = (root && selectionSpot(root, desk.content)) ?? desk.spot.get();
+    if (spot?.segmentId === segmentId) startSplit(desk, segmentId, spot.start);
+    else desk.notify(`Put the caret in segment ${number}'s translation, where it should split.`, 'error');
+  };
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'Escape') (event.preventDefault(), setOpen(false), button.current?.focus());
-    else if (open) moveFocus(event, root.current, '[role="menuitemradio"]');
+    else if (open) moveFocus(event, root.current, '[role="menuitemradio"], [role="menuitem"]');
     else {
       const next = columnTarget(root.current?.closest('.src-row'), event.key);
       if (next) (event.preventDefault(), next.focus());
@@ -110,6 +128,37 @@ function StatusMenu({ desk, segmentId, number, state }: StatusProps & { desk: Re
               </button>
             );
           })}
+          {restructures && (
+            <>
+              <div className="menu-separator" role="separator" />
+              <button type="button" role="menuitem" className="status-option" data-testid="split-segment" onClick={() => act(splitAtCaret)}>
+                <span className="status-option-label">Split at the caret…</span>
+                <kbd>{SPLIT_SHORTCUT}</kbd>
+              </button>
+              <button
+                type="button"
+                role="menuitem"
+                className="status-option"
+                data-testid="merge-segment"
+                aria-disabled={last}
+                title={last ? 'The last segment has no next one' : undefined}
+                onClick={() => !last && act(() => void mergeWithNext(desk, segmentId))}
+              >
+                <span className="status-option-label">Merge with the next</span>
+                <kbd>{MERGE_SHORTCUT}</kbd>
+              </button>
+              <button
+                type="button"
+                role="menuitem"
+                className="status-option"
+                data-testid="omit-segment"
+                title={omitted ? undefined : 'Keep it here, greyed, but leave it out of exports, QA and progress'}
+                onClick={() => act(() => void setOmitted(desk, segmentId, !omitted))}
+              >
+                <span className="status-option-label">{omitted ? 'Include again' : 'Omit'}</span>
+              </button>
+            </>
+          )}
         </div>
       )}
     </div>

@@ -51,6 +51,8 @@ export class ReviewDesk {
   readonly statusStop = new ValueStore<string | null>(null);
   readonly spot = new ValueStore<TextSpot | null>(null, sameSpot);
   readonly composing = new ValueStore<Composing | null>(null);
+  /** The split being set up in its dialog: the segment and the caret's offset in its text. */
+  readonly splitting = new ValueStore<{ segmentId: string; at: number } | null>(null);
   /** The margin: shown while there is something in it ('auto'), or as the person chose. Beside
    *  a side panel, a margin with no card to show gives its width to the source and translation. */
   readonly marginOpen = new ValueStore<'auto' | 'open' | 'closed'>('auto');

@@ -1,4 +1,4 @@
-// The review routes of the HTTP API (SPEC 11), and those of the article's QA profile and ignored
+// The review routes of the HTTP API (SPEC 11: segment structure and omitted segments included), and those of the article's QA profile and ignored
 // issues (SPEC 14.15, 14.16), called with this person's own token.
 import type { SegmentState } from '../../shared/schema.js';
 import type { IgnoredIssue, Occurrence, QaProfile } from '../../shared/qa/profile.js';
@@ -36,6 +36,11 @@ export function reviewApi(docId: string, token: () => Promise<string>) {
     reopen: (id: string) => send<Thread>('POST', `${cid(id)}/reopen`),
     setStatus: (segmentId: string, status: SegmentState) =>
       send<{ segmentId: string }>('PUT', `${base}/segments/${encodeURIComponent(segmentId)}/status`, { status }),
+    setOmitted: (segmentId: string, omitted: boolean) =>
+      send<{ segmentId: string; omitted: boolean }>('PUT', `${base}/segments/${encodeURIComponent(segmentId)}/omitted`, { omitted }),
+    split: (segmentId: string, at: number, sourceAt?: number) =>
+      send<{ segments: Array<{ id: string }> }>('POST', `${base}/segments/${encodeURIComponent(segmentId)}/split`, { at, ...(sourceAt === undefined ? {} : { sourceAt }) }),
+    merge: (segmentId: string) => send<{ retired: string }>('POST', `${base}/segments/${encodeURIComponent(segmentId)}/merge`),
     setQaProfile: (checks: QaProfile) => send<{ checks: QaProfile }>('PUT', `${base}/qa/profile`, { checks }),
     ignoreIssue: (occurrence: Occurrence) => send<IgnoredIssue>('POST', `${base}/qa/ignored`, occurrence),
     unignoreIssue: (id: string) => send<{ id: string }>('DELETE', `${base}/qa/ignored/${encodeURIComponent(id)}`),

@@ -32,6 +32,8 @@ describe('keyboard help (e2e)', { timeout: 60_000 }, () => {
       ['Ctrl+H', 'Find and replace'],
       ['Ctrl+S', 'Show the save state'],
       ['Ctrl+Alt+M', 'Comment on the selection'],
+      ['Alt+Shift+T', 'Split the segment at the caret'],
+      ['Alt+Shift+J', 'Merge the segment with the next'],
       ['Ctrl+Enter', 'Translated, next segment'],
       ['Ctrl+Alt+1', 'Draft'],
       ['Ctrl+Alt+2', 'Translated'],
@@ -55,8 +57,8 @@ describe('keyboard help (e2e)', { timeout: 60_000 }, () => {
     await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' }));
     const mac = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Mac Editor', context });
     const keys = (await helpRows(mac.page)).map(([k]) => k);
-    expect(keys.slice(0, 8)).toEqual(['⌘B', '⌘I', '⌘K', '⌘Z', '⇧⌘Z', '⇧⌘H', '⌘S', '⌘⌥M']);
-    expect(keys[8]).toBe('⌘Enter');
+    expect(keys.slice(0, 10)).toEqual(['⌘B', '⌘I', '⌘K', '⌘Z', '⇧⌘Z', '⇧⌘H', '⌘S', '⌘⌥M', '⌥⇧T', '⌥⇧J']);
+    expect(keys[10]).toBe('⌘Enter');
 
     const reviewer = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
     expect(await helpRows(reviewer.page)).toEqual([

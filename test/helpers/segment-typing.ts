@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { segmentTypes } from '../../shared/review/text-map.js';
 
 /** The segment's last block whose content ends in text, and that text's length. */
-function lastTextBlock(doc: Y.Doc, segment: number): { block: Y.XmlText; tail: number } | null {
+export function lastTextBlock(doc: Y.Doc, segment: number): { block: Y.XmlText; tail: number } | null {
   const segments = segmentTypes(doc);
   const type = segments[segment % Math.max(segments.length, 1)];
   if (!type) return null;

@@ -1,0 +1,140 @@
+// Omitting, splitting and merging segments in the desk (SPEC 15.9, 15.10): an editor omits a
+// segment from its row's menu and includes it again; splits one at the caret with Alt+Shift+T,
+// choosing where its source splits, and merges it back with Alt+Shift+J; another person's page
+// follows live. Reviewers get none of these controls.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { eventually } from '../helpers/eventually.js';
+import { blockTexts, caretAt, openArticle, screenshot, segmentTexts } from '../helpers/browser.js';
+import { deskSuite } from '../helpers/desk-suite.js';
+
+const suite = deskSuite();
+
+const ARTICLE = {
+  source:
+    'Dhaka’s libraries put 10,000 rare books online\n\nThe network scanned 10,000 books. Volunteers from 12 universities helped.\n\nLeave a Reply\n\nThe library plans more titles.',
+  target:
+    'ঢাকার গ্রন্থাগারগুলো ১০,০০০ দুর্লভ বই অনলাইনে তুলল\n\nনেটওয়ার্ক ১০,০০০ বই স্ক্যান করেছে। ১২টি বিশ্ববিদ্যালয়ের স্বেচ্ছাসেবকেরা সাহায্য করেছেন।\n\nউত্তর দিন\n\nগ্রন্থাগারটি আরও শিরোনাম যোগ করবে।',
+};
+const TARGETS = ARTICLE.target.split('\n\n');
+const FIRST = 'নেটওয়ার্ক ১০,০০০ বই স্ক্যান করেছে।';
+const SECOND = '১২টি বিশ্ববিদ্যালয়ের স্বেচ্ছাসেবকেরা সাহায্য করেছেন।';
+
+const row = (page: Page, index: number) => page.locator('[data-source-for]').nth(index);
+const sources = (page: Page) => page.locator('[data-source-for]').evaluateAll((rows) => rows.map((r) => r.querySelector('.src-text')?.textContent ?? ''));
+const omittedRows = (page: Page) => page.locator('[data-source-for]').evaluateAll((rows) => rows.map((r) => r.hasAttribute('data-omitted')));
+const progress = (page: Page, what: string) => page.locator('.progress-compact').getAttribute(what).then(Number);
+const colorOf = (page: Page, index: number) =>
+  page.evaluate((i) => getComputedStyle(document.querySelectorAll('.editor-root section[data-segment-id]')[i]).color, index);
+
+describe('omit, split and merge in the desk (e2e)', { timeout: 120_000 }, () => {
+  it('SPEC 15.9 an editor omits a segment from its row menu: greyed and labelled on every page, apart in progress, included again', async () => {
+    const doc = await suite.server.createDocument(ARTICLE);
+    const omar = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
+    const rina = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
+    await eventually(async () => expect(await progress(rina.page, 'data-draft-segments')).toBe(4));
+    const ink = await colorOf(rina.page, 2);
+
+    await row(omar.page, 2).getByTestId('status-button').click();
+    await omar.page.getByTestId('omit-segment').click();
+    for (const { page } of [omar, rina]) {
+      await eventually(async () => {
+        expect(await omittedRows(page)).toEqual([false, false, true, false]);
+        expect(await row(page, 2).getByTestId('omitted-mark').textContent()).toContain('Omitted');
+        expect(await colorOf(page, 2)).not.toBe(ink);
+        expect(await progress(page, 'data-omitted-segments')).toBe(1);
+        expect(await progress(page, 'data-draft-segments')).toBe(3);
+      }, { timeout: 10_000 });
+    }
+    // Still there, with its text; the reviewer can neither include it nor omit another.
+    expect((await segmentTexts(rina.page))[2]).toBe(TARGETS[2]);
+    expect(await row(rina.page, 2).getByRole('button', { name: /Include/ }).count()).toBe(0);
+    await row(rina.page, 1).getByTestId('status-button').click();
+    expect(await rina.page.getByTestId('omit-segment').count()).toBe(0);
+    await rina.page.keyboard.press('Escape');
+    await rina.page.getByTestId('progress').click();
+    await expect(rina.page.locator('.progress-table tr[data-state="omitted"]').textContent()).resolves.toMatch(/Omitted\s*1\s*2/);
+    await screenshot(omar.page, 'segment-omitted');
+
+    await row(omar.page, 2).getByRole('button', { name: 'Include segment 3 again' }).click();
+    for (const { page } of [omar, rina]) {
+      await eventually(async () => {
+        expect(await omittedRows(page)).toEqual([false, false, false, false]);
+        expect(await colorOf(page, 2)).toBe(ink);
+        expect(await progress(page, 'data-draft-segments')).toBe(4);
+      }, { timeout: 10_000 });
+    }
+    expect([...omar.errors, ...rina.errors]).toEqual([]);
+    await Promise.all([omar.context.close(), rina.context.close()]);
+  });
+
+  it('SPEC 15.10 Alt+Shift+T splits at the caret, the source at the matching sentence or where the editor clicks; Alt+Shift+J merges; live on every page', async () => {
+    const doc = await suite.server.createDocument(ARTICLE);
+    const omar = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
+    const rina = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
+    await eventually(async () => expect(await sources(rina.page)).toHaveLength(4));
+
+    // The caret before the second sentence: the dialog offers the source's second sentence.
+    await caretAt(omar.page, 1, TARGETS[1].indexOf(SECOND));
+    await omar.page.keyboard.press('Alt+Shift+KeyT');
+    const dialog = omar.page.getByTestId('split-dialog');
+    await dialog.waitFor();
+    const sourceTwo = 'The network scanned 10,000 books. Volunteers from 12 universities helped.';
+    expect(await dialog.getByTestId('split-source').getAttribute('data-source-at')).toBe(String(sourceTwo.indexOf('Volunteers')));
+    await screenshot(omar.page, 'segment-split-dialog');
+    await omar.page.keyboard.press('Enter');
+    const split = [TARGETS[0], FIRST, SECOND, TARGETS[2], TARGETS[3]];
+    for (const { page } of [omar, rina]) {
+      await eventually(async () => {
+        expect(await segmentTexts(page)).toEqual(split);
+        expect((await sources(page)).slice(1, 3)).toEqual(['The network scanned 10,000 books.', 'Volunteers from 12 universities helped.']);
+      }, { timeout: 10_000 });
+    }
+    expect(await dialog.count()).toBe(0);
+
+    // Merged back from the first half, by keyboard.
+    await caretAt(omar.page, 1, 3);
+    await omar.page.keyboard.press('Alt+Shift+KeyJ');
+    for (const { page } of [omar, rina]) {
+      await eventually(async () => {
+        // One segment of two paragraphs.
+        expect(await blockTexts(page)).toEqual([[TARGETS[0]], [FIRST, SECOND], [TARGETS[2]], [TARGETS[3]]]);
+        expect((await sources(page))[1]).toBe(`The network scanned 10,000 books.\nVolunteers from 12 universities helped.`);
+      }, { timeout: 10_000 });
+    }
+
+    // Split again, the editor choosing the source's point by a click before a word, then ← once.
+    await caretAt(omar.page, 1, FIRST.length + 1);
+    await omar.page.keyboard.press('Alt+Shift+KeyT');
+    await dialog.waitFor();
+    await dialog.locator('.split-piece', { hasText: /^from/ }).click();
+    const merged = `The network scanned 10,000 books.\nVolunteers from 12 universities helped.`;
+    expect(await dialog.getByTestId('split-source').getAttribute('data-source-at')).toBe(String(merged.indexOf('from')));
+    await dialog.getByTestId('split-source').press('ArrowLeft');
+    expect(await dialog.getByTestId('split-source').getAttribute('data-source-at')).toBe(String(merged.indexOf('Volunteers')));
+    await dialog.getByRole('button', { name: 'Split' }).click();
+    await eventually(async () => expect((await sources(rina.page)).slice(1, 3)).toEqual(['The network scanned 10,000 books.', 'Volunteers from 12 universities helped.']), {
+      timeout: 10_000,
+    });
+    expect(await segmentTexts(rina.page)).toEqual(split);
+
+    // Keeping the source whole: the second half has none. The last segment cannot merge.
+    await caretAt(omar.page, 4, 'গ্রন্থাগারটি '.length);
+    await omar.page.keyboard.press('Alt+Shift+KeyT');
+    await dialog.waitFor();
+    await dialog.getByLabel(/Keep the source whole/).check();
+    await dialog.getByRole('button', { name: 'Split' }).click();
+    await eventually(async () => expect((await sources(rina.page)).slice(4)).toEqual(['The library plans more titles.', '']), { timeout: 10_000 });
+    await caretAt(omar.page, 5, 2);
+    await omar.page.keyboard.press('Alt+Shift+KeyJ');
+    await eventually(async () => expect(await omar.page.getByTestId('notices').textContent()).toContain('no next segment'));
+
+    // A reviewer's keys change nothing.
+    await caretAt(rina.page, 1, 2);
+    await rina.page.keyboard.press('Alt+Shift+KeyJ');
+    await eventually(async () => expect(await rina.page.getByTestId('notices').textContent()).toContain('Editors split and merge'));
+    expect(await segmentTexts(omar.page)).toHaveLength(6);
+    expect([...omar.errors, ...rina.errors]).toEqual([]);
+    await Promise.all([omar.context.close(), rina.context.close()]);
+  });
+});
