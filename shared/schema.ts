@@ -54,7 +54,7 @@ export const MessageType = {
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
-  /** Server → client, only when the connection asked with `ack=1`: the room's stored state vector. */
+  /** Server → client, only when the connection asked with `ack=1`: how many of its update messages are stored (stored-ack.ts). */
   stored: 100,
   /** Both ways, empty: a client asks whether the server still answers; the server answers at once. */
   heartbeat: 101,
