@@ -106,7 +106,7 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const result = await actingAs(who, () =>
       withRooms(ctx.rooms, id, (rooms) => restoreVersion(ctx.store, ctx.rooms, rooms, who, stored, record.targetLang)),
     );
-    return { restored: versionView(stored), before: versionView(result.before), changed: result.changed, missing: result.missing };
+    return { restored: versionView(stored), before: versionView(result.before), changed: result.changed, added: result.added, removed: result.removed };
   });
 
   app.delete('/api/documents/:id/versions/:vid', async (request) => {

@@ -25,7 +25,7 @@ async function article() {
   const path = (rest = '') => `/api/documents/${doc.id}${rest}`;
   const personal = async (role: 'editor' | 'reviewer' | 'viewer', name: string) =>
     (await server.api('POST', path('/session'), { name }, doc.tokens[role])).body.token as string;
-  const read = async () => (await server.api('GET', path(), undefined, doc.tokens.viewer)).body.segments as Array<{ id: string; target: string; status: string }>;
+  const read = async () => (await server.api('GET', path(), undefined, doc.tokens.viewer)).body.segments as Array<{ id: string; source: string | null; target: string; status: string }>;
   return { ...doc, path, personal, read, segments: await read() };
 }
 
@@ -163,7 +163,7 @@ describe('history API', () => {
     const restored = await restoring;
     typeInSegment(typist.doc, 2, ' লেখা');
     expect(restored.status).toBe(200);
-    expect(restored.body).toMatchObject({ restored: { id: saved.id, name: 'Reviewed' }, changed: [body.id], missing: [] });
+    expect(restored.body).toMatchObject({ restored: { id: saved.id, name: 'Reviewed' }, changed: [body.id], added: [], removed: [] });
     expect(restored.body.before).toMatchObject({ name: 'Before restoring Reviewed', auto: true, author: 'Asha' });
 
     const expected = [title.target, body.target, `${last.target} আরও লেখা`];
@@ -192,6 +192,30 @@ describe('history API', () => {
       expect((await server.api('POST', a.path(`/versions/${saved.id}/restore`), undefined, a.tokens[role])).status).toBe(403);
     }
     expect((await server.api('POST', a.path('/versions/nosuch/restore'), undefined, asha)).status).toBe(404);
+  });
+
+  it('SPEC 16.5 a restore across a split and a merge brings back the version\'s segments, with their sources and statuses', async () => {
+    const a = await article();
+    const [title, body] = a.segments;
+    const draft = (await server.api('GET', a.path('/versions'), undefined, a.tokens.viewer)).body.versions.at(-1);
+    expect(draft.name).toBe('Draft');
+    const split = await server.api('POST', a.path(`/segments/${body.id}/split`), { at: body.target.indexOf('আমরা'), sourceAt: 'Marc Benioff said '.length }, a.tokens.editor);
+    expect(split.status).toBe(200);
+    expect((await server.api('POST', a.path(`/segments/${title.id}/merge`), undefined, a.tokens.editor)).status).toBe(200);
+    const changed = await a.read();
+    expect(changed.map((s) => s.id)).not.toEqual(a.segments.map((s) => s.id));
+
+    const watcher = await client(a.id, a.tokens.viewer);
+    const restored = await server.api('POST', a.path(`/versions/${draft.id}/restore`), undefined, a.tokens.editor);
+    expect(restored.status).toBe(200);
+    expect(restored.body.added).toEqual([body.id]);
+    expect(restored.body.removed).toHaveLength(1);
+    const after = await a.read();
+    expect(after.map((s) => [s.id, s.source, s.target, s.status])).toEqual(a.segments.map((s) => [s.id, s.source, s.target, s.status]));
+    await eventually(() => expect(segmentTexts(watcher.doc).map((s) => s.id)).toEqual(a.segments.map((s) => s.id)));
+    watcher.destroy();
+    const list = await server.api('GET', '/api/documents', undefined);
+    expect(list.body.documents.find((d: any) => d.id === a.id).segmentCount).toBe(3);
   });
 
   it('SPEC 16.6 editors delete named versions; an automatic one is refused with 409 auto_version', async () => {
