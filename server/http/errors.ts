@@ -1,15 +1,9 @@
 // API errors: every failure answers `{error: {code, message}}` with its HTTP status (SPEC 8.1).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
-import { ApiError } from '../../shared/api-error.js';
+import { ApiError, badRequest } from '../../shared/api-error.js';
 
-export { ApiError };
-
-export const badRequest = (message: string, code = 'bad_request') => new ApiError(400, code, message);
-export const unauthorized = (message = 'missing, invalid or revoked token') => new ApiError(401, 'unauthorized', message);
-export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
-export const notFound = (message = 'no such document') => new ApiError(404, 'not_found', message);
-export const conflict = (message: string, code = 'conflict') => new ApiError(409, code, message);
+export { ApiError, badRequest, conflict, forbidden, notFound, unauthorized } from '../../shared/api-error.js';
 
 /** Parses a value with a zod schema, turning failures into a 400 naming the first problem. */
 export function parseBody<T>(schema: { parse(value: unknown): T }, value: unknown): T {

@@ -4,7 +4,7 @@ import type { Role } from '../../shared/schema.js';
 import { findSegment, mapSegment } from '../../shared/review/text-map.js';
 import type { RoomRegistry } from '../collab/registry.js';
 import type { Room } from '../collab/room.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../../shared/api-error.js';
 
 export interface Actor {
   /** The token's `sub`: whoever holds this token. */

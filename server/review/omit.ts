@@ -1,7 +1,7 @@
 // Omitting a segment and restoring it (editors): a flag in the review room, live for everyone.
 import { omittedOf } from '../../shared/review/omitted.js';
 import { findSegment } from '../../shared/review/text-map.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../../shared/api-error.js';
 import type { Actor, Rooms } from './context.js';
 
 export async function setOmitted({ content, review }: Rooms, actor: Actor, segmentId: string, omitted: boolean) {

@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import { ReviewRoom, SEGMENT_STATES, type SegmentState, type SegmentStatus } from '../../shared/schema.js';
 import { findSegment, segmentTypes, segmentIdOf } from '../../shared/review/text-map.js';
 import { newId } from '../../shared/ids.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../../shared/api-error.js';
 
 export const statusesOf = (doc: Y.Doc) => doc.getMap<SegmentStatus>(ReviewRoom.status);
 

@@ -5,7 +5,7 @@
 import { $splitSegment } from '../../shared/segment-structure.js';
 import { omittedOf } from '../../shared/review/omitted.js';
 import { mapSegment } from '../../shared/review/text-map.js';
-import { badRequest } from '../http/errors.js';
+import { badRequest } from '../../shared/api-error.js';
 import { $segmentOf, editContent } from './apply-text.js';
 import type { Actor, Rooms } from './context.js';
 import { recordsOf, rehome, type Relocation } from './rehome.js';

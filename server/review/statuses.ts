@@ -2,7 +2,7 @@
 // reviewed; editors may set any state.
 import { ReviewRoom, type SegmentState, type SegmentStatus } from '../../shared/schema.js';
 import { findSegment } from '../../shared/review/text-map.js';
-import { forbidden, notFound } from '../http/errors.js';
+import { forbidden, notFound } from '../../shared/api-error.js';
 import type { Actor, Rooms } from './context.js';
 
 export async function setStatus({ content, review }: Rooms, actor: Actor, segmentId: string, state: SegmentState) {

@@ -3,7 +3,7 @@
 import { newId } from '../../shared/ids.js';
 import { createAnchor, resolveAnchor } from '../../shared/review/anchor.js';
 import { suggestionsOf, type Suggestion, type SuggestionKind } from '../../shared/review/types.js';
-import { conflict, forbidden, notFound, badRequest } from '../http/errors.js';
+import { conflict, forbidden, notFound, badRequest } from '../../shared/api-error.js';
 import { replaceText } from './apply-text.js';
 import { segmentText, type Actor, type Rooms } from './context.js';
 import { targetRange, type RangeInput } from './target-range.js';

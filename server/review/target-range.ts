@@ -2,7 +2,7 @@
 // plain text, or `find` (the first occurrence of an exact text). Offsets never split a grapheme.
 import { isGraphemeBoundary } from '../../shared/graphemes.js';
 import type { TextRange } from '../../shared/review/anchor.js';
-import { badRequest } from '../http/errors.js';
+import { badRequest } from '../../shared/api-error.js';
 
 export interface RangeInput {
   start?: number;

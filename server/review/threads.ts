@@ -3,7 +3,7 @@
 import { newId } from '../../shared/ids.js';
 import { createAnchor } from '../../shared/review/anchor.js';
 import { threadsOf, type Thread } from '../../shared/review/types.js';
-import { badRequest, forbidden, notFound } from '../http/errors.js';
+import { badRequest, forbidden, notFound } from '../../shared/api-error.js';
 import { segmentText, type Actor, type Rooms } from './context.js';
 import { targetRange, type RangeInput } from './target-range.js';
 
