@@ -25,7 +25,8 @@ export function installHighlightStyles(): void {
   // Colours are tokens (styles/tokens.css), so the marks follow the colour scheme.
   const rules = PALETTE.map((hex, i) => {
     const color = shownColor(hex);
-    return `::highlight(${HIGHLIGHT.deleted(i)}) { color: ${color}; text-decoration: line-through ${color}; background-color: color-mix(in srgb, ${color} var(--deleted-tint), transparent); }`;
+    const ink = `color-mix(in srgb, ${color} var(--deleted-hue), var(--ink))`;
+    return `::highlight(${HIGHLIGHT.deleted(i)}) { color: ${ink}; text-decoration: line-through ${color}; background-color: color-mix(in srgb, ${color} var(--deleted-tint), transparent); }`;
   });
   rules.push(
     `::highlight(${HIGHLIGHT.comment}) { background-color: var(--hl-comment); }`,

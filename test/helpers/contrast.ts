@@ -143,26 +143,45 @@ export function measureContrast(page: Page): Promise<ContrastReport> {
 }
 
 /** Lays each ::highlight rule of the page's style sheets on a text of its own over the sheet (the
- *  translation's panel), so measureContrast measures it; returns how to take them away. */
-export async function probeHighlights(page: Page): Promise<() => Promise<void>> {
-  const count = await page.evaluate(() => {
+ *  translation's panel), so measureContrast measures it, and each stack of highlights that may
+ *  cover one text (bottom first, as their priorities paint them; a name ending in "-" stands for
+ *  every highlight it starts) as nested texts. Returns how to take them away. */
+export async function probeHighlights(page: Page, stacks: string[][] = []): Promise<() => Promise<void>> {
+  const count = await page.evaluate((stackList) => {
     const host = document.querySelector('.sheet') ?? document.body;
     const box = document.createElement('div');
     box.dataset.contrastProbes = '';
     box.style.cssText = 'position:absolute;left:0;top:0;font-size:16.5px;line-height:1.75;';
-    const sheets = [...document.styleSheets, ...document.adoptedStyleSheets];
-    for (const sheet of sheets) {
+    const rules = new Map<string, string>();
+    for (const sheet of [...document.styleSheets, ...document.adoptedStyleSheets]) {
       for (const rule of sheet.cssRules) {
-        if (!(rule instanceof CSSStyleRule) || !rule.selectorText.startsWith('::highlight(')) continue;
-        const probe = document.createElement('span');
-        probe.textContent = `Marked text ${rule.selectorText}`;
-        probe.style.cssText = rule.style.cssText;
-        box.append(probe, document.createElement('br'));
+        const name = rule instanceof CSSStyleRule ? /^::highlight\(([^)]+)\)$/.exec(rule.selectorText)?.[1] : undefined;
+        if (name) rules.set(name, (rule as CSSStyleRule).style.cssText);
       }
     }
+    const probe = (names: string[]) => {
+      let outer: HTMLElement | null = null;
+      let inner: HTMLElement | null = null;
+      for (const name of names) {
+        const span = document.createElement('span');
+        span.style.cssText = rules.get(name)!;
+        if (inner) inner.append(span);
+        else outer = span;
+        inner = span;
+      }
+      inner!.textContent = `Marked text ${names.join(' under ')}`;
+      box.append(outer!, document.createElement('br'));
+    };
+    for (const name of rules.keys()) probe([name]);
+    const matching = (pattern: string) => [...rules.keys()].filter((name) => (pattern.endsWith('-') ? name.startsWith(pattern) : name === pattern));
+    for (const stack of stackList) {
+      const combos = stack.reduce<string[][]>((acc, pattern) => acc.flatMap((names) => matching(pattern).map((name) => [...names, name])), [[]]);
+      if (combos.length === 0) throw new Error(`no highlights for the stack ${stack.join(' + ')}`);
+      for (const names of combos) probe(names);
+    }
     host.append(box);
-    return box.childElementCount / 2;
-  });
+    return rules.size;
+  }, stacks);
   if (count === 0) throw new Error('no ::highlight rules on the page');
   return () => page.evaluate(() => document.querySelectorAll('[data-contrast-probes]').forEach((box) => box.remove()));
 }
