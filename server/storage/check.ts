@@ -10,6 +10,7 @@ import { parseRoomName, roomName, type RoomKind } from '../../shared/schema.js';
 import { SCHEMA_VERSION, schemaVersion } from './sqlite-schema.js';
 import { replayLog, type ReplayedLog, type StoredEntry } from './check-log.js';
 import { checkArticle } from './check-article.js';
+import { checkVersions } from './check-versions.js';
 
 export interface CheckProblem {
   /** The document concerned; null for the store as a whole. */
@@ -105,6 +106,8 @@ function checkDatabase(db: Database.Database, full: boolean): Omit<CheckReport, 
     .all() as { room: string; seq: number; copies: number }[]) {
     problems.push({ doc: parseRoomName(room)?.docId ?? null, what: `${kindOf(room)}: update seq ${seq} is stored ${copies} times` });
   }
+
+  problems.push(...checkVersions(db, docIds, full));
 
   if (full) {
     const replayRoom = roomReplayer(db);

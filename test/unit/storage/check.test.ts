@@ -142,6 +142,24 @@ describe('store check', () => {
     expect(found).toContainEqual('null: room "not a room" is no document\'s room');
   });
 
+  it('SPEC 9.4 versions of no document, and a version whose state does not load, are found', async () => {
+    const { ids, store } = await storeOfTwo();
+    await tamper(store, (db) => {
+      const insert = db.prepare(`INSERT INTO versions (doc_id, id, name, auto, author, created_at, content, review)
+        VALUES (?, ?, 'Lost', 0, NULL, 1, ?, ?)`);
+      const empty = Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()));
+      insert.run('ghostdoc1', 'v1', empty, empty);
+      insert.run(ids[1], 'broken1', Buffer.from([1, 2, 3]), empty);
+    });
+    const ghost = 'ghostdoc1: 1 version is stored, but the document is not';
+    expect(whats(checkStore(dir, { full: false }))).toEqual([ghost]);
+    const found = whats(checkStore(dir));
+    expect(found).toContainEqual(ghost);
+    expect(found).toContainEqual(expect.stringMatching(new RegExp(`^${ids[1]}: version broken1 \\("Lost"\\): its content state does not load`)));
+    // The Draft versions of the import load.
+    expect(found).toHaveLength(2);
+  });
+
   it('SPEC 9.4 a content room that is no article of segments, or disagrees with the review room, is found', async () => {
     const { ids, store } = await storeOfTwo();
     await tamper(store, (db) => {
