@@ -1,9 +1,29 @@
-// The store check's cost on a store of many documents (Tandem only: the others keep no store).
+// The store check's cost on a store of many documents, and versions (Tandem only: the others keep
+// no store).
 import { row, type Row } from '../report.js';
 import { config, log, wanted } from '../rounds.js';
 import { runStoreCheck, type StoreCheckResult } from '../scenarios/store-check.js';
+import { runVersions } from '../scenarios/versions.js';
 
 export async function storeSuite(): Promise<{ rows: Row[]; rounds: object }> {
+  const check = await storeCheck();
+  const history = await versions();
+  return { rows: [...check.rows, ...history.rows], rounds: { ...check.rounds, ...history.rounds } };
+}
+
+async function versions(): Promise<{ rows: Row[]; rounds: object }> {
+  if (!wanted('versions')) return { rows: [], rounds: {} };
+  log(`11. versions: a ${config.words.toLocaleString('en-US')}-word article saved as a version, and two versions diffed word by word (a word added in one segment in ten)`);
+  const r = await runVersions(config.words);
+  log(`  ${r.segments} segments, ${r.versionKilobytes.toFixed(0)} kB a version; save ${r.saveMs.toFixed(1)} ms, diff ${r.diffMs.toFixed(1)} ms (${r.changedSegments} segments changed)`);
+  const name = `11. versions (${config.words.toLocaleString('en-US')} words)`;
+  return {
+    rows: [row(name, 'save a version', 'ms', { tandem: r.saveMs }), row(name, 'diff two versions', 'ms', { tandem: r.diffMs })],
+    rounds: { versions: r },
+  };
+}
+
+async function storeCheck(): Promise<{ rows: Row[]; rounds: object }> {
   if (!wanted('store-check')) return { rows: [], rounds: {} };
   const { docs, edits } = config.storeCheck;
   log(`10. store check: ${docs} documents, each the test article with ${edits} stored keystrokes (half compacted)`);
