@@ -18,6 +18,7 @@ import { installErrorHandlers } from './http/errors.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createGuard } from './http/guard.js';
 import type { ApiContext } from './http/context.js';
+import { alignRoutes } from './http/align.js';
 import { documentRoutes } from './http/documents.js';
 import { tokenRoutes } from './http/tokens.js';
 import { exportRoutes } from './http/export.js';
@@ -101,6 +102,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   securityHeaders(app);
   const ctx: ApiContext = { store, tokens, rooms, guard: createGuard(tokens, store), metrics, logger, publicUrl: config.PUBLIC_URL ?? null, changes };
   documentRoutes(app, ctx);
+  alignRoutes(app, ctx);
   tokenRoutes(app, ctx);
   exportRoutes(app, ctx);
   reviewRoutes(app, ctx);

@@ -9,6 +9,7 @@ export const CHECKS: Record<QaCheck, { label: string; hint: string }> = {
   punctuation: { label: 'Punctuation', hint: 'Unbalanced quotes and brackets, missing sentence ends' },
   duplicate: { label: 'Duplicates', hint: 'A segment identical to an earlier one' },
   empty: { label: 'Empty', hint: 'A segment with a source but no translation' },
+  unsourced: { label: 'No source', hint: 'Draft text that no source paragraph pairs with' },
   whitespace: { label: 'Spacing', hint: 'Doubled, leading or trailing spaces' },
 };
 

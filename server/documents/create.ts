@@ -3,6 +3,8 @@
 import { newId } from '../../shared/ids.js';
 import { roomName } from '../../shared/schema.js';
 import { parseDocument, type DocumentInput } from '../../shared/import/document.js';
+import type { ParsedImport } from '../../shared/import/index.js';
+import type { Alignment } from '../../shared/import/pairing.js';
 import { ImportError } from '../../shared/import/errors.js';
 import { LANGUAGE_TAG } from '../../shared/import/language.js';
 import { seedArticle } from '../../shared/seed.js';
@@ -25,8 +27,25 @@ function language(field: 'sourceLang' | 'targetLang', given: string | undefined,
   return tag;
 }
 
+/** An alignment needs both sides: a source and a draft (SPEC 6.6). */
+function alignmentOf(parsed: ParsedImport): Alignment {
+  if (!parsed.alignment) throw new ImportError('bad_alignment', 'nothing to align: the import needs both a source and a draft');
+  return parsed.alignment;
+}
+
+/** How the import's blocks pair (SPEC 6.6), without creating anything. */
+export async function alignDocument(input: NewDocument): Promise<Alignment & { sourceLang: string; targetLang: string }> {
+  const parsed = await parseDocument(input);
+  return {
+    sourceLang: language('sourceLang', input.sourceLang, parsed.sourceLang),
+    targetLang: language('targetLang', input.targetLang, parsed.targetLang),
+    ...alignmentOf(parsed),
+  };
+}
+
 export async function createDocument(store: Store, input: NewDocument): Promise<DocumentRecord> {
   const parsed = await parseDocument(input);
+  if (Array.isArray(input.align)) alignmentOf(parsed);
   const now = Date.now();
   const record: DocumentRecord = {
     id: newId(12),

@@ -13,7 +13,9 @@ import { baseUrl, roleLinks } from './links.js';
 
 const language = z.string().regex(LANGUAGE_TAG, 'must be a language tag such as en or bn-BD');
 
-const createBody = z.object({
+const blockIndices = z.array(z.number().int().nonnegative()).max(100_000);
+
+export const createBody = z.object({
   title: z.string().max(300).optional(),
   sourceLang: language.optional(),
   targetLang: language.optional(),
@@ -21,7 +23,22 @@ const createBody = z.object({
   source: z.string().optional(),
   target: z.string().optional(),
   content: z.string().optional(),
+  // SPEC 6.6: pair the blocks by the aligner's proposal, or as given.
+  align: z.union([z.literal('auto'), z.array(z.object({ source: blockIndices, target: blockIndices })).max(100_000)]).optional(),
 });
+
+/** Languages are required unless the file names them (SPEC 12.5). */
+export function requireLanguages(body: z.infer<typeof createBody>): void {
+  if (SELF_DESCRIBING_FORMATS.includes(body.format)) return;
+  for (const field of ['sourceLang', 'targetLang'] as const) {
+    if (body[field] === undefined) throw badRequest(`${field}: required for ${body.format} imports`);
+  }
+}
+
+/** An import refused: 400 with its code, 413 for a Word draft too large to unpack. */
+export function importFailure(error: unknown): unknown {
+  return error instanceof ImportError ? new ApiError(error.code === 'too_large' ? 413 : 400, error.code, error.message) : error;
+}
 
 const docParams = z.object({ id: z.string() });
 
@@ -29,17 +46,12 @@ export function documentRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.post('/api/documents', async (request, reply) => {
     await ctx.guard.admin(request);
     const body = parseBody(createBody, request.body);
-    if (!SELF_DESCRIBING_FORMATS.includes(body.format)) {
-      for (const field of ['sourceLang', 'targetLang'] as const) {
-        if (body[field] === undefined) throw badRequest(`${field}: required for ${body.format} imports`);
-      }
-    }
+    requireLanguages(body);
     let record;
     try {
       record = await createDocument(ctx.store, body);
     } catch (error) {
-      if (error instanceof ImportError) throw new ApiError(error.code === 'too_large' ? 413 : 400, error.code, error.message);
-      throw error;
+      throw importFailure(error);
     }
     const { tokens, links } = await roleLinks(ctx, baseUrl(ctx, request), record.id, record.tokenGeneration);
     return reply.status(201).send({ id: record.id, title: record.title, tokens, links });

@@ -2,6 +2,7 @@
 import { IMPORT_FORMATS, parseImport, type ImportInput, type ParsedImport } from './index.js';
 import { ImportError } from './errors.js';
 import { parseXliffImport } from './xliff.js';
+import { realignUnits } from './xliff-pairing.js';
 
 export const DOCUMENT_FORMATS = [...IMPORT_FORMATS, 'xliff', 'docx'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -15,11 +16,15 @@ export interface DocumentInput extends ImportInput {
 }
 
 export async function parseDocument(input: DocumentInput): Promise<ParsedImport> {
-  if (input.format === 'xliff') return parseXliffImport(input.content);
+  if (input.format === 'xliff') {
+    const parsed = parseXliffImport(input.content);
+    if (!input.align) return parsed;
+    return realignUnits(parsed, input.align, { sourceLang: input.sourceLang ?? parsed.sourceLang, targetLang: input.targetLang ?? parsed.targetLang });
+  }
   if (input.format === 'docx') {
     // Loaded only when needed: mammoth is large and Node-only.
     const { parseDocxImport } = await import('./docx.js');
-    return parseDocxImport(input.content, input.source);
+    return parseDocxImport(input.content, input.source, input);
   }
   if (!(DOCUMENT_FORMATS as readonly string[]).includes(input.format)) {
     throw new ImportError('bad_format', `unknown import format "${input.format}" (use ${DOCUMENT_FORMATS.join(', ')})`);

@@ -4,8 +4,9 @@ import { newId } from '../ids.js';
 import { buildSegments } from './blocks.js';
 import { $htmlBlock } from './docx-html.js';
 import { checkUnpackedSize } from './docx-size.js';
-import { countMismatch, ImportError } from './errors.js';
-import type { ParsedImport } from './index.js';
+import { ImportError } from './errors.js';
+import type { ImportInput, ParsedImport } from './index.js';
+import { pairedSegments } from './pairing.js';
 import { splitTextBlocks } from './text.js';
 import { elements, parseXml } from './xml-tree.js';
 
@@ -23,8 +24,12 @@ async function toHtml(content: string): Promise<string> {
   }
 }
 
-/** `source`, when given, is plain text aligned with the document's blocks as in a text import. */
-export async function parseDocxImport(content: string | null | undefined, source?: string | null): Promise<ParsedImport> {
+/** `source`, when given, is plain text aligned with the document's blocks as in a text import (SPEC 6.2, 6.5). */
+export async function parseDocxImport(
+  content: string | null | undefined,
+  source?: string | null,
+  pairing: Pick<ImportInput, 'align' | 'sourceLang' | 'targetLang'> = {},
+): Promise<ParsedImport> {
   if (content == null || content.trim() === '') throw new ImportError('empty', 'nothing to import: content is empty');
   const html = parseXml(`<body>${await toHtml(content)}</body>`, 'bad_docx');
   const target = buildSegments(() =>
@@ -35,11 +40,11 @@ export async function parseDocxImport(content: string | null | undefined, source
   );
   if (target.blocks.length === 0) throw new ImportError('empty', 'nothing to import: the document has no text');
   const sources = source == null || source.trim() === '' ? null : splitTextBlocks(source);
-  if (sources && sources.length !== target.blocks.length) {
-    throw countMismatch(sources.length, target.blocks.length);
-  }
+  const { align, ...languages } = pairing;
   return {
-    segments: target.blocks.map((blocks, i) => ({ id: newId(), source: sources?.[i] ?? null, target: blocks })),
+    ...(sources
+      ? pairedSegments(sources, target, languages, align)
+      : { segments: target.blocks.map((blocks) => ({ id: newId(), source: null, target: blocks })) }),
     headline: target.texts[0].replace(/\s+/g, ' ').trim(),
   };
 }

@@ -3,6 +3,8 @@ export type ImportErrorCode =
   | 'bad_format'
   | 'empty'
   | 'count_mismatch'
+  /** An explicit alignment that does not cover every block once, in order (SPEC 6.6). */
+  | 'bad_alignment'
   | 'bad_xliff'
   | 'bad_docx'
   | 'missing_language'
@@ -20,7 +22,10 @@ export class ImportError extends Error {
   }
 }
 
-/** Source and target must align block for block (SPEC 6.2). */
+/** Source and target align block for block unless an alignment is asked for (SPEC 6.2, 6.6). */
 export function countMismatch(source: number, target: number): ImportError {
-  return new ImportError('count_mismatch', `source has ${source} block${source === 1 ? '' : 's'} but target has ${target}`);
+  return new ImportError(
+    'count_mismatch',
+    `source has ${source} block${source === 1 ? '' : 's'} but target has ${target}: send align: "auto" to align them by their text`,
+  );
 }

@@ -3,8 +3,9 @@ import { $createParagraphNode, type SerializedLexicalNode } from 'lexical';
 import { newId } from '../ids.js';
 import type { SegmentState } from '../schema.js';
 import { buildSegments, type BuiltSegments } from './blocks.js';
-import { countMismatch, ImportError } from './errors.js';
+import { ImportError } from './errors.js';
 import { $parseMarkdownBlocks } from './markdown.js';
+import { pairedSegments, type Alignment, type AlignRequest } from './pairing.js';
 import { $createTextBlock, splitTextBlocks } from './text.js';
 
 export const IMPORT_FORMATS = ['text', 'txt', 'markdown', 'md'] as const;
@@ -16,6 +17,11 @@ export interface ImportInput {
   format: ImportFormat | string;
   source?: string | null;
   target?: string | null;
+  /** Pair the blocks by their text rather than by position (SPEC 6.5, 6.6). */
+  align?: AlignRequest;
+  /** The languages, which the aligner reads numbers and names by. */
+  sourceLang?: string;
+  targetLang?: string;
 }
 
 export interface ImportedSegment {
@@ -40,6 +46,8 @@ export interface ParsedImport {
   title?: string;
   sourceLang?: string;
   targetLang?: string;
+  /** How the blocks were paired, when an alignment was asked for (SPEC 6.5, 6.6). */
+  alignment?: Alignment;
 }
 
 function parseSide(input: string, markdown: boolean): BuiltSegments {
@@ -54,7 +62,7 @@ function isBlank(text: string | null | undefined): text is null | undefined | ''
   return text == null || text.trim() === '';
 }
 
-export function parseImport({ format, source, target }: ImportInput): ParsedImport {
+export function parseImport({ format, source, target, align, sourceLang, targetLang }: ImportInput): ParsedImport {
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
     throw new ImportError('bad_format', `unknown import format "${format}" (use text or markdown)`);
   }
@@ -64,7 +72,8 @@ export function parseImport({ format, source, target }: ImportInput): ParsedImpo
   const tgt = isBlank(target) ? null : parseSide(target, markdown);
   const count = tgt?.blocks.length ?? src?.blocks.length ?? 0;
   if (count === 0) throw new ImportError('empty', 'nothing to import: source and target are empty');
-  if (src && tgt && src.blocks.length !== tgt.blocks.length) throw countMismatch(src.blocks.length, tgt.blocks.length);
+  const headline = (tgt?.texts[0] || src?.texts[0] || '').replace(/\s+/g, ' ').trim();
+  if (src && tgt) return { ...pairedSegments(src.texts, tgt, { sourceLang, targetLang }, align), headline };
   // Without a target, editors translate from scratch in one empty paragraph per segment.
   const empty = tgt ? [] : buildSegments(() => [[$createParagraphNode()]]).blocks[0];
   const segments = Array.from({ length: count }, (_, i) => ({
@@ -72,6 +81,5 @@ export function parseImport({ format, source, target }: ImportInput): ParsedImpo
     source: src ? src.texts[i] : null,
     target: tgt ? tgt.blocks[i] : structuredClone(empty),
   }));
-  const headline = (tgt?.texts[0] || src?.texts[0] || '').replace(/\s+/g, ' ').trim();
   return { segments, headline };
 }

@@ -7,6 +7,7 @@ import { checkNumbers } from './numbers.js';
 import { checkPunctuation } from './punctuation.js';
 import { snapToGraphemes } from './text.js';
 import { QA_CHECKS, type QaInput, type QaIssue, type QaSegment } from './types.js';
+import { checkUnsourced } from './unsourced.js';
 import { checkUntranslated } from './untranslated.js';
 import { checkWhitespace } from './whitespace.js';
 
@@ -86,7 +87,7 @@ export class QaChecker {
     this.tallies = tallied;
     const byId = new Map(segments.map((s) => [s.id, s]));
     for (const id of [...this.names.segmentIds()]) if (!byId.has(id)) this.names.update(id, undefined);
-    for (const issue of [...checkDuplicates(segments), ...this.names.issues(byId)]) issues.push(...snapped([issue], byId.get(issue.segmentId)!.target));
+    for (const issue of [...checkDuplicates(segments), ...checkUnsourced(segments), ...this.names.issues(byId)]) issues.push(...snapped([issue], byId.get(issue.segmentId)!.target));
     return issues.sort((a, b) => a.index - b.index || (a.start ?? -1) - (b.start ?? -1) || checkOrder(a) - checkOrder(b));
   }
 }

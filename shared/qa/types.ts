@@ -1,6 +1,6 @@
 import type { GlossaryEntry } from './glossary-entry.js';
 
-export type QaCheck = 'numbers' | 'glossary' | 'names' | 'untranslated' | 'punctuation' | 'duplicate' | 'empty' | 'whitespace';
+export type QaCheck = 'numbers' | 'glossary' | 'names' | 'untranslated' | 'punctuation' | 'duplicate' | 'empty' | 'unsourced' | 'whitespace';
 export type QaSeverity = 'error' | 'warning' | 'info';
 
 export const QA_CHECKS: readonly QaCheck[] = Object.freeze([
@@ -11,6 +11,7 @@ export const QA_CHECKS: readonly QaCheck[] = Object.freeze([
   'punctuation',
   'duplicate',
   'empty',
+  'unsourced',
   'whitespace',
 ] as const);
 

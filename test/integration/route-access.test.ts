@@ -51,6 +51,7 @@ let asset = '';
 const routes: Route[] = [
   { route: 'POST /api/documents', path: () => '/api/documents', body: { nonsense: true }, access: 'admin', ok: 400 },
   { route: 'GET /api/documents', path: () => '/api/documents', access: 'admin', ok: 200 },
+  { route: 'POST /api/align', path: () => '/api/align', body: { nonsense: true }, access: 'admin', ok: 400 },
   { route: 'GET /api/documents/:id', path: () => `/api/documents/${doc.id}`, access: reads, ok: 200 },
   { route: 'DELETE /api/documents/:id', path: () => '/api/documents/nosuchdocument', access: 'admin', ok: 404 },
   { route: 'POST /api/documents/:id/tokens', path: () => `/api/documents/${doc.id}/tokens`, body: { role: 'owner' }, access: 'admin', ok: 400 },

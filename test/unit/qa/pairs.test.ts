@@ -13,6 +13,7 @@ const RULES: Record<QaCheck, string> = {
   punctuation: 'SPEC 14.5',
   duplicate: 'SPEC 14.6',
   empty: 'SPEC 14.6',
+  unsourced: 'SPEC 14.18',
   whitespace: 'SPEC 14.7',
 };
 

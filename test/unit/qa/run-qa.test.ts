@@ -19,7 +19,7 @@ const summary = (segs: QaSegment[]) =>
 
 describe('QA runQa', () => {
   it('SPEC 14.1 names the checks of the API', () => {
-    expect(QA_CHECKS).toEqual(['numbers', 'glossary', 'names', 'untranslated', 'punctuation', 'duplicate', 'empty', 'whitespace']);
+    expect(QA_CHECKS).toEqual(['numbers', 'glossary', 'names', 'untranslated', 'punctuation', 'duplicate', 'empty', 'unsourced', 'whitespace']);
   });
 
   it('SPEC 14.1 finds the flaws of a bilingual article, sorted by segment then offset, and nothing else', () => {

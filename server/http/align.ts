@@ -1,0 +1,21 @@
+// POST /api/align (admin, SPEC 6.6): how an import's blocks would pair — the aligner's proposal,
+// or a given alignment checked — without creating anything; the New-article dialog shows it.
+import type { FastifyInstance } from 'fastify';
+import { LOW_CONFIDENCE } from '../../shared/align/index.js';
+import { alignDocument } from '../documents/create.js';
+import type { ApiContext } from './context.js';
+import { createBody, importFailure, requireLanguages } from './documents.js';
+import { parseBody } from './errors.js';
+
+export function alignRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  app.post('/api/align', async (request) => {
+    await ctx.guard.admin(request);
+    const body = parseBody(createBody, request.body);
+    requireLanguages(body);
+    try {
+      return { ...(await alignDocument({ ...body, align: body.align ?? 'auto' })), lowConfidence: LOW_CONFIDENCE };
+    } catch (error) {
+      throw importFailure(error);
+    }
+  });
+}
