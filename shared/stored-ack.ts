@@ -3,10 +3,8 @@
 // isUpdateMessage and is "Saved" when the count acknowledged catches up.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { MessageType } from './schema.js';
-
-const SYNC_STEP2 = 1;
-const SYNC_UPDATE = 2;
 
 export function writeStoredAck(count: number): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -25,5 +23,5 @@ export function readStoredAck(message: Uint8Array): number | null {
 
 /** Whether a client → server message carries an update (sync step 2 or update): what gets acknowledged. */
 export function isUpdateMessage(message: Uint8Array): boolean {
-  return message[0] === MessageType.sync && (message[1] === SYNC_STEP2 || message[1] === SYNC_UPDATE);
+  return message[0] === MessageType.sync && (message[1] === messageYjsSyncStep2 || message[1] === messageYjsUpdate);
 }

@@ -4,9 +4,10 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { MessageType } from '../../shared/schema.js';
 
-const SyncType = { step1: 0, step2: 1, update: 2 } as const;
+const SyncType = { step1: messageYjsSyncStep1, step2: messageYjsSyncStep2, update: messageYjsUpdate } as const;
 
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
