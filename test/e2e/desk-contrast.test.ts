@@ -104,6 +104,11 @@ describe('the desk in both colour schemes (e2e)', { timeout: 180_000 }, () => {
       await eventually(async () => expect(await page.locator('.card').count()).toBe(3), { timeout: 10_000 });
       await eventually(async () => expect(await page.locator('.cursors .collab-name').count()).toBe(1), { timeout: 10_000 });
       await eventually(async () => expect(await page.getByTestId('qa-badge').getAttribute('data-errors')).not.toBe('0'), { timeout: 10_000 });
+      // Omar's caret wears his colour as the presence list shows it (the scheme's shade of it).
+      const omarColors = await page.evaluate(() =>
+        ['.cursors .collab-name', '.presence [data-name="Omar"] .avatar'].map((selector) => getComputedStyle(document.querySelector(selector)!).backgroundColor),
+      );
+      expect(omarColors[0]).toBe(omarColors[1]);
       await page.locator('.card').first().click(); // an active card, its text marked
       await expectReadable(page, scheme, 'desk', { marks: true });
       await page.getByTestId('help').click();
@@ -134,7 +139,8 @@ describe('the desk in both colour schemes (e2e)', { timeout: 180_000 }, () => {
       await page.locator('.status-menu').waitFor();
       await expectReadable(page, scheme, 'status menu');
 
-      // A reviewer, who suggests: the bar over a selection and the composer; then the name prompt.
+      // A reviewer, who suggests: the bar over a selection and the composer; then the name prompt and a
+      // message page.
       const reviewer = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'Rina', colorScheme: scheme });
       pages.push(reviewer);
       await eventually(async () => expect(await reviewer.page.locator('.card').count()).toBe(3), { timeout: 10_000 });
@@ -149,6 +155,11 @@ describe('the desk in both colour schemes (e2e)', { timeout: 180_000 }, () => {
       pages.push(prompt);
       await prompt.page.getByLabel('Your name').waitFor();
       await expectReadable(prompt.page, scheme, 'name prompt');
+      const lost = await openPage(suite.browser, `${suite.server.url}/d/${doc.id}`, { colorScheme: scheme });
+      pages.push(lost);
+      await lost.page.getByText('This link is incomplete').waitFor();
+      expect(await measureContrast(lost.page)).toMatchObject({ failures: [] });
+      if (scheme === 'dark') expect(await lightPanels(lost.page)).toEqual([]);
 
       for (const { errors, context } of pages) {
         expect(errors).toEqual([]);
