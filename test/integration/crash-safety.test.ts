@@ -23,7 +23,8 @@ import { ADMIN_TOKEN } from '../helpers/server.js';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 4);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 1e9));
-const SERVER_ENV = { COMPACT_EVERY: '20', ROOM_IDLE_MS: '20' };
+// Automatic versions come often, so kills fall while they are saved too (SPEC 16.7).
+const SERVER_ENV = { COMPACT_EVERY: '20', ROOM_IDLE_MS: '20', VERSION_IDLE_MS: '30', VERSION_EVERY_MS: '200' };
 const EDITORS = 4;
 /** Viewers come and go too: they receive every update stored while they are there. */
 const VIEWERS = 2;
@@ -48,6 +49,14 @@ interface RoundTally {
   typed: number;
   joins: number;
   imports: Imported[];
+  /** Named versions answered 201. */
+  versions: SavedVersion[];
+}
+
+interface SavedVersion {
+  docId: string;
+  id: string;
+  name: string;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -118,6 +127,27 @@ async function importArticles(server: ChildServer, gen: prng.PRNG, tally: RoundT
   }
 }
 
+/** Saves named versions of random articles one after another until stopped, keeping those answered 201. */
+async function saveVersions(server: ChildServer, articles: Article[], gen: prng.PRNG, tally: RoundTally, stopped: () => boolean) {
+  for (let n = 0; !stopped(); n++) {
+    const article = prng.oneOf(gen, articles);
+    const name = `Saved ${n} ${prng.word(gen, 4, 4)}`;
+    try {
+      const response = await fetch(`${server.url}/api/documents/${article.id}/versions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${article.tokens.editor}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name }),
+        signal: AbortSignal.timeout(5000),
+      });
+      const body = (await response.json()) as { id: string };
+      if (response.status === 201) tally.versions.push({ docId: article.id, id: body.id, name });
+    } catch {
+      // the server is gone (or going)
+    }
+    await sleep(prng.int32(gen, 20, 120));
+  }
+}
+
 /** What `seen` holds that `stored` lacks: nothing when applying it to the stored state changes nothing. */
 function missingFrom(stored: Uint8Array, seen: Uint8Array): string[] {
   const doc = new Y.Doc();
@@ -144,7 +174,7 @@ function loggedErrors(server: ChildServer): string[] {
     .filter((line) => /^\{.*"level":(5|6)\d/.test(line));
 }
 
-async function expectNothingLost(server: ChildServer, articles: Article[], imports: Imported[], context: string) {
+async function expectNothingLost(server: ChildServer, articles: Article[], imports: Imported[], versions: SavedVersion[], context: string) {
   for (const article of articles) {
     const reader = connectProvider(server.wsUrl, article.id, { token: article.tokens.viewer });
     await eventually(() => expect(reader.provider.synced).toBe(true), { timeout: 15_000 });
@@ -157,6 +187,18 @@ async function expectNothingLost(server: ChildServer, articles: Article[], impor
     expect(response.status, `${context}: import ${id}`).toBe(200);
     const { segments } = (await response.json()) as { segments: Array<{ target: string; source: string }> };
     expect(segments.map((s) => [s.source, s.target]), `${context}: import ${id}`).toEqual(source.map((s, i) => [s, target[i]]));
+    // The import is its first version (SPEC 16.7), stored before it was answered.
+    const listed = (await (await fetch(`${server.url}/api/documents/${id}/versions`, { headers })).json()) as { versions: Array<{ name: string }> };
+    expect(listed.versions.map((v) => v.name), `${context}: import ${id}`).toEqual(['Draft']);
+  }
+  // Every version answered 201 exists whole: listed, and its state exports (SPEC 16.1).
+  for (const { docId, id, name } of versions) {
+    const listed = (await (await fetch(`${server.url}/api/documents/${docId}/versions`, { headers })).json()) as { versions: Array<{ id: string; name: string }> };
+    expect(listed.versions.find((v) => v.id === id)?.name, `${context}: version ${id}`).toBe(name);
+    const exported = await fetch(`${server.url}/api/documents/${docId}/versions/${id}/export?format=txt`, { headers });
+    expect(exported.status, `${context}: version ${id}`).toBe(200);
+    // The article's two segments (typing never empties one).
+    expect((await exported.text()).split('\n\n'), `${context}: version ${id}`).toHaveLength(2);
   }
 }
 
@@ -169,7 +211,7 @@ it(`SPEC 4.8 kill -9 at seeded random moments of editing, compaction, unloads, s
   const articles: Article[] = [];
   for (let i = 0; i < ARTICLES; i++) articles.push({ ...(await createDocumentAt(server.url)), seen: new Y.Doc() });
   const imported: string[] = [];
-  const figures = { received: 0, typed: 0, joins: 0, imports: 0, terms: 0 };
+  const figures = { received: 0, typed: 0, joins: 0, imports: 0, versions: 0, terms: 0 };
 
   for (let round = 0; round < ROUNDS; round++) {
     const context = `seed ${SEED}, round ${round}`;
@@ -177,11 +219,12 @@ it(`SPEC 4.8 kill -9 at seeded random moments of editing, compaction, unloads, s
     const duringShutdown = round % 2 === 1;
     const killAfterMs = prng.int32(gen, 150, 1200);
     const termGraceMs = prng.int32(gen, 0, 120);
-    const tally: RoundTally = { received: 0, typed: 0, joins: 0, imports: [] };
+    const tally: RoundTally = { received: 0, typed: 0, joins: 0, imports: [], versions: [] };
     let stopped = false;
     const work = [
       ...Array.from({ length: EDITORS + VIEWERS }, (_, index) => visit(server, articles, gen, { index, editor: index < EDITORS }, tally, () => stopped)),
       importArticles(server, gen, tally, () => stopped),
+      saveVersions(server, articles, gen, tally, () => stopped),
     ];
 
     try {
@@ -204,12 +247,13 @@ it(`SPEC 4.8 kill -9 at seeded random moments of editing, compaction, unloads, s
     expect(report.problems, context).toEqual([]);
 
     server = await startServer();
-    await expectNothingLost(server, articles, tally.imports, context);
+    await expectNothingLost(server, articles, tally.imports, tally.versions, context);
     imported.push(...tally.imports.map((i) => i.id));
     figures.received += tally.received;
     figures.typed += tally.typed;
     figures.joins += tally.joins;
     figures.imports += tally.imports.length;
+    figures.versions += tally.versions.length;
     if (duringShutdown) figures.terms++;
   }
 
@@ -229,7 +273,7 @@ it(`SPEC 4.8 kill -9 at seeded random moments of editing, compaction, unloads, s
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'check', '--data-dir', dir]);
   console.log(
     `crash safety, seed ${SEED}: ${ROUNDS} kills (${figures.terms} during shutdown), ${figures.joins} joins, ${figures.typed} edits typed, ` +
-      `${figures.received} updates received, ${figures.imports} imports answered 201, snapshots at seq ${snapshotSeqs.join(', ')}; ${stdout.trim()}`,
+      `${figures.received} updates received, ${figures.imports} imports and ${figures.versions} versions answered 201, snapshots at seq ${snapshotSeqs.join(', ')}; ${stdout.trim()}`,
   );
   expect(stdout).toMatch(/: consistent\n$/);
   expect(Math.max(...snapshotSeqs), `seed ${SEED}: compaction ran on count`).toBeGreaterThan(Number(SERVER_ENV.COMPACT_EVERY));
