@@ -11,12 +11,21 @@ export const CLIENT_FLAGS_HELP = `Finding the server:
   --admin-token T      the admin token (ADMIN_TOKEN; default: the one in DATA_DIR/admin-token)
   --data-dir DIR       the server's data directory, holding admin-token (DATA_DIR; ./data)`;
 
+/** The admin token, if there is one; a token file it cannot read is named (exit 2). */
+function adminToken(dataDir: string, configured: string | undefined): string | undefined {
+  try {
+    return findAdminToken(dataDir, configured);
+  } catch (error) {
+    throw new CliError(`cannot read ${adminTokenFile(dataDir)}: ${(error as Error).message}`);
+  }
+}
+
 /** The server's answer to an admin request; an error answer, or none, is a CliError (exit 1). */
 export async function callServer(flags: ConfigFlags, method: string, path: string, body?: unknown): Promise<Response> {
   const config = readConfig(process.env, flags);
   const base = config.TANDEM_SERVER ?? `http://${config.HOST}:${config.PORT}`;
   // Only the server makes an admin token: one made here would not be the server's (a 401).
-  const token = findAdminToken(config.DATA_DIR, config.ADMIN_TOKEN);
+  const token = adminToken(config.DATA_DIR, config.ADMIN_TOKEN);
   if (!token) {
     throw new CliError(
       `no admin token: set ADMIN_TOKEN (or --admin-token), or point DATA_DIR (or --data-dir) at the server's data directory, which keeps it in admin-token (there is no ${adminTokenFile(config.DATA_DIR)})`,

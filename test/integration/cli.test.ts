@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -94,6 +94,10 @@ describe('tandem command', () => {
     expect(listed.stdout).toMatch(/^id +languages/);
     await writeFile(join(empty, 'admin-token'), 'not-the-admin-token\n');
     await expect(cli(['list', '--server', server.url, '--data-dir', empty])).rejects.toMatchObject({ code: 1, stderr: '401: missing, invalid or revoked token\n' });
+    await rm(join(empty, 'admin-token'));
+    await mkdir(join(empty, 'admin-token'));
+    const unreadable = `cannot read ${join(empty, 'admin-token')}: EISDIR: illegal operation on a directory, read\n`;
+    await expect(cli(['list', '--server', server.url, '--data-dir', empty])).rejects.toMatchObject({ code: 2, stderr: unreadable });
     await rm(empty, { recursive: true, force: true });
   });
 
