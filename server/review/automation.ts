@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { RoomRegistry } from '../collab/registry.js';
 import type { Origin, Room } from '../collab/room.js';
 import { withRooms } from './context.js';
+import { rescueStranded } from './stranded.js';
 
 function authorOf(origin: Origin): string | null {
   return typeof origin === 'object' && origin !== null && 'who' in origin ? (origin as { who: { name: string } }).who.name : null;
@@ -19,6 +20,7 @@ function authorOf(origin: Origin): string | null {
 export function watchContent(rooms: RoomRegistry, logger: Logger) {
   return (room: Room) => {
     if (room.kind !== 'content') return;
+    rescueStranded(room, logger);
     const root = room.doc.get(CONTENT_ROOT, Y.XmlText);
     const touched = new Map<string, string | null>();
     let scheduled = false;

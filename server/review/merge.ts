@@ -9,6 +9,7 @@ import { badRequest } from '../../shared/api-error.js';
 import { $segmentOf, editContent } from './apply-text.js';
 import type { Actor, Rooms } from './context.js';
 import { recordsOf, rehome, type Relocation } from './rehome.js';
+import { recordingMoves } from './stranded.js';
 import { changedStatus, existingSegment, lesserState, statusesOf } from './segment-records.js';
 import { readSources, readState } from '../documents/review-room.js';
 
@@ -22,7 +23,7 @@ export async function mergeWithNext(rooms: Rooms, actor: Actor, segmentId: strin
   const nextText = mapSegment(following).text;
 
   const records = recordsOf(content.doc, review.doc, new Set([segmentId, nextId]));
-  editContent(content, () => $mergeSegments($segmentOf(segmentId), $segmentOf(nextId)));
+  recordingMoves(content.doc, () => editContent(content, () => $mergeSegments($segmentOf(segmentId), $segmentOf(nextId))));
   const merged = mapSegment(existingSegment(content.doc, segmentId)).text;
   // The next segment's text ends the merged one.
   const shift = merged.length - nextText.length;

@@ -11,6 +11,7 @@ import type { Actor, Rooms } from './context.js';
 import { recordsOf, rehome, type Relocation } from './rehome.js';
 import { changedStatus, existingSegment, freshSegmentId, statusesOf } from './segment-records.js';
 import { textOffset } from './target-range.js';
+import { recordingMoves } from './stranded.js';
 import { readSources, readState } from '../documents/review-room.js';
 
 export interface SplitInput {
@@ -42,7 +43,7 @@ export async function splitSegment(rooms: Rooms, actor: Actor, segmentId: string
 
   const records = recordsOf(content.doc, review.doc, new Set([segmentId]));
   const newId = freshSegmentId(content.doc);
-  editContent(content, () => void $splitSegment($segmentOf(segmentId), at, newId));
+  recordingMoves(content.doc, () => editContent(content, () => void $splitSegment($segmentOf(segmentId), at, newId)));
   const first = mapSegment(existingSegment(content.doc, segmentId)).text;
   const second = mapSegment(existingSegment(content.doc, newId)).text;
   // The first half's text begins the old text, the second's ends it (only the seam was trimmed).

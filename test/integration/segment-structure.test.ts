@@ -190,4 +190,45 @@ describe('split and merge', () => {
     other.destroy();
     watcher.destroy();
   });
+
+  it('SPEC 11.12 an editor typing in the text a split or a merge moves, before their page hears of it, loses nothing', async () => {
+    const a = await article();
+    const seg = a.segments[1];
+    const other = connectProvider(server.wsUrl, a.id, { token: a.tokens.editor });
+    const watcher = connectProvider(server.wsUrl, a.id, { token: a.tokens.viewer });
+    await eventually(() => expect(other.provider.synced && watcher.provider.synced).toBe(true));
+    const offset = (segment: number, text: string) => textsOf(other.doc)[segment].indexOf(text);
+    const synced = async (expected: string[]) => {
+      await eventually(async () => expect((await a.read()).map((s) => s.target)).toEqual(expected));
+      await eventually(() => expect(textsOf(watcher.doc)).toEqual(expected));
+      await eventually(() => expect(textsOf(other.doc)).toEqual(expected));
+    };
+
+    // Offline, so the typing reaches the server after the split: in the half that stays, and in
+    // the sentence that moves, one keystroke at a time.
+    other.provider.disconnect();
+    typeInto(other.doc, 1, 0, 'আজ ');
+    typeInto(other.doc, 1, offset(1, 'দেরিতে'), 'স');
+    typeInto(other.doc, 1, offset(1, 'দেরিতে'), 'ব ');
+    const split = await server.api('POST', a.path(`/segments/${seg.id}/split`), { at: seg.target.indexOf(SECOND_SENTENCE) }, a.tokens.editor);
+    expect(split.status).toBe(200);
+    other.provider.connect();
+    const afterSplit = ['শিরোনাম', 'আজ দুঃখিত, আমরা ১০টি বই পেয়েছি।', 'বইগুলো সব দেরিতে এল।', 'শেষ অনুচ্ছেদ।'];
+    await synced(afterSplit);
+    // Typing on after the rescued text follows it.
+    typeInto(other.doc, 2, offset(2, 'দেরিতে'), 'ই ');
+    afterSplit[2] = 'বইগুলো সব ই দেরিতে এল।';
+    await synced(afterSplit);
+
+    // The same for a merge: typing at the start, inside and at the end of the segment that moves.
+    other.provider.disconnect();
+    typeInto(other.doc, 2, 0, 'নতুন ');
+    typeInto(other.doc, 2, offset(2, 'এল'), 'তবু ');
+    typeInto(other.doc, 2, textsOf(other.doc)[2].length, ' হায়!');
+    expect((await server.api('POST', a.path(`/segments/${seg.id}/merge`), undefined, a.tokens.editor)).status).toBe(200);
+    other.provider.connect();
+    await synced(['শিরোনাম', 'আজ দুঃখিত, আমরা ১০টি বই পেয়েছি।\nনতুন বইগুলো সব ই দেরিতে তবু এল। হায়!', 'শেষ অনুচ্ছেদ।']);
+    other.destroy();
+    watcher.destroy();
+  });
 });
