@@ -77,6 +77,8 @@ export class Room {
     this.presence = new PresenceRelay(this.awareness, (message) => {
       for (const peer of this.peers) peer.send(message);
     });
+    // A log left long (by a crash before its compaction) is compacted once the first answers are out.
+    if (this.logLength > 0 && this.logLength >= deps.compactEvery) setImmediate(() => void this.compact());
   }
 
   /** Adds a peer and opens the sync: the server's state vector, then the peers' presence. */
@@ -171,25 +173,36 @@ export class Room {
 
   /** Merges the stored log into one snapshot, in the background (SPEC 4.4). */
   compact(): Promise<void> {
-    if (this.compaction || this.logLength === 0 || this.failed) return this.compaction ?? Promise.resolve();
-    const uptoSeq = this.storedSeq;
-    const merged = this.logLength;
-    const bytesBefore = this.bytes;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    if (this.compaction || this.logLength === 0 || this.failed || this.doc.isDestroyed) return this.compaction ?? Promise.resolve();
     const run = async () => {
       try {
-        await this.deps.store.compact(this.name, uptoSeq, snapshot);
-        // Updates applied since the snapshot was taken stay in the log (or are in flight).
-        this.logLength -= merged;
-        this.bytes = snapshot.length + (this.bytes - bytesBefore);
-      } catch (error) {
-        this.deps.logger.error({ err: error, room: this.name }, 'compaction failed');
+        // A group stored while a snapshot is written can bring the log past COMPACT_EVERY again, with
+        // no later update to notice: compacting on until it does not keeps the log (and a cold load) short.
+        while ((await this.compactOnce()) && this.logLength > 0 && this.logLength >= this.deps.compactEvery && !this.failed && !this.doc.isDestroyed);
       } finally {
         this.compaction = null;
       }
     };
     this.compaction = run();
     return this.compaction;
+  }
+
+  /** One snapshot of the doc replacing the log stored so far; false when it failed. */
+  private async compactOnce(): Promise<boolean> {
+    const uptoSeq = this.storedSeq;
+    const merged = this.logLength;
+    const bytesBefore = this.bytes;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await this.deps.store.compact(this.name, uptoSeq, snapshot);
+      // Updates applied since the snapshot was taken stay in the log (or are in flight).
+      this.logLength -= merged;
+      this.bytes = snapshot.length + (this.bytes - bytesBefore);
+      return true;
+    } catch (error) {
+      this.deps.logger.error({ err: error, room: this.name }, 'compaction failed');
+      return false;
+    }
   }
 
   /** Storage failed: what peers were not yet sent may be lost, so drop everyone and reload later. */

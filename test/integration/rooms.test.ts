@@ -82,4 +82,23 @@ describe('rooms', () => {
       await store.close();
     }
   });
+
+  it('SPEC 4.4 a burst stored in one group, far past COMPACT_EVERY, still leaves the log short', async () => {
+    const { id, tokens } = await server.createDocument();
+    const writer = connectProvider(server.wsUrl, id, { token: tokens.editor });
+    await eventually(() => expect(writer.provider.synced).toBe(true));
+    // Sent in one turn, stored in one group: the compaction it triggers finds the rest stored after it.
+    for (let i = 0; i < 300; i++) writer.doc.getText('t').insert(0, 'z');
+    const store = openSqliteStore({ dir: server.dataDir });
+    try {
+      await eventually(async () => {
+        const log = await store.loadRoom(id);
+        expect(log.seq).toBeGreaterThanOrEqual(301);
+        expect(log.updates.length).toBeLessThan(20);
+      });
+    } finally {
+      writer.destroy();
+      await store.close();
+    }
+  });
 });
