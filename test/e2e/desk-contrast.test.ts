@@ -127,6 +127,9 @@ describe('the desk in both colour schemes (e2e)', { timeout: 180_000 }, () => {
       await page.getByTestId('glossary-panel').waitFor();
       await expectReadable(page, scheme, 'glossary');
       await page.getByTestId('glossary-panel').getByRole('button', { name: 'Close Glossary' }).click();
+      await page.locator('.src-text mark.term').first().hover();
+      await page.getByTestId('term-tip').waitFor();
+      await expectReadable(page, scheme, 'term tip');
 
       // The find bar with its matches, then a row's status menu.
       await caretAtEnd(page, 1);
