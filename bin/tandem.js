@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the built command, building first what is missing or older than its sources.
+// Runs the built command, building first what is missing or older than its sources: for `serve`
+// the server and the client it serves, for the other commands (and --help) only the server.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -7,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { staleParts } from './stale-build.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const stale = staleParts(root);
+const serves = process.argv[2] === 'serve';
+const stale = staleParts(root).filter((part) => serves || part.script !== 'build:client');
 if (stale.length > 0) {
   process.stderr.write(existsSync(join(root, 'dist')) ? 'Building Tandem again (its sources changed)…\n' : 'Building Tandem (first run)…\n');
   for (const { script } of stale) {

@@ -75,7 +75,7 @@ describe('npm start builds what its sources changed', () => {
   });
 
   it('SPEC 9.6 bin/tandem.js builds on the first run, starts at once when nothing changed, and rebuilds only the part whose sources changed', { timeout: 60_000 }, async () => {
-    const start = () => run(process.execPath, [at('bin/tandem.js')], { cwd: root });
+    const start = (command = 'serve') => run(process.execPath, [at('bin/tandem.js'), command], { cwd: root });
     const builds = () => readFileSync(at('builds.log'), 'utf8').trim().split('\n');
 
     const first = await start();
@@ -95,5 +95,22 @@ describe('npm start builds what its sources changed', () => {
     expect(pulled.stdout).toBe('served\n');
     expect(pulled.stderr).toContain('Building Tandem again');
     expect(builds()).toEqual(['server', 'client', 'client']);
+  });
+
+  it('SPEC 9.6 the commands other than serve build only the server, which is all they run', { timeout: 60_000 }, async () => {
+    const tandem = (...args: string[]) => run(process.execPath, [at('bin/tandem.js'), ...args], { cwd: root });
+    const builds = () => readFileSync(at('builds.log'), 'utf8').trim().split('\n');
+
+    expect((await tandem('list')).stdout).toBe('served\n');
+    expect(builds()).toEqual(['server']);
+    touch('dist/server/cli.js');
+    touch('client/main.tsx');
+    expect((await tandem('--help')).stderr).toBe('');
+    expect(builds()).toEqual(['server']);
+    touch('shared/schema.ts');
+    await tandem('export', 'abc');
+    expect(builds()).toEqual(['server', 'server']);
+    await tandem('serve');
+    expect(builds()).toEqual(['server', 'server', 'client']);
   });
 });
