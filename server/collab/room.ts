@@ -48,6 +48,11 @@ export class Room {
   /** Awareness id → the peer that introduced it; only that peer may change it (SPEC 2.5). */
   private readonly presenceOwners = new Map<number, RoomPeer>();
   private readonly presence: PresenceRelay;
+  /**
+   * The handshake's sync step 1 and the answer to a joiner that has nothing (the whole document), as
+   * sent: encoded once and the same bytes for every joiner until the next change.
+   */
+  private joining: { step1?: Uint8Array; whole?: Uint8Array } = {};
 
   static async load(name: string, docId: string, kind: RoomKind, deps: RoomDeps): Promise<Room> {
     const log = await deps.store.loadRoom(name);
@@ -73,7 +78,10 @@ export class Room {
       for (const update of updates) Y.applyUpdate(this.doc, update);
     }, 'load' satisfies Origin);
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: Origin) => this.persist(update, origin));
+    this.doc.on('update', (update: Uint8Array, origin: Origin) => {
+      this.joining = {};
+      this.persist(update, origin);
+    });
     this.presence = new PresenceRelay(this.awareness, (message) => {
       for (const peer of this.peers) peer.send(message);
     });
@@ -86,7 +94,7 @@ export class Room {
     this.peers.add(peer);
     this.deps.metrics.connections.inc();
     this.gate.whenStored(() => {
-      peer.send(writeSyncStep1(Y.encodeStateVector(this.doc)));
+      peer.send((this.joining.step1 ??= writeSyncStep1(Y.encodeStateVector(this.doc))));
       const present = [...this.awareness.getStates().keys()];
       if (present.length > 0) peer.send(writeAwareness(encodeAwarenessUpdate(this.awareness, present)));
     });
@@ -111,8 +119,10 @@ export class Room {
 
   /** Answers a peer's sync step 1 with what it lacks, once that is stored. */
   answerSync(peer: RoomPeer, stateVector: Uint8Array): void {
-    const missing = Y.encodeStateAsUpdate(this.doc, stateVector);
-    this.gate.whenStored(() => peer.send(writeSyncStep2(missing)));
+    const answer = isEmptyStateVector(stateVector)
+      ? (this.joining.whole ??= writeSyncStep2(Y.encodeStateAsUpdate(this.doc)))
+      : writeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    this.gate.whenStored(() => peer.send(answer));
   }
 
   /**
@@ -227,4 +237,9 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** A state vector naming no client: a joiner that has nothing yet. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
 }

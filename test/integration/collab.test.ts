@@ -31,6 +31,26 @@ describe('collaboration', () => {
     b.destroy();
   });
 
+  it('SPEC 3.1 each client that joins with nothing gets the document as it is then, changes since the last joiner included', async () => {
+    const { id, tokens } = await server.createDocument();
+    const writer = connectProvider(server.wsUrl, id, { token: tokens.editor });
+    await eventually(() => expect(writer.provider.synced).toBe(true));
+    const joiners = [];
+    for (const word of ['one ', 'two ', 'three ']) {
+      // Two joiners with nothing in a row (the second may get the first's answer), then a change.
+      for (let i = 0; i < 2; i++) {
+        const joiner = connectProvider(server.wsUrl, id, { token: tokens.viewer });
+        joiners.push(joiner);
+        const expected = text(writer.doc);
+        await eventually(() => expect(joiner.provider.synced).toBe(true));
+        expect(text(joiner.doc)).toBe(expected);
+      }
+      writer.doc.getText('t').insert(text(writer.doc).length, word);
+      await eventually(() => expect(joiners.every((j) => text(j.doc) === text(writer.doc))).toBe(true));
+    }
+    for (const client of [writer, ...joiners]) client.destroy();
+  });
+
   it('SPEC 2.4 presence carries the role and name the server stamped', async () => {
     const { id, tokens } = await server.createDocument();
     const viewer = connectProvider(server.wsUrl, id, { token: tokens.viewer, name: ' Rina\u0007  Das ' });
