@@ -47,7 +47,7 @@ export interface ArticleDetail {
   sourceLang: string;
   targetLang: string;
   role: Role | 'admin';
-  segments: Array<{ id: string; index: number; source: string | null; target: string; status: SegmentState }>;
+  segments: Array<{ id: string; index: number; source: string | null; target: string; status: SegmentState; omitted?: boolean }>;
 }
 
 export interface NewArticle {
@@ -60,6 +60,23 @@ export interface NewArticle {
   target?: string;
   /** The file itself: XLIFF as text, a Word document in base64. */
   content?: string;
+  /** Pair the blocks as the aligner proposes, or as given (SPEC 6.6). */
+  align?: 'auto' | AlignmentPair[];
+}
+
+/** Source blocks and the draft blocks that translate them, by index (SPEC 6.5). */
+export interface AlignmentPair {
+  source: number[];
+  target: number[];
+  confidence?: number;
+}
+
+/** POST /api/align: each block's text on both sides and how they pair. */
+export interface AlignmentProposal {
+  source: string[];
+  target: string[];
+  pairs: AlignmentPair[];
+  lowConfidence: number;
 }
 
 export type RoleLinks = Record<Role, string>;
@@ -69,6 +86,7 @@ export const api = {
   get: (token: string, id: string) => call<ArticleDetail>(token, 'GET', `/api/documents/${id}`),
   create: (token: string, article: NewArticle) =>
     call<{ id: string; title: string; tokens: Record<Role, string>; links: RoleLinks }>(token, 'POST', '/api/documents', article),
+  align: (token: string, article: NewArticle) => call<AlignmentProposal>(token, 'POST', '/api/align', article),
   remove: (token: string, id: string) => call<{ id: string }>(token, 'DELETE', `/api/documents/${id}`),
   mint: (token: string, id: string, role: Role) =>
     call<{ token: string; link: string }>(token, 'POST', `/api/documents/${id}/tokens`, { role }),

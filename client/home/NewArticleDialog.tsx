@@ -1,7 +1,10 @@
 // "New article": a source and a draft translation (pasted or dropped), languages and a title; or a
-// whole XLIFF file, or a Word draft with an optional plain-text source.
+// whole XLIFF file, or a Word draft with an optional plain-text source. When the source and the
+// draft do not pair one for one (different paragraph counts, or a paragraph dropped here and one
+// added there), Create first shows how the server would pair them (SPEC 10.29), and the pairs as
+// the user left them are what the article is made of.
 import { useState } from 'react';
-import { api, ApiError, type RoleLinks } from '../app/api.js';
+import { api, ApiError, type AlignmentPair, type AlignmentProposal, type NewArticle, type RoleLinks } from '../app/api.js';
 import { Dialog } from '../ui/Dialog.js';
 import { DropField, type Dropped } from './DropField.js';
 import { LanguageField } from './LanguageField.js';
@@ -9,6 +12,8 @@ import { blockCount } from './blocks.js';
 import { FileCard } from './FileCard.js';
 import { readImportFile, type ImportedFile } from './import-file.js';
 import { newArticleBody } from './new-article-body.js';
+import { AlignmentReview } from './AlignmentReview.js';
+import { alignmentOf } from './alignment-edit.js';
 
 interface Created {
   id: string;
@@ -26,6 +31,8 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
   const [file, setFile] = useState<ImportedFile | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [proposal, setProposal] = useState<AlignmentProposal | null>(null);
+  const [pairs, setPairs] = useState<AlignmentPair[]>([]);
   const xliff = file?.kind === 'xliff';
 
   const took = (set: (text: string) => void) => (dropped: Dropped) => {
@@ -45,6 +52,15 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
   };
   const counts = !file && format === 'text' && source.trim() && target.trim() ? [blockCount(source), blockCount(target)] : null;
 
+  /** The proposal when a source and a draft do not pair one for one by position (their counts differ, or the aligner says so); else null. */
+  const misaligned = async (body: NewArticle): Promise<AlignmentProposal | null> => {
+    const bothSides = body.source !== undefined && (body.target !== undefined || body.format === 'docx');
+    if (!bothSides) return null;
+    const proposed = await api.align(token, body);
+    const byPosition = proposed.source.length === proposed.target.length && proposed.pairs.every((pair, k) => pair.source.join() === `${k}` && pair.target.join() === `${k}`);
+    return byPosition ? null : proposed;
+  };
+
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const body = newArticleBody({ title, sourceLang, targetLang, format, source, target, file });
@@ -52,7 +68,16 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
     setBusy(true);
     setError('');
     try {
-      const created = await api.create(token, body);
+      if (!proposal) {
+        const proposed = await misaligned(body);
+        if (proposed) {
+          setProposal(proposed);
+          setPairs(proposed.pairs);
+          setBusy(false);
+          return;
+        }
+      }
+      const created = await api.create(token, proposal ? { ...body, align: alignmentOf(pairs) } : body);
       onCreated({ id: created.id, title: created.title, links: created.links });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -66,52 +91,61 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
   return (
     <Dialog title="New article" onClose={onClose} wide>
       <form className="new-article" onSubmit={submit}>
-        <div className="form-row">
-          <label className="field grow">
-            <span>Title</span>
-            <input className="text-input" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={file ? 'Defaults to the file’s title' : 'Defaults to the draft’s first line'} maxLength={300} />
-          </label>
-          <LanguageField label="From" value={sourceLang} onChange={setSourceLang} required={!xliff} />
-          <LanguageField label="Into" value={targetLang} onChange={setTargetLang} required={!xliff} />
-          <label className="field">
-            <span>Format</span>
-            {file ? (
-              <select className="text-input" value={file.kind} disabled>
-                <option value="xliff">XLIFF</option>
-                <option value="docx">Word</option>
-              </select>
+        {proposal && <AlignmentReview proposal={proposal} pairs={pairs} onChange={setPairs} sourceLang={sourceLang} targetLang={targetLang} />}
+        {/* Kept while the pairs are shown, so Back finds the form as it was. */}
+        <div className="new-article-fields" hidden={proposal !== null}>
+            <div className="form-row">
+              <label className="field grow">
+                <span>Title</span>
+                <input className="text-input" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={file ? 'Defaults to the file’s title' : 'Defaults to the draft’s first line'} maxLength={300} />
+              </label>
+              <LanguageField label="From" value={sourceLang} onChange={setSourceLang} required={!xliff} />
+              <LanguageField label="Into" value={targetLang} onChange={setTargetLang} required={!xliff} />
+              <label className="field">
+                <span>Format</span>
+                {file ? (
+                  <select className="text-input" value={file.kind} disabled>
+                    <option value="xliff">XLIFF</option>
+                    <option value="docx">Word</option>
+                  </select>
+                ) : (
+                  <select className="text-input" value={format} onChange={(e) => setFormat(e.target.value as 'text' | 'markdown')}>
+                    <option value="text">Plain text</option>
+                    <option value="markdown">Markdown</option>
+                  </select>
+                )}
+              </label>
+            </div>
+            {xliff ? (
+              <FileCard file={file} onRemove={() => setFile(null)} />
             ) : (
-              <select className="text-input" value={format} onChange={(e) => setFormat(e.target.value as 'text' | 'markdown')}>
-                <option value="text">Plain text</option>
-                <option value="markdown">Markdown</option>
-              </select>
-            )}
-          </label>
-        </div>
-        {xliff ? (
-          <FileCard file={file} onRemove={() => setFile(null)} />
-        ) : (
-          <div className="form-columns">
-            {sourceField}
-            {file ? (
-              <div className="drop-field">
-                <div className="drop-head">
-                  <span>Draft translation</span>
-                </div>
-                <FileCard file={file} onRemove={() => setFile(null)} />
+              <div className="form-columns">
+                {sourceField}
+                {file ? (
+                  <div className="drop-field">
+                    <div className="drop-head">
+                      <span>Draft translation</span>
+                    </div>
+                    <FileCard file={file} onRemove={() => setFile(null)} />
+                  </div>
+                ) : (
+                  <DropField label="Draft translation" hint="The draft to revise, paragraph for paragraph." value={target} lang={targetLang} onChange={took(setTarget)} files={['.docx', '.xlf', '.xliff']} onFile={takeFile} />
+                )}
               </div>
-            ) : (
-              <DropField label="Draft translation" hint="The draft to revise, paragraph for paragraph." value={target} lang={targetLang} onChange={took(setTarget)} files={['.docx', '.xlf', '.xliff']} onFile={takeFile} />
             )}
-          </div>
-        )}
-        {counts && (
-          <p className={counts[0] === counts[1] ? 'muted' : 'form-warning'} role="status">
-            {counts[0]} source paragraphs, {counts[1]} draft paragraphs{counts[0] === counts[1] ? ' — aligned.' : ' — they must match.'}
-          </p>
-        )}
+            {counts && (
+              <p className={counts[0] === counts[1] ? 'muted' : 'form-warning'} role="status">
+                {counts[0]} source paragraphs, {counts[1]} draft paragraphs{counts[0] === counts[1] ? ' — aligned.' : ' — Create shows how they pair.'}
+              </p>
+            )}
+        </div>
         {error && <p className="form-error" role="alert">{error}</p>}
         <div className="dialog-actions">
+          {proposal && (
+            <button type="button" className="button align-back" onClick={() => setProposal(null)}>
+              Back
+            </button>
+          )}
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>

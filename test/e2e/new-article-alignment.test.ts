@@ -1,0 +1,137 @@
+// The New-article dialog when the source and the draft have different paragraph counts: the
+// proposed pairs side by side, the doubtful ones marked, joined and split from the keyboard, and the
+// article made of the pairs as left. (SPEC 10.29)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ADMIN_TOKEN } from '../helpers/server.js';
+import { eventually } from '../helpers/eventually.js';
+import { openPage, screenshot } from '../helpers/browser.js';
+import { PACKAGE_ROOT } from '../../server/paths.js';
+import { deskSuite } from '../helpers/desk-suite.js';
+
+const suite = deskSuite();
+const fixture = (name: string) => readFileSync(join(PACKAGE_ROOT, 'test', 'fixtures', name), 'utf8');
+const blocksOf = (text: string) => text.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
+
+/** Each pair on screen: its source and draft paragraphs' texts, and whether it is marked. */
+async function shownPairs(page: Page) {
+  return page.getByTestId('align-pair').evaluateAll((items) =>
+    items.map((item) => ({
+      source: [...item.querySelectorAll('.align-side.source .align-block p')].map((p) => p.textContent),
+      target: [...item.querySelectorAll('.align-side.target .align-block p')].map((p) => p.textContent),
+      low: item.classList.contains('low'),
+    })),
+  );
+}
+
+async function newArticle(page: Page, title: string, format: 'Plain text' | 'Markdown', source: string, target: string) {
+  await page.getByRole('button', { name: 'New article' }).first().click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('combobox', { name: 'Format' }).selectOption({ label: format });
+  await page.getByLabel('Source').fill(source);
+  await page.getByLabel('Draft translation').fill(target);
+}
+
+/** The created article's segments, as the API gives them. */
+async function segmentsOf(title: string) {
+  const { body } = await suite.server.api('GET', '/api/documents');
+  const created = body.documents.find((doc: { title: string }) => doc.title === title);
+  return (await suite.server.api('GET', `/api/documents/${created.id}`)).body.segments as Array<{ source: string | null; target: string }>;
+}
+
+describe('the New-article dialog aligns (e2e)', { timeout: 90_000 }, () => {
+  it('SPEC 10.29 different counts: Create shows the pairs side by side; a pair is joined and one split from the keyboard, and the article is made of the pairs as left', async () => {
+    const desk = await openPage(suite.browser, `${suite.server.url}/?token=${ADMIN_TOKEN}`);
+    const { page } = desk;
+    const [en, bn] = [fixture('align-erosion.en.txt'), fixture('align-erosion.bn.txt')];
+    await newArticle(page, 'Teesta erosion', 'Plain text', en, bn);
+    await eventually(async () => expect(await page.getByText('14 source paragraphs, 15 draft paragraphs — Create shows how they pair.').count()).toBe(1));
+    await page.getByRole('button', { name: 'Create article' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'New article' });
+    await dialog.getByRole('heading', { name: 'Check how the paragraphs pair' }).waitFor();
+    const [source, target] = [blocksOf(en), blocksOf(bn)];
+    const pairs = await shownPairs(page);
+    expect(pairs.map((p) => [p.source, p.target])).toEqual([
+      [[source[0]], [target[0]]],
+      [[source[1]], []],
+      [[], [target[1]]],
+      ...[2, 3, 4].map((k) => [[source[k]], [target[k]]]),
+      [[source[5], source[6]], [target[5]]],
+      [[source[7]], [target[6], target[7]]],
+      ...[8, 9, 10, 11, 12, 13].map((k) => [[source[k]], [target[k]]]),
+      [[], [target[14]]],
+    ]);
+    expect(await dialog.getByRole('status').first().textContent()).toContain('15 pairs');
+    // A pair with no draft or no source says so.
+    expect(await page.getByTestId('align-pair').nth(1).textContent()).toContain('No draft');
+    expect(await page.getByTestId('align-pair').nth(2).textContent()).toContain('No source');
+    await screenshot(page, 'new-article-alignment');
+
+    // The caption joined with the repeated headline, from the keyboard.
+    const join = dialog.getByRole('button', { name: 'Join pair 2 with the next' });
+    await join.focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await page.getByTestId('align-pair').count()).toBe(14));
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.pair)).toBe('1');
+    // The merged paragraphs of pair 6 split again: the second source paragraph stands alone.
+    const split = dialog.getByRole('button', { name: 'Split pair 6 before source paragraph 7' });
+    await split.focus();
+    await page.keyboard.press(' ');
+    await eventually(async () => expect(await page.getByTestId('align-pair').count()).toBe(15));
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.pair)).toBe('5');
+    const edited = await shownPairs(page);
+    expect(edited[1]).toMatchObject({ source: [source[1]], target: [target[1]], low: false });
+    expect(edited[5]).toMatchObject({ source: [source[5]], target: [target[5]] });
+    expect(edited[6]).toMatchObject({ source: [source[6]], target: [] });
+    await screenshot(page, 'new-article-alignment-edited');
+
+    await page.getByRole('button', { name: 'Create article' }).click();
+    await page.getByRole('dialog', { name: /Share/ }).waitFor();
+    const segments = await segmentsOf('Teesta erosion');
+    expect(segments.map((s) => [s.source, s.target])).toEqual(
+      edited.map((pair) => [pair.source.length ? pair.source.join('\n') : null, pair.target.join('\n')]),
+    );
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('SPEC 10.29 a Markdown draft: the doubtful pairs are marked with their confidence, Back keeps the form, and Create makes the article as proposed', async () => {
+    const desk = await openPage(suite.browser, `${suite.server.url}/?token=${ADMIN_TOKEN}`);
+    const { page } = desk;
+    const [en, bn] = [fixture('align-metro.en.md'), fixture('align-metro.bn.md')];
+    await newArticle(page, 'Metro fares', 'Markdown', en, bn);
+    await page.getByRole('button', { name: 'Create article' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New article' });
+    await dialog.getByRole('heading', { name: 'Check how the paragraphs pair' }).waitFor();
+
+    const proposal = (await suite.server.api('POST', '/api/align', { format: 'markdown', sourceLang: 'en', targetLang: 'bn', source: en, target: bn })).body;
+    const low = proposal.pairs.map((pair: { confidence: number }) => pair.confidence < proposal.lowConfidence);
+    expect(low.filter(Boolean).length).toBeGreaterThan(0);
+    expect((await shownPairs(page)).map((pair) => pair.low)).toEqual(low);
+    const marked = page.locator('[data-testid="align-pair"].low').first();
+    expect(await marked.getAttribute('aria-label')).toMatch(/worth a check$/);
+    expect(await marked.locator('.align-flag').textContent()).toMatch(/^Check · \d+%$/);
+    expect(await dialog.getByRole('status').first().textContent()).toContain(`${low.filter(Boolean).length} marked to check`);
+    // The Bengali side is set as Bengali.
+    expect(await page.locator('.align-side.target').first().getAttribute('lang')).toBe('bn');
+    await screenshot(page, 'new-article-alignment-markdown');
+
+    // Back shows the form as it was; Create proposes again.
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    expect(await page.getByLabel('Source').inputValue()).toBe(en);
+    expect(await page.getByTestId('align-pair').count()).toBe(0);
+    await page.getByRole('button', { name: 'Create article' }).click();
+    await eventually(async () => expect(await page.getByTestId('align-pair').count()).toBe(proposal.pairs.length));
+    await page.getByRole('button', { name: 'Create article' }).click();
+    await page.getByRole('dialog', { name: /Share/ }).waitFor();
+    const segments = await segmentsOf('Metro fares');
+    expect(segments.map((s) => s.source)).toEqual(
+      proposal.pairs.map((pair: { source: number[] }) => (pair.source.length ? pair.source.map((i) => proposal.source[i]).join('\n') : null)),
+    );
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+});
