@@ -35,7 +35,7 @@ describe('collaboration', () => {
     const { id, tokens } = await server.createDocument();
     const writer = connectProvider(server.wsUrl, id, { token: tokens.editor });
     await eventually(() => expect(writer.provider.synced).toBe(true));
-    const joiners = [];
+    const joiners: Array<ReturnType<typeof connectProvider>> = [];
     for (const word of ['one ', 'two ', 'three ']) {
       // Two joiners with nothing in a row (the second may get the first's answer), then a change.
       for (let i = 0; i < 2; i++) {
