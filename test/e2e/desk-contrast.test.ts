@@ -8,7 +8,7 @@ import { ADMIN_TOKEN } from '../helpers/server.js';
 import { eventually } from '../helpers/eventually.js';
 import { caretAtEnd, openArticle, openPage, screenshot, type DeskPage } from '../helpers/browser.js';
 import { deskSuite } from '../helpers/desk-suite.js';
-import { lightPanels, measureContrast, pageLuminance, probeHighlights } from '../helpers/contrast.js';
+import { measureContrast, probeHighlights } from '../helpers/contrast.js';
 import { personal, selectText } from './review-helpers.js';
 
 const suite = deskSuite();
@@ -33,8 +33,11 @@ const STACKS = [
   ['find-match', 'find-current'],
 ];
 
-/** Every text shown (and, with marks, every highlight's colours) meets AA, and a dark page has no
- *  light panel; `what` names the state, and its screenshot. */
+/** Whether a page's background is of the scheme: dark, or light. */
+const isScheme = (scheme: 'light' | 'dark') => (luminance: number) => (scheme === 'dark' ? luminance < 0.05 : luminance > 0.8);
+
+/** Every text shown (and, with marks, every highlight's colours) meets AA, the page's background is
+ *  of the scheme and a dark page has no light panel; `what` names the state, and its screenshot. */
 async function expectReadable(page: Page, scheme: 'light' | 'dark', what: string, { marks = false } = {}): Promise<void> {
   await page.waitForTimeout(350); // transitions and pop-in animations settle
   const removeProbes = marks ? await probeHighlights(page, STACKS) : null;
@@ -42,7 +45,8 @@ async function expectReadable(page: Page, scheme: 'light' | 'dark', what: string
   await removeProbes?.();
   expect(report.checked, `${scheme} ${what}: texts measured`).toBeGreaterThan(5);
   expect(report.failures, `${scheme} ${what}: texts below WCAG AA`).toEqual([]);
-  if (scheme === 'dark') expect(await lightPanels(page), `${scheme} ${what}: light panels`).toEqual([]);
+  expect(report.pageLuminance, `${scheme} ${what}: the page's background`).toSatisfy(isScheme(scheme));
+  if (scheme === 'dark') expect(report.lightPanels, `${scheme} ${what}: light panels`).toEqual([]);
   await screenshot(page, `contrast-${scheme}-${what.replaceAll(' ', '-')}`);
 }
 
@@ -68,13 +72,11 @@ describe('the desk in both colour schemes (e2e)', { timeout: 180_000 }, () => {
     it(`SPEC 10.28 the desk follows the system's colour scheme; text meets WCAG AA contrast in both (${scheme})`, async () => {
       const pages: DeskPage[] = [];
       const doc = await busyArticle();
-      const isScheme = (luminance: number) => (scheme === 'dark' ? luminance < 0.05 : luminance > 0.8);
 
       // The home page: the list with progress, then each of its dialogs.
       const home = await openPage(suite.browser, `${suite.server.url}/?token=${ADMIN_TOKEN}`, { colorScheme: scheme });
       pages.push(home);
       await home.page.getByTestId('article-row').first().waitFor();
-      expect(await pageLuminance(home.page)).toSatisfy(isScheme);
       await expectReadable(home.page, scheme, 'home');
       await home.page.getByRole('button', { name: 'New article' }).first().click();
       await home.page.getByLabel('Title').fill('A new one');
@@ -99,7 +101,6 @@ describe('the desk in both colour schemes (e2e)', { timeout: 180_000 }, () => {
       const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Tester', colorScheme: scheme });
       pages.push(desk);
       const { page } = desk;
-      expect(await pageLuminance(page)).toSatisfy(isScheme);
       await caretAtEnd(omar.page, 2);
       await eventually(async () => expect(await page.locator('.card').count()).toBe(3), { timeout: 10_000 });
       await eventually(async () => expect(await page.locator('.cursors .collab-name').count()).toBe(1), { timeout: 10_000 });
@@ -161,8 +162,10 @@ describe('the desk in both colour schemes (e2e)', { timeout: 180_000 }, () => {
       const lost = await openPage(suite.browser, `${suite.server.url}/d/${doc.id}`, { colorScheme: scheme });
       pages.push(lost);
       await lost.page.getByText('This link is incomplete').waitFor();
-      expect(await measureContrast(lost.page)).toMatchObject({ failures: [] });
-      if (scheme === 'dark') expect(await lightPanels(lost.page)).toEqual([]);
+      const message = await measureContrast(lost.page);
+      expect(message.failures).toEqual([]);
+      expect(message.pageLuminance).toSatisfy(isScheme(scheme));
+      if (scheme === 'dark') expect(message.lightPanels).toEqual([]);
 
       for (const { errors, context } of pages) {
         expect(errors).toEqual([]);

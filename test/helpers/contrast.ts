@@ -2,7 +2,8 @@
 // computed colour against the background behind it, found by walking up to the first opaque
 // background and laying the translucent ones (and each colour of a gradient) over it. Text of 24px,
 // or 18.66px and bold, needs 3:1, other text 4.5:1 (WCAG 2.x AA). Disabled controls are exempt, as
-// WCAG allows. Highlights (::highlight) are not in the DOM: marks() measures their tokens instead.
+// WCAG allows. Highlights (::highlight) are not in the DOM: probeHighlights() lays their rules on
+// texts of their own first. Also measured: the page's own background, and the light panels on it.
 import type { Page } from 'playwright-core';
 
 export interface ContrastFailure {
@@ -18,9 +19,14 @@ export interface ContrastReport {
   /** How many texts were measured. */
   checked: number;
   failures: ContrastFailure[];
+  /** The relative luminance (0 black – 1 white) of the page's own background. */
+  pageLuminance: number;
+  /** Light surfaces of some size (at least 120×40 px, an opaque background of luminance over 0.4):
+   *  a dark page should have none (a white panel, a white dialog). */
+  lightPanels: string[];
 }
 
-/** Measures every rendered text of the page (in the viewport or not). */
+/** Measures every rendered text of the page (in the viewport or not), and its surfaces. */
 export function measureContrast(page: Page): Promise<ContrastReport> {
   return page.evaluate(() => {
     type RGBA = [number, number, number, number];
@@ -138,7 +144,17 @@ export function measureContrast(page: Page): Promise<ContrastReport> {
         failures.push({ text, where: where(element), color: show(color), background: show(worst.background), ratio: Math.round(worst.ratio * 100) / 100, needed });
       }
     }
-    return { checked, failures };
+
+    const lightPanels: string[] = [];
+    for (const element of document.querySelectorAll('body *')) {
+      const box = element.getBoundingClientRect();
+      if (box.width < 120 || box.height < 40 || !element.checkVisibility({ contentVisibilityAuto: true, opacityProperty: true, visibilityProperty: true })) continue;
+      const background = parse(getComputedStyle(element).backgroundColor);
+      if (background[3] > 0.98 && luminance(background) > 0.4) lightPanels.push(`${where(element)} ${show(background)}`);
+    }
+    const body = parse(getComputedStyle(document.body).backgroundColor);
+    const pageLuminance = luminance(body[3] > 0 ? body : parse(getComputedStyle(document.documentElement).backgroundColor));
+    return { checked, failures, pageLuminance, lightPanels };
   });
 }
 
@@ -184,43 +200,4 @@ export async function probeHighlights(page: Page, stacks: string[][] = []): Prom
   }, stacks);
   if (count === 0) throw new Error('no ::highlight rules on the page');
   return () => page.evaluate(() => document.querySelectorAll('[data-contrast-probes]').forEach((box) => box.remove()));
-}
-
-/** Light surfaces of some size (at least 120×40 px, an opaque background of luminance over 0.4):
- *  a dark page should have none (a white panel, a white dialog). */
-export function lightPanels(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = 1;
-    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-    const channel = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
-    const found: string[] = [];
-    for (const element of document.querySelectorAll('body *')) {
-      const box = element.getBoundingClientRect();
-      if (box.width < 120 || box.height < 40 || !element.checkVisibility({ contentVisibilityAuto: true, opacityProperty: true, visibilityProperty: true })) continue;
-      const style = getComputedStyle(element);
-      ctx.clearRect(0, 0, 1, 1);
-      ctx.fillStyle = style.backgroundColor;
-      ctx.fillRect(0, 0, 1, 1);
-      const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
-      if (a < 250) continue;
-      const luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-      if (luminance > 0.4) found.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} ${style.backgroundColor}`);
-    }
-    return found;
-  });
-}
-
-/** The relative luminance (0 black – 1 white) of the page's own background. */
-export function pageLuminance(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = 1;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = getComputedStyle(document.body).backgroundColor === 'rgba(0, 0, 0, 0)' ? getComputedStyle(document.documentElement).backgroundColor : getComputedStyle(document.body).backgroundColor;
-    ctx.fillRect(0, 0, 1, 1);
-    const channel = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
-    const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  });
 }
