@@ -43,6 +43,29 @@ function $serialize(node: LexicalNode): SerializedLexicalNode {
   return json;
 }
 
+/** What a segment is made of, compared: blocks and their kinds, text runs with their formatting. */
+function shape(nodes: readonly SerializedLexicalNode[]): string {
+  const out: string[] = [];
+  const walk = (node: SerializedLexicalNode & Record<string, any>) => {
+    if (typeof node.text === 'string') {
+      if (node.text === '') return;
+      const run = `T${node.format ?? 0}|${node.style ?? ''}|`;
+      if (out.at(-1)?.startsWith(run)) out[out.length - 1] += node.text;
+      else out.push(run + node.text);
+      return;
+    }
+    out.push(`<${node.type}:${node.tag ?? ''}:${node.listType ?? ''}:${node.url ?? ''}`);
+    for (const child of node.children ?? []) walk(child);
+    out.push('>');
+  };
+  nodes.forEach(walk);
+  return JSON.stringify(out);
+}
+
+function $shapeOf(segment: SegmentNode): string {
+  return shape(segment.getChildren().map($serialize));
+}
+
 function versionSegments(state: Uint8Array): VersionSegment[] {
   const article = openArticle(state);
   try {
@@ -65,57 +88,83 @@ export async function restoreVersion(
     auto: true,
     author: actor.name,
   }, { content: Y.encodeStateAsUpdate(content.doc), review: Y.encodeStateAsUpdate(review.doc) });
+  let result: Pick<RestoreResult, 'changed' | 'added' | 'removed'>;
 
   // From here to the apply nothing awaits, so no edit arrives between reading the text and writing it.
-  const now = new Map(segmentTexts(content.doc).map((s) => [s.id, s.text]));
-  const thenTexts = segmentTexts(version.content);
-  const then = new Set(thenTexts.map((s) => s.id));
-  const edits = new Map<string, TextEdit[]>();
-  const added: string[] = [];
-  for (const { id, text } of thenTexts) {
-    const current = now.get(id);
-    if (current === undefined) added.push(id);
-    else if (current !== text) edits.set(id, editsOf(diffWords(current, text, lang)));
-  }
-  const removed = [...now.keys()].filter((id) => !then.has(id));
-  if (edits.size > 0 || added.length > 0 || removed.length > 0) {
-    const blocks = new Map(added.length > 0 ? versionSegments(version.content).map((s) => [s.id, s.blocks]) : []);
-    const article = openArticle(Y.encodeStateAsUpdate(content.doc));
-    try {
-      const update = article.update(() => {
-        const segments = new Map<string, SegmentNode>($getSegments().map((s) => [$getSegmentId(s), s]));
-        for (const [id, list] of edits) $edit(segments.get(id)!, list);
-        for (const id of removed) segments.get(id)!.remove();
-        // Each segment brought back goes after the one it followed in the version.
-        let previous: SegmentNode | null = null;
-        for (const { id } of thenTexts) {
-          let segment = segments.get(id);
-          if (!segment) {
-            segment = $createSegmentNode(id);
-            segment.append(...blocks.get(id)!.map((block) => $parseSerializedNode(block)));
-            if (previous) previous.insertAfter(segment);
-            else {
-              const first = $getRoot().getFirstChild();
-              if (first) first.insertBefore(segment);
-              else $getRoot().append(segment);
-            }
-          }
-          previous = segment;
-        }
-      });
-      content.apply(update, 'server');
-    } finally {
-      article.dispose();
+  const article = openArticle(Y.encodeStateAsUpdate(content.doc));
+  try {
+    const thenSegments = versionSegments(version.content);
+    const thenTexts = new Map(segmentTexts(version.content).map((s) => [s.id, s.text]));
+    const nowTexts = new Map(segmentTexts(content.doc).map((s) => [s.id, s.text]));
+    const nowShapes = new Map(article.read(() => $getSegments().map((s) => [$getSegmentId(s), $shapeOf(s)] as const)));
+    const edits = new Map<string, TextEdit[]>();
+    // Segments that differ in more than words (their blocks, line breaks or formatting) take the
+    // version's blocks whole: text edits would bring a lost list item back as a line break.
+    const rewritten: string[] = [];
+    const added: string[] = [];
+    const breaks = (text: string) => text.split('\n').length;
+    for (const { id, blocks } of thenSegments) {
+      const current = nowTexts.get(id);
+      const text = thenTexts.get(id)!;
+      if (current === undefined) added.push(id);
+      else if (nowShapes.get(id) === shape(blocks)) continue;
+      else if (current === text || breaks(current) !== breaks(text)) rewritten.push(id);
+      else edits.set(id, editsOf(diffWords(current, text, lang)));
     }
+    const removed = [...nowTexts.keys()].filter((id) => !thenTexts.has(id));
+    const blocks = new Map(thenSegments.map((s) => [s.id, s.blocks]));
+    const $rewrite = (segment: SegmentNode) => {
+      segment.clear();
+      segment.append(...blocks.get($getSegmentId(segment))!.map((block) => $parseSerializedNode(block)));
+    };
+    const updates: Uint8Array[] = [];
+    if (edits.size > 0 || rewritten.length > 0 || added.length > 0 || removed.length > 0) {
+      updates.push(
+        article.update(() => {
+          const segments = new Map<string, SegmentNode>($getSegments().map((s) => [$getSegmentId(s), s]));
+          for (const [id, list] of edits) $edit(segments.get(id)!, list);
+          for (const id of rewritten) $rewrite(segments.get(id)!);
+          for (const id of removed) segments.get(id)!.remove();
+          // Each segment brought back goes after the one it followed in the version.
+          let previous: SegmentNode | null = null;
+          for (const { id } of thenSegments) {
+            let segment = segments.get(id);
+            if (!segment) {
+              segment = $createSegmentNode(id);
+              segment.append(...blocks.get(id)!.map((block) => $parseSerializedNode(block)));
+              if (previous) previous.insertAfter(segment);
+              else {
+                const first = $getRoot().getFirstChild();
+                if (first) first.insertBefore(segment);
+                else $getRoot().append(segment);
+              }
+            }
+            previous = segment;
+          }
+        }),
+      );
+    }
+    // Words edited back may still differ in formatting (a bold word retyped plain): those take the
+    // version's blocks too, in the same stored update.
+    const unlike = article.read(() => $getSegments().filter((s) => edits.has($getSegmentId(s)) && $shapeOf(s) !== shape(blocks.get($getSegmentId(s))!)));
+    if (unlike.length > 0) {
+      const ids = new Set(unlike.map((s) => s.getKey()));
+      updates.push(article.update(() => $getSegments().filter((s) => ids.has(s.getKey())).forEach($rewrite)));
+    }
+    if (updates.length > 0) content.apply(Y.mergeUpdates(updates), 'server');
+    result = { changed: [...edits.keys(), ...rewritten], added, removed };
+  } finally {
+    article.dispose();
   }
   await content.settled();
+  const { changed, added, removed } = result;
   if (added.length > 0 || removed.length > 0) {
     await store.updateDocument(version.docId, { segmentCount: segmentTypes(content.doc).length });
   }
   // After the content is stored (and the status automation, SPEC 11.6, has seen it): each segment
   // whose text was restored or brought back takes its status, source and omitted flag of the time.
-  await restoreRecords(review, version, [...edits.keys(), ...added], added, removed, actor);
-  return { before, changed: [...edits.keys()], added, removed };
+  await restoreRecords(review, version, [...changed, ...added], added, removed, actor);
+  return { before, changed, added, removed };
 }
 
 /** Makes a segment's text edits, last first; call inside an editor update. */

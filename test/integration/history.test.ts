@@ -218,6 +218,33 @@ describe('history API', () => {
     expect(list.body.documents.find((d: any) => d.id === a.id).segmentCount).toBe(3);
   });
 
+  it('SPEC 16.5 a segment whose blocks changed gets the version\'s blocks back, formatting and list items included', async () => {
+    const md = '# শিরোনাম\n\nএকটি **গাঢ়** শব্দ।\n\n- এক\n- দুই';
+    const created = await server.api('POST', '/api/documents', { sourceLang: 'en', targetLang: 'bn', format: 'markdown', target: md });
+    const { id, tokens } = created.body;
+    const path = (rest: string) => `/api/documents/${id}${rest}`;
+    const exportMd = async (rest: string) => (await server.api('GET', path(rest), undefined, tokens.viewer)).body as string;
+    const draft = (await server.api('GET', path('/versions'), undefined, tokens.viewer)).body.versions[0];
+    const original = await exportMd('/export?format=md');
+
+    const editor = await client(id, tokens.editor);
+    replaceIn(editor.doc, 1, 'গাঢ়', 'হালকা');
+    const headless = openArticle(Y.encodeStateAsUpdate(editor.doc));
+    // The second list item goes.
+    Y.applyUpdate(editor.doc, headless.update(() => $selectRange($getSegments()[2], 2, 'এক\nদুই'.length)!.removeText()));
+    headless.dispose();
+    await eventually(async () => {
+      const read = (await server.api('GET', path(''), undefined, tokens.viewer)).body.segments;
+      expect(read.map((s: any) => s.target)).toEqual(['শিরোনাম', 'একটি হালকা শব্দ।', 'এক']);
+    });
+
+    const restored = await server.api('POST', path(`/versions/${draft.id}/restore`), undefined, tokens.editor);
+    expect(restored.body.changed).toHaveLength(2);
+    expect(await exportMd('/export?format=md')).toBe(original);
+    await eventually(() => expect(segmentTexts(editor.doc).map((s) => s.text)).toEqual(['শিরোনাম', 'একটি গাঢ় শব্দ।', 'এক\nদুই']));
+    editor.destroy();
+  });
+
   it('SPEC 16.6 editors delete named versions; an automatic one is refused with 409 auto_version', async () => {
     const a = await article();
     const named = (await server.api('POST', a.path('/versions'), { name: 'Throwaway' }, a.tokens.editor)).body;
