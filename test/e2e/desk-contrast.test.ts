@@ -143,6 +143,13 @@ describe('the desk in both colour schemes (e2e)', { timeout: 180_000 }, () => {
       await page.locator('.status-menu').waitFor();
       await expectReadable(page, scheme, 'status menu');
 
+      // A phone's width: each row's number and status over its source, the cards below the article.
+      const phone = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Tester', colorScheme: scheme, viewport: { width: 390, height: 844 } });
+      pages.push(phone);
+      await eventually(async () => expect(await phone.page.locator('.card').count()).toBe(3), { timeout: 10_000 });
+      await caretAtEnd(phone.page, 1);
+      await expectReadable(phone.page, scheme, 'phone', { marks: true });
+
       // A reviewer, who suggests: the bar over a selection and the composer; then the name prompt and a
       // message page.
       const reviewer = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'Rina', colorScheme: scheme });
