@@ -1,78 +1,36 @@
 // Restoring a version is a new forward change, never a rewind (SPEC 16.5): a version of the state
 // before is saved first; then, per segment, the fewest whole-word edits that turn today's text into
-// the version's are made through headless Lexical, segments split off since are removed and those
-// merged away since come back, all applied to the live content room as one update, which every
-// connected page sees like anyone's edit (and no page's undo takes back). Segments whose text is the
-// same are not touched, nor the anchors in them.
+// the version's are made through headless Lexical (a segment that differs in more than words takes
+// the version's blocks whole), segments split off since are removed and those merged away since
+// come back, all applied to the live content room as one update, which every connected page sees
+// like anyone's edit (and no page's undo takes back). Segments as they were are not touched, nor
+// the anchors in them.
 import * as Y from 'yjs';
-import { $getRoot, $isElementNode, $parseSerializedNode, type LexicalNode, type SerializedLexicalNode } from 'lexical';
+import { $getRoot, $parseSerializedNode } from 'lexical';
 import { $getSegments } from '../../shared/article.js';
 import { editsOf, diffWords, type TextEdit } from '../../shared/diff/words.js';
 import { openArticle } from '../../shared/headless.js';
 import { $createSegmentNode, $getSegmentId, type SegmentNode } from '../../shared/nodes/index.js';
 import { $selectRange } from '../../shared/ranges.js';
-import { ReviewRoom, type SegmentMark, type SegmentStatus } from '../../shared/schema.js';
 import { segmentTypes } from '../../shared/review/text-map.js';
 import type { Actor, Rooms } from '../review/context.js';
 import type { Store } from '../storage/store.js';
 import type { StoredVersion, VersionRecord } from '../storage/versions.js';
 import type { RoomRegistry } from '../collab/registry.js';
 import { saveVersion } from './save.js';
-import { docOf, segmentTexts } from './states.js';
+import { segmentTexts } from './states.js';
+import { restoreRecords } from './restore-records.js';
+import { $shapeOf, shape, versionSegments } from './segment-blocks.js';
 
 export interface RestoreResult {
   /** The version saved first, to restore if this restore was a mistake. */
   before: VersionRecord;
-  /** Segments whose text changed. */
+  /** Segments the restore changed (words edited, or blocks rewritten whole). */
   changed: string[];
   /** Segments of the version brought back (merged away since). */
   added: string[];
   /** Segments the version did not have (split off since), removed. */
   removed: string[];
-}
-
-/** A segment of the version: its id and its blocks, serialized with their children. */
-interface VersionSegment {
-  id: string;
-  blocks: SerializedLexicalNode[];
-}
-
-function $serialize(node: LexicalNode): SerializedLexicalNode {
-  const json = node.exportJSON();
-  if ($isElementNode(node)) (json as SerializedLexicalNode & { children: SerializedLexicalNode[] }).children = node.getChildren().map($serialize);
-  return json;
-}
-
-/** What a segment is made of, compared: blocks and their kinds, text runs with their formatting. */
-function shape(nodes: readonly SerializedLexicalNode[]): string {
-  const out: string[] = [];
-  const walk = (node: SerializedLexicalNode & Record<string, any>) => {
-    if (typeof node.text === 'string') {
-      if (node.text === '') return;
-      const run = `T${node.format ?? 0}|${node.style ?? ''}|`;
-      if (out.at(-1)?.startsWith(run)) out[out.length - 1] += node.text;
-      else out.push(run + node.text);
-      return;
-    }
-    out.push(`<${node.type}:${node.tag ?? ''}:${node.listType ?? ''}:${node.url ?? ''}`);
-    for (const child of node.children ?? []) walk(child);
-    out.push('>');
-  };
-  nodes.forEach(walk);
-  return JSON.stringify(out);
-}
-
-function $shapeOf(segment: SegmentNode): string {
-  return shape(segment.getChildren().map($serialize));
-}
-
-function versionSegments(state: Uint8Array): VersionSegment[] {
-  const article = openArticle(state);
-  try {
-    return article.read(() => $getSegments().map((s) => ({ id: $getSegmentId(s), blocks: s.getChildren().map($serialize) })));
-  } finally {
-    article.dispose();
-  }
 }
 
 export async function restoreVersion(
@@ -174,41 +132,5 @@ function $edit(segment: SegmentNode, edits: TextEdit[]) {
     if (!selection) throw new Error(`cannot select ${edit.start}+${edit.length} in segment ${$getSegmentId(segment)}`);
     if (edit.text === '') selection.removeText();
     else selection.insertRawText(edit.text);
-  }
-}
-
-async function restoreRecords(review: Rooms['review'], version: StoredVersion, restored: string[], added: string[], removed: string[], actor: Actor) {
-  if (restored.length === 0 && removed.length === 0) return;
-  const old = docOf(version.review);
-  try {
-    await review.write((doc) => {
-      const statuses = doc.getMap<SegmentStatus>(ReviewRoom.status);
-      const sources = doc.getMap<string>(ReviewRoom.source);
-      const omitted = doc.getMap<SegmentMark>(ReviewRoom.omitted);
-      const thenStatuses = old.getMap<SegmentStatus>(ReviewRoom.status);
-      const thenSources = old.getMap<string>(ReviewRoom.source);
-      const thenOmitted = old.getMap<SegmentMark>(ReviewRoom.omitted);
-      for (const id of restored) {
-        const state = thenStatuses.get(id)?.state ?? 'draft';
-        if (statuses.get(id)?.state !== state) statuses.set(id, { state, by: actor.name, at: Date.now() });
-        const source = thenSources.get(id);
-        if (source === undefined) sources.delete(id);
-        else if (sources.get(id) !== source) sources.set(id, source);
-        const mark = thenOmitted.get(id);
-        if (!mark) omitted.delete(id);
-        else if (!omitted.has(id)) omitted.set(id, { by: actor.name, at: Date.now() });
-      }
-      // Who changed a segment brought back: the restorer (the content observer sees only the root change).
-      const changed = doc.getMap(ReviewRoom.changed);
-      for (const id of added) changed.set(id, { by: actor.name, role: actor.role, at: Date.now() });
-      for (const id of removed) {
-        statuses.delete(id);
-        sources.delete(id);
-        omitted.delete(id);
-        changed.delete(id);
-      }
-    });
-  } finally {
-    old.destroy();
   }
 }
