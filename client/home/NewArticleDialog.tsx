@@ -1,8 +1,7 @@
 // "New article": a source and a draft translation (pasted or dropped), languages and a title; or a
 // whole XLIFF file, or a Word draft with an optional plain-text source. When the source and the
-// draft do not pair one for one (different paragraph counts, or a paragraph dropped here and one
-// added there), Create first shows how the server would pair them (SPEC 10.29), and the pairs as
-// the user left them are what the article is made of.
+// draft have different paragraph counts, Create first shows how the server would pair them
+// (SPEC 10.29), and the pairs as the user left them are what the article is made of.
 import { useState } from 'react';
 import { api, ApiError, type AlignmentPair, type AlignmentProposal, type NewArticle, type RoleLinks } from '../app/api.js';
 import { Dialog } from '../ui/Dialog.js';
@@ -52,13 +51,13 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
   };
   const counts = !file && format === 'text' && source.trim() && target.trim() ? [blockCount(source), blockCount(target)] : null;
 
-  /** The proposal when a source and a draft do not pair one for one by position (their counts differ, or the aligner says so); else null. */
+  /** The proposal when a source and a draft have different paragraph counts; null when they pair by position. */
   const misaligned = async (body: NewArticle): Promise<AlignmentProposal | null> => {
     const bothSides = body.source !== undefined && (body.target !== undefined || body.format === 'docx');
-    if (!bothSides) return null;
+    // Plain text is counted here; Markdown and Word blocks are counted by the server.
+    if (!bothSides || (counts && counts[0] === counts[1])) return null;
     const proposed = await api.align(token, body);
-    const byPosition = proposed.source.length === proposed.target.length && proposed.pairs.every((pair, k) => pair.source.join() === `${k}` && pair.target.join() === `${k}`);
-    return byPosition ? null : proposed;
+    return proposed.source.length === proposed.target.length ? null : proposed;
   };
 
   const submit = async (event: React.FormEvent) => {
