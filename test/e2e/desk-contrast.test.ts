@@ -142,6 +142,14 @@ describe('the desk in both colour schemes (e2e)', { timeout: 180_000 }, () => {
       await page.locator('.status-button').nth(1).click();
       await page.locator('.status-menu').waitFor();
       await expectReadable(page, scheme, 'status menu');
+      await page.keyboard.press('Escape');
+      // Printed, the article takes the light scheme whatever the screen's: dark text on paper.
+      await page.emulateMedia({ media: 'print' });
+      await page.waitForTimeout(350); // the buttons' background transitions
+      const printed = await measureContrast(page);
+      expect(printed.pageLuminance).toSatisfy(isScheme('light'));
+      expect(printed.failures).toEqual([]);
+      await page.emulateMedia({ media: 'screen' });
 
       // A phone's width: each row's number and status over its source, the cards below the article.
       const phone = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Tester', colorScheme: scheme, viewport: { width: 390, height: 844 } });
