@@ -69,7 +69,7 @@ export function ArticleList({ token, rows, onShare, onChanged, onNew }: Props) {
                 </button>
                 <ArticleMeta article={row} />
               </div>
-              <ProgressBar progress={row.progress} total={row.segmentCount} />
+              <ProgressBar progress={row.progress} />
               <div className="row-actions">
                 <button type="button" className="button" onClick={() => void open(row)} disabled={busy === row.id}>
                   Open

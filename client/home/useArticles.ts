@@ -1,4 +1,5 @@
-// The desk's articles with their progress (segment statuses), loaded with the admin token.
+// The desk's articles with their progress (segment statuses; omitted segments count in none,
+// SPEC 11.9), loaded with the admin token.
 import { useCallback, useEffect, useState } from 'react';
 import { SEGMENT_STATES, type SegmentState } from '../../shared/schema.js';
 import { api, ApiError, type ArticleSummary } from '../app/api.js';
@@ -41,7 +42,7 @@ export function useArticles(token: string) {
       await eachLimited(sorted, 4, async (doc) => {
         try {
           const detail = await api.get(token, doc.id);
-          const progress = countStates(detail.segments.map((s) => s.status));
+          const progress = countStates(detail.segments.filter((s) => !s.omitted).map((s) => s.status));
           setRows((current) => current?.map((row) => (row.id === doc.id ? { ...row, progress } : row)) ?? current);
         } catch {
           // A document deleted meanwhile, or a slow server: its row simply shows no progress.

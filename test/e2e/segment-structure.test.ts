@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually } from '../helpers/eventually.js';
-import { blockTexts, caretAt, openArticle, screenshot, segmentTexts } from '../helpers/browser.js';
+import { blockTexts, caretAt, openArticle, openPage, screenshot, segmentTexts } from '../helpers/browser.js';
+import { ADMIN_TOKEN } from '../helpers/server.js';
 import { deskSuite } from '../helpers/desk-suite.js';
 
 const suite = deskSuite();
@@ -55,6 +56,10 @@ describe('omit, split and merge in the desk (e2e)', { timeout: 120_000 }, () => 
     await rina.page.getByTestId('progress').click();
     await expect(rina.page.locator('.progress-table tr[data-state="omitted"]').textContent()).resolves.toMatch(/Omitted\s*1\s*2/);
     await screenshot(omar.page, 'segment-omitted');
+    // The home page counts it in no status either: 3 segments, none reviewed.
+    const home = await openPage(suite.browser, `${suite.server.url}/?token=${ADMIN_TOKEN}`);
+    await eventually(async () => expect(await home.page.getByText('0/3 reviewed').count()).toBe(1), { timeout: 10_000 });
+    await home.context.close();
 
     await row(omar.page, 2).getByRole('button', { name: 'Include segment 3 again' }).click();
     for (const { page } of [omar, rina]) {
