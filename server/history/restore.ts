@@ -17,6 +17,7 @@ import type { Actor, Rooms } from '../review/context.js';
 import type { Store } from '../storage/store.js';
 import type { StoredVersion, VersionRecord } from '../storage/versions.js';
 import type { RoomRegistry } from '../collab/registry.js';
+import { notFound } from '../http/errors.js';
 import { saveVersion } from './save.js';
 import { segmentTexts } from './states.js';
 import { restoreRecords } from './restore-records.js';
@@ -40,7 +41,11 @@ export async function restoreVersion(
   actor: Actor,
   version: StoredVersion,
   lang: string,
+  /** Restore this segment only (SPEC 16.5): nothing else is changed or removed. */
+  only?: string,
 ): Promise<RestoreResult> {
+  const thenTexts = new Map(segmentTexts(version.content).map((s) => [s.id, s.text]));
+  if (only !== undefined && !thenTexts.has(only)) throw notFound(`segment ${only} is not in this version`);
   const before = await saveVersion(store, registry, version.docId, {
     name: `Before restoring ${version.name}`,
     auto: true,
@@ -52,7 +57,6 @@ export async function restoreVersion(
   const article = openArticle(Y.encodeStateAsUpdate(content.doc));
   try {
     const thenSegments = versionSegments(version.content);
-    const thenTexts = new Map(segmentTexts(version.content).map((s) => [s.id, s.text]));
     const nowTexts = new Map(segmentTexts(content.doc).map((s) => [s.id, s.text]));
     const nowShapes = new Map(article.read(() => $getSegments().map((s) => [$getSegmentId(s), $shapeOf(s)] as const)));
     const edits = new Map<string, TextEdit[]>();
@@ -62,6 +66,7 @@ export async function restoreVersion(
     const added: string[] = [];
     const breaks = (text: string) => text.split('\n').length;
     for (const { id, blocks } of thenSegments) {
+      if (only !== undefined && id !== only) continue;
       const current = nowTexts.get(id);
       const text = thenTexts.get(id)!;
       if (current === undefined) added.push(id);
@@ -69,7 +74,7 @@ export async function restoreVersion(
       else if (current === text || breaks(current) !== breaks(text)) rewritten.push(id);
       else edits.set(id, editsOf(diffWords(current, text, lang)));
     }
-    const removed = [...nowTexts.keys()].filter((id) => !thenTexts.has(id));
+    const removed = only !== undefined ? [] : [...nowTexts.keys()].filter((id) => !thenTexts.has(id));
     const blocks = new Map(thenSegments.map((s) => [s.id, s.blocks]));
     const $rewrite = (segment: SegmentNode) => {
       segment.clear();

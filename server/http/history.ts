@@ -17,6 +17,7 @@ import { badRequest, conflict, forbidden, notFound, parseBody } from './errors.j
 import { contentDisposition } from './export.js';
 
 const nameBody = z.object({ name: z.string().trim().min(1, 'a version needs a name').max(200) });
+const restoreBody = z.object({ segmentId: z.string().min(1).optional() });
 const CURRENT = 'current';
 
 export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
@@ -100,11 +101,12 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
 
   app.post('/api/documents/:id/versions/:vid/restore', async (request) => {
     const who = await actor(request, 'editor');
+    const { segmentId } = parseBody(restoreBody, request.body ?? {});
     const id = param(request, 'id');
     const record = await document(id);
     const stored = await version(id, param(request, 'vid'));
     const result = await actingAs(who, () =>
-      withRooms(ctx.rooms, id, (rooms) => restoreVersion(ctx.store, ctx.rooms, rooms, who, stored, record.targetLang)),
+      withRooms(ctx.rooms, id, (rooms) => restoreVersion(ctx.store, ctx.rooms, rooms, who, stored, record.targetLang, segmentId)),
     );
     return { restored: versionView(stored), before: versionView(result.before), changed: result.changed, added: result.added, removed: result.removed };
   });

@@ -245,6 +245,24 @@ describe('history API', () => {
     editor.destroy();
   });
 
+  it('SPEC 16.5 restoring one segment only (segmentId) changes that segment, after saving the state before', async () => {
+    const a = await article();
+    const draft = (await server.api('GET', a.path('/versions'), undefined, a.tokens.viewer)).body.versions.at(-1);
+    const editor = await client(a.id, a.tokens.editor);
+    replaceIn(editor.doc, 0, 'শিরোনাম', 'নতুন শিরোনাম');
+    replaceIn(editor.doc, 1, 'বেনিফ', 'বেনিওফ');
+    await stored(a, editor.doc);
+    const restored = await server.api('POST', a.path(`/versions/${draft.id}/restore`), { segmentId: a.segments[1].id }, a.tokens.editor);
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ changed: [a.segments[1].id], added: [], removed: [], before: { auto: true } });
+    expect((await a.read()).map((s) => s.target)).toEqual(['নতুন শিরোনাম', a.segments[1].target, a.segments[2].target]);
+    await eventually(() => expect(segmentTexts(editor.doc)[1].text).toBe(a.segments[1].target));
+    editor.destroy();
+    const unknown = await server.api('POST', a.path(`/versions/${draft.id}/restore`), { segmentId: 'nosuch' }, a.tokens.editor);
+    expect(unknown.status).toBe(404);
+    expect((await server.api('POST', a.path(`/versions/${draft.id}/restore`), { segmentId: 5 }, a.tokens.editor)).status).toBe(400);
+  });
+
   it('SPEC 16.6 editors delete named versions; an automatic one is refused with 409 auto_version', async () => {
     const a = await article();
     const named = (await server.api('POST', a.path('/versions'), { name: 'Throwaway' }, a.tokens.editor)).body;
