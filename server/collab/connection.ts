@@ -22,8 +22,15 @@ export interface ConnectionLimits {
   maxBufferedBytes: number;
 }
 
+/** The socket under the WebSocket, held back (corked) while a turn's messages are written. */
+export interface Corkable {
+  cork(): void;
+  uncork(): void;
+}
+
 export class Connection implements RoomPeer {
   private readonly awarenessUpdates: TokenBucket;
+  private corked = false;
   private updatesReceived = 0;
   private updatesStored = 0;
   private ackScheduled = false;
@@ -39,6 +46,7 @@ export class Connection implements RoomPeer {
     private readonly metrics: Metrics,
     /** The socket's message rate, counted from its first message (upgrade.ts answers early heartbeats). */
     private readonly messages = new TokenBucket(limits.messageRate),
+    private readonly socket: Corkable | null = null,
   ) {
     this.awarenessUpdates = new TokenBucket(limits.awarenessRate);
   }
@@ -46,6 +54,16 @@ export class Connection implements RoomPeer {
   send(message: Uint8Array): void {
     if (this.closed) return;
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) return this.close(CloseCode.overloaded, 'too slow to keep up');
+    // Everything sent to this peer in one turn (a stored group's broadcasts, its presence) leaves in
+    // one write: one system call per peer and turn, not one per message.
+    if (this.socket && !this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      queueMicrotask(() => {
+        this.corked = false;
+        this.socket!.uncork();
+      });
+    }
     this.ws.send(message);
   }
 

@@ -59,7 +59,9 @@ function message(type: number, syncType: number | null, payload: Uint8Array): Ui
   encoding.writeVarUint(encoder, type);
   if (syncType !== null) encoding.writeVarUint(encoder, syncType);
   encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
+  // A Buffer, so the transport takes the same bytes for every peer without wrapping them each time.
+  const bytes = encoding.toUint8Array(encoder);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export const writeSyncStep1 = (stateVector: Uint8Array) => message(MessageType.sync, SyncType.step1, stateVector);

@@ -52,11 +52,11 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         deps.logger.warn({ origin: req.headers.origin }, 'refused a socket from a page of another origin');
         return ws.close(CloseCode.originNotAllowed, 'origin not allowed');
       }
-      void accept(ws, url);
+      void accept(ws, url, socket);
     });
   }
 
-  async function accept(ws: WebSocket, url: URL): Promise<void> {
+  async function accept(ws: WebSocket, url: URL, socket: Duplex): Promise<void> {
     const early: Uint8Array[] = [];
     let earlyBytes = 0;
     let connection: Connection | null = null;
@@ -111,6 +111,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       deps.logger,
       deps.metrics,
       messages,
+      socket,
     );
     room.join(connection);
     for (const bytes of early) connection.handle(bytes);
