@@ -4,7 +4,7 @@
 // follows live, the browser's QA leaving an omitted segment unchecked. Reviewers get none of these
 // controls.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { eventually } from '../helpers/eventually.js';
 import { blockTexts, caretAt, openArticle, openPage, screenshot, segmentTexts } from '../helpers/browser.js';
 import { ADMIN_TOKEN } from '../helpers/server.js';
@@ -153,5 +153,58 @@ describe('omit, split and merge in the desk (e2e)', { timeout: 120_000 }, () => 
     expect(await segmentTexts(omar.page)).toHaveLength(6);
     expect([...omar.errors, ...rina.errors]).toEqual([]);
     await Promise.all([omar.context.close(), rina.context.close()]);
+  });
+
+  it('SPEC 11.12 SPEC 15.10 typing in the text a split or a merge moves, crossing it on the wire, lands where it was typed on every page', async () => {
+    const doc = await suite.server.createDocument(ARTICLE);
+    const omar = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
+    // Bilal's keystrokes wait on their way to the server while `hold` is set, so they arrive after the change.
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    let hold = false;
+    const held: Array<string | Buffer> = [];
+    let toServer: WebSocketRoute | null = null;
+    await context.routeWebSocket(
+      (url) => url.pathname === `/collab/${doc.id}`,
+      (page) => {
+        const server = page.connectToServer();
+        toServer = server;
+        page.onMessage((message) => (hold ? held.push(message) : server.send(message)));
+        server.onMessage((message) => page.send(message));
+      },
+    );
+    const bilal = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Bilal', context });
+    const release = () => {
+      hold = false;
+      for (const message of held.splice(0)) toServer!.send(message);
+    };
+    const server = async () => (await suite.server.api('GET', `/api/documents/${doc.id}`)).body.segments.map((s: { target: string }) => s.target);
+
+    // Bilal types in the sentence Omar splits off.
+    hold = true;
+    await caretAt(bilal.page, 1, TARGETS[1].indexOf('সাহায্য'));
+    await bilal.page.keyboard.type('খুব ');
+    await caretAt(omar.page, 1, TARGETS[1].indexOf(SECOND));
+    await omar.page.keyboard.press('Alt+Shift+KeyT');
+    await omar.page.getByTestId('split-dialog').waitFor();
+    await omar.page.keyboard.press('Enter');
+    await eventually(async () => expect(await server()).toHaveLength(5), { timeout: 10_000 });
+    release();
+    const split = [TARGETS[0], FIRST, '১২টি বিশ্ববিদ্যালয়ের স্বেচ্ছাসেবকেরা খুব সাহায্য করেছেন।', TARGETS[2], TARGETS[3]];
+    for (const { page } of [omar, bilal]) await eventually(async () => expect(await segmentTexts(page)).toEqual(split), { timeout: 10_000 });
+    expect(await server()).toEqual(split);
+
+    // Bilal types in the segment Omar merges into the one before.
+    hold = true;
+    await caretAt(bilal.page, 2, 0);
+    await bilal.page.keyboard.type('আর ');
+    await caretAt(omar.page, 1, 2);
+    await omar.page.keyboard.press('Alt+Shift+KeyJ');
+    await eventually(async () => expect(await server()).toHaveLength(4), { timeout: 10_000 });
+    release();
+    const merged = [[TARGETS[0]], [FIRST, `আর ${split[2]}`], [TARGETS[2]], [TARGETS[3]]];
+    for (const { page } of [omar, bilal]) await eventually(async () => expect(await blockTexts(page)).toEqual(merged), { timeout: 10_000 });
+    expect((await server())[1]).toBe(`${FIRST}\nআর ${split[2]}`);
+    expect([...omar.errors, ...bilal.errors]).toEqual([]);
+    await Promise.all([omar.context.close(), context.close()]);
   });
 });
