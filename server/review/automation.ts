@@ -10,7 +10,6 @@ import { suggestionsOf, threadsOf } from '../../shared/review/types.js';
 import type { Logger } from 'pino';
 import type { RoomRegistry } from '../collab/registry.js';
 import type { Origin, Room } from '../collab/room.js';
-import { withRooms } from './context.js';
 import { rescueStranded } from './stranded.js';
 
 function authorOf(origin: Origin): string | null {
@@ -24,6 +23,14 @@ export function watchContent(rooms: RoomRegistry, logger: Logger) {
     const root = room.doc.get(CONTENT_ROOT, Y.XmlText);
     const touched = new Map<string, string | null>();
     let scheduled = false;
+    // The review room, held from the first change until this room unloads: a keystroke then costs a
+    // few map lookups, not an acquire, a release and its timer, a transaction and two promises.
+    let review: Room | null = null;
+    let holding: Promise<Room> | null = null;
+    room.doc.on('destroy', () => {
+      holding?.then((held) => rooms.release(held), () => {});
+      holding = null;
+    });
 
     // Runs inside the peer's transaction: it must never throw into it.
     root.observeDeep((events, transaction) => {
@@ -47,18 +54,53 @@ export function watchContent(rooms: RoomRegistry, logger: Logger) {
       scheduled = false;
       const batch = new Map(touched);
       touched.clear();
-      withRooms(rooms, room.docId, ({ content, review }) =>
-        review.write((doc) => {
+      // A review room that failed or was removed is let go; the next change loads it afresh.
+      if (review?.doc.isDestroyed) {
+        rooms.release(review);
+        review = null;
+        holding = null;
+      }
+      if (review) return update(review, batch);
+      holding ??= rooms.acquire(room.docId, 'review').then((held) => {
+        if (room.doc.isDestroyed) rooms.release(held);
+        else review = held;
+        return held;
+      });
+      holding.then(
+        (held) => update(held, batch),
+        (error) => {
+          holding = null;
+          logger.error({ err: error, doc: room.docId }, 'updating review state failed');
+        },
+      );
+    };
+
+    const update = (target: Room, batch: Map<string, string | null>) => {
+      if (target.doc.isDestroyed || !needsReview(target.doc, batch)) return;
+      target
+        .write((doc) => {
           const statuses = doc.getMap<SegmentStatus>(ReviewRoom.status);
           for (const [id, by] of batch) {
             const state = statuses.get(id)?.state;
             if (state === 'reviewed' || state === 'approved') statuses.set(id, { state: 'translated', by, at: Date.now() });
           }
-          recheckAnchors(content.doc, doc, new Set(batch.keys()));
-        }),
-      ).catch((error) => logger.error({ err: error, doc: room.docId }, 'updating review state failed'));
+          recheckAnchors(room.doc, doc, new Set(batch.keys()));
+        })
+        .catch((error) => logger.error({ err: error, doc: room.docId }, 'updating review state failed'));
     };
   };
+}
+
+/** Whether a change to these segments may change the review room: a status to reset, an anchor to check. */
+function needsReview(review: Y.Doc, segments: Map<string, unknown>): boolean {
+  const statuses = review.getMap<SegmentStatus>(ReviewRoom.status);
+  for (const id of segments.keys()) {
+    const state = statuses.get(id)?.state;
+    if (state === 'reviewed' || state === 'approved') return true;
+  }
+  for (const suggestion of suggestionsOf(review).values()) if (segments.has(suggestion.segmentId)) return true;
+  for (const thread of threadsOf(review).values()) if (segments.has(thread.segmentId)) return true;
+  return false;
 }
 
 /** Re-anchors what moved, marks stale the suggestions whose text was rewritten, revives the restored. */
