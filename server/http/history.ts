@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { EXPORT_FORMATS, type Role } from '../../shared/schema.js';
 import { diffSegments } from '../../shared/diff/segments.js';
+import { comparisonDocx, comparisonHtml } from '../../shared/diff/export.js';
 import { exportFile, isExportFormat } from '../../shared/export/index.js';
 import { reviewForExport } from '../documents/export-review.js';
 import { saveVersion, versionView } from '../history/save.js';
@@ -85,18 +86,32 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
       .send(file.body);
   });
 
-  app.get('/api/documents/:id/diff', async (request) => {
+  app.get('/api/documents/:id/diff', async (request, reply) => {
     const id = param(request, 'id');
-    await ctx.guard.document(request, id, 'viewer');
+    await ctx.guard.document(request, id, 'viewer', { allowQuery: true });
     const query = request.query as Record<string, unknown>;
     for (const side of ['from', 'to'] as const) {
       if (typeof query[side] !== 'string' || query[side] === '') throw badRequest(`${side}: a version id or "${CURRENT}"`);
     }
+    const format = query.format ?? 'json';
+    if (format !== 'json' && format !== 'html' && format !== 'docx') {
+      throw badRequest(`unknown comparison format "${String(format)}" (use json, html, docx)`, 'bad_format');
+    }
     const record = await document(id);
-    const texts = async (side: string) =>
-      side === CURRENT ? ctx.rooms.with(id, 'content', (room) => segmentTexts(room.doc)) : segmentTexts((await version(id, side)).content);
-    const [from, to] = [await texts(query.from as string), await texts(query.to as string)];
-    return { segments: diffSegments(from, to, record.targetLang) };
+    const side = async (which: string) => {
+      if (which === CURRENT) return { name: 'current', author: null, at: Date.now(), texts: await ctx.rooms.with(id, 'content', (room) => segmentTexts(room.doc)) };
+      const stored = await version(id, which);
+      return { name: stored.name, author: stored.author, at: stored.createdAt, texts: segmentTexts(stored.content) };
+    };
+    const [from, to] = [await side(query.from as string), await side(query.to as string)];
+    const segments = diffSegments(from.texts, to.texts, record.targetLang);
+    if (format === 'json') return { segments };
+    const options = { title: record.title, targetLang: record.targetLang, from: from.name, to: to.name, author: to.author ?? 'Tandem', date: new Date(to.at) };
+    const body = format === 'html' ? comparisonHtml(segments, options) : await comparisonDocx(segments, options);
+    return reply
+      .header('content-type', format === 'html' ? 'text/html; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', contentDisposition(`${record.title} (${from.name} → ${to.name})`, format))
+      .send(body);
   });
 
   app.post('/api/documents/:id/versions/:vid/restore', async (request) => {

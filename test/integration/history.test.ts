@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { XMLValidator } from 'fast-xml-parser';
 import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectProvider } from '../helpers/clients.js';
@@ -131,6 +133,40 @@ describe('history API', () => {
     ]);
     expect((await server.api('GET', a.path('/diff?from=current'), undefined, a.tokens.viewer)).status).toBe(400);
     expect((await server.api('GET', a.path('/diff?from=current&to=nosuch'), undefined, a.tokens.viewer)).status).toBe(404);
+  });
+
+  it('SPEC 16.4 a comparison exports as HTML with insertions and deletions marked, and as Word with tracked changes', async () => {
+    const a = await article();
+    const asha = await a.personal('editor', 'Asha');
+    const editor = await client(a.id, a.tokens.editor);
+    replaceIn(editor.doc, 1, 'বেনিফ', 'বেনিওফ');
+    await stored(a, editor.doc);
+    editor.destroy();
+    const saved = (await server.api('POST', a.path('/versions'), { name: 'Checked' }, asha)).body;
+    const draft = (await server.api('GET', a.path('/versions'), undefined, a.tokens.viewer)).body.versions.at(-1);
+    const url = (format: string) => `${server.url}${a.path(`/diff?from=${draft.id}&to=${saved.id}&format=${format}`)}&token=${a.tokens.viewer}`;
+
+    const html = await fetch(url('html'));
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await html.text();
+    expect(page).toContain('মার্ক <del>বেনিফ</del><ins>বেনিওফ</ins> বলেন');
+    expect(page).toContain('<p data-segment="' + a.segments[0].id + '">শিরোনাম</p>');
+
+    const docx = await fetch(url('docx'));
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toMatch(/\.docx/);
+    const bytes = new Uint8Array(await docx.arrayBuffer());
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toMatch(/<w:del w:id="\d+" w:author="Asha" w:date="[^"]+Z"><w:r>.*?<w:delText[^>]*>বেনিফ<\/w:delText><\/w:r><\/w:del>/);
+    expect(xml).toMatch(/<w:ins w:id="\d+" w:author="Asha" w:date="[^"]+Z"><w:r>.*?<w:t[^>]*>বেনিওফ<\/w:t><\/w:r><\/w:ins>/);
+    // Read as Word shows it with the changes accepted: the newer text.
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    expect(value).toContain('মার্ক বেনিওফ বলেন');
+    expect(value).not.toContain('বেনিফ');
+
+    expect((await fetch(url('pdf'))).status).toBe(400);
   });
 
   it('SPEC 16.5 a restore reaches connected clients as a live change, keeps what another client types meanwhile, and leaves anchors in untouched segments alone', async () => {
