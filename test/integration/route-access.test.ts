@@ -90,6 +90,7 @@ const routes: Route[] = [
   { route: 'GET /api/documents/:id/versions/:vid/export', path: () => `/api/documents/${doc.id}/versions/nosuch/export?format=md`, access: reads, ok: 404 },
   { route: 'GET /api/documents/:id/versions/:vid/export', path: () => `/api/documents/${doc.id}/versions/nosuch/export?format=md`, query: true, access: reads, ok: 404 },
   { route: 'GET /api/documents/:id/diff', path: () => `/api/documents/${doc.id}/diff?from=current&to=current`, access: reads, ok: 200 },
+  { route: 'GET /api/documents/:id/diff', path: () => `/api/documents/${doc.id}/diff?from=current&to=current&format=docx`, query: true, access: reads, ok: 200 },
   { route: 'POST /api/documents/:id/versions/:vid/restore', path: () => `/api/documents/${doc.id}/versions/nosuch/restore`, access: editor, ok: 404 },
   { route: 'DELETE /api/documents/:id/versions/:vid', path: () => `/api/documents/${doc.id}/versions/nosuch`, access: editor, ok: 404 },
   { route: 'GET /api/glossary', path: () => '/api/glossary', access: 'admin', ok: 200 },
