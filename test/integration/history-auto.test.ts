@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectProvider } from '../helpers/clients.js';
@@ -60,5 +61,25 @@ describe('automatic versions', () => {
       { timeout: 10_000, interval: 20 },
     );
     editor.destroy();
+  });
+
+  it('SPEC 16.7 at shutdown the burst in progress gets its automatic version', async () => {
+    const { server: first, doc, editor } = await open({ VERSION_IDLE_MS: '600000', VERSION_EVERY_MS: '600000' });
+    typeInSegment(editor.doc, 1, ' শেষ');
+    await eventually(async () => {
+      const read = await first.api('GET', `/api/documents/${doc.id}`, undefined, doc.tokens.viewer);
+      expect(read.body.segments[1].target).toBe('প্রথম অনুচ্ছেদ। শেষ');
+    });
+    editor.destroy();
+    const dir = first.dataDir;
+    await first.close();
+    server = await startTestServer({}, dir);
+    const versions = (await server.api('GET', `/api/documents/${doc.id}/versions`, undefined, doc.tokens.viewer)).body.versions;
+    expect(versions.map((v: any) => [v.name, v.auto])).toEqual([['Automatic', true], ['Draft', false]]);
+    const txt = await server.api('GET', `/api/documents/${doc.id}/versions/${versions[0].id}/export?format=txt`, undefined, doc.tokens.viewer);
+    expect(txt.body).toContain('প্রথম অনুচ্ছেদ। শেষ');
+    await server.dispose();
+    server = undefined;
+    await rm(dir, { recursive: true, force: true });
   });
 });
