@@ -62,6 +62,15 @@ describe('tandem command', () => {
     expect(await readFile(back, 'utf8')).toBe(await readFile(fixture('article.bn.txt'), 'utf8'));
   });
 
+  it('SPEC 9.3 SPEC 6.6 import --align pairs a draft whose paragraph count differs from the source\'s; without it the server\'s refusal says so', { timeout: 180_000 }, async () => {
+    const args = ['import', fixture('align-erosion.bn.txt'), '--source', fixture('align-erosion.en.txt'), '--source-lang', 'en', '--target-lang', 'bn'];
+    await expect(tandem(...args)).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^400: source has 14 blocks but target has 15.*align: "auto"/) });
+    const imported = await tandem(...args, '--align');
+    const id = imported.stdout.split('\n')[0];
+    const { segments } = (await (await fetch(`${server.url}/api/documents/${id}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { segments: unknown[] };
+    expect(segments).toHaveLength(15);
+  });
+
   it('SPEC 9.3 errors are readable and exit non-zero', { timeout: 180_000 }, async () => {
     await expect(tandem('export', 'nosuchdocument')).rejects.toMatchObject({ code: 1, stderr: '404: no such document\n' });
     await expect(tandem('import')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage/) });
