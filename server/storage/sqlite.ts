@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './sqlite-schema.js';
 import { SqliteVersions } from './sqlite-versions.js';
+import { fromRow, patchedKeys, PATCH_COLUMNS, type DocumentRow } from './document-row.js';
 import type { AppendEntry, DocumentPatch, DocumentRecord, RoomLog, Store } from './store.js';
 import type { StoredVersion, VersionRecord } from './versions.js';
 
@@ -13,24 +14,6 @@ export interface SqliteOptions {
   /** Fsync every commit (`synchronous=FULL`) so stored updates survive power loss too. */
   fsync?: boolean;
 }
-
-interface DocumentRow {
-  id: string;
-  title: string;
-  source_lang: string;
-  target_lang: string;
-  created_at: number;
-  updated_at: number;
-  segment_count: number;
-  token_generation: number;
-}
-
-const PATCH_COLUMNS: Record<keyof DocumentPatch, string> = {
-  title: 'title',
-  updatedAt: 'updated_at',
-  segmentCount: 'segment_count',
-  tokenGeneration: 'token_generation',
-};
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -85,9 +68,7 @@ export class SqliteStore implements Store {
   }
 
   async updateDocument(id: string, patch: DocumentPatch): Promise<void> {
-    const keys = (Object.keys(patch) as (keyof DocumentPatch)[]).filter(
-      (key) => key in PATCH_COLUMNS && patch[key] !== undefined,
-    );
+    const keys = patchedKeys(patch);
     if (keys.length === 0) return;
     const assignments = keys.map((key) => `${PATCH_COLUMNS[key]} = @${key}`).join(', ');
     this.db.prepare(`UPDATE documents SET ${assignments} WHERE id = @id`).run({ ...pick(patch, keys), id });
@@ -182,6 +163,10 @@ export class SqliteStore implements Store {
     return (this.sql.getSetting.get(key) as { value: string }).value;
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
@@ -233,19 +218,6 @@ function toRow(doc: DocumentRecord): DocumentRow {
     updated_at: doc.updatedAt,
     segment_count: doc.segmentCount,
     token_generation: doc.tokenGeneration,
-  };
-}
-
-function fromRow(row: DocumentRow): DocumentRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    sourceLang: row.source_lang,
-    targetLang: row.target_lang,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    segmentCount: row.segment_count,
-    tokenGeneration: row.token_generation,
   };
 }
 

@@ -1,4 +1,4 @@
-// The persistence interface. SQLite (embedded, default) implements it; PostgreSQL will too.
+// The persistence interface. SQLite (embedded, default) and PostgreSQL (storage/postgres/) implement it.
 // Every implementation passes the contract suite in test/contract/store.contract.ts.
 
 export interface DocumentRecord {
@@ -61,5 +61,11 @@ export interface Store extends VersionStore {
   /** Replaces a setting (the workspace glossary). */
   putSetting(key: string, value: string): Promise<void>;
 
+  /** Resolves when the store answers a trivial read, rejects when it does not (readiness, /healthz). */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
 }
+
+/** The store cannot be opened or reached (a database server down, a wrong DATABASE_URL). */
+export class StoreUnavailable extends Error {}

@@ -72,6 +72,9 @@ export class CountingStore implements Store {
   deleteVersions(docId: string, ids: string[]): Promise<void> {
     return this.inner.deleteVersions(docId, ids);
   }
+  ping(): Promise<void> {
+    return this.inner.ping();
+  }
   close(): Promise<void> {
     return this.inner.close();
   }

@@ -1,4 +1,4 @@
-// The suite every Store implementation passes (SQLite now, PostgreSQL later).
+// The suite every Store implementation passes: SQLite (test/unit/storage/sqlite.test.ts) and PostgreSQL (postgres.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GroupCommit } from '../../server/storage/group-commit.js';
 import type { DocumentRecord, Store } from '../../server/storage/store.js';
@@ -177,6 +177,31 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
       const [s3] = await store.append([{ docId: 'doca01', room: 'doca01', update: appendText(docs.content, 'w') }]);
       expect(s3).toBeGreaterThan(s2);
       expect(replayText(await store.loadRoom('doca01'))).toBe('xyzw');
+    });
+
+    it('Store contract: a failed append assigns no seqs, so the next append reuses them', async () => {
+      await expect(
+        store.append([
+          { docId: 'doca01', room: 'doca01', update: new Uint8Array([1]) },
+          { docId: 'doca01', room: 'doca01', update: null as unknown as Uint8Array },
+        ]),
+      ).rejects.toThrow();
+      expect(await store.loadRoom('doca01')).toMatchObject({ seq: 0, updates: [] });
+      expect(await store.append([{ docId: 'doca01', room: 'doca01', update: new Uint8Array([2]) }])).toEqual([1]);
+    });
+
+    it('Store contract: compact refuses a seq past the stored log and ignores an older snapshot', async () => {
+      await store.append([1, 2, 3].map((n) => ({ docId: 'doca01', room: 'doca01', update: new Uint8Array([n]) })));
+      await expect(store.compact('doca01', 4, new Uint8Array([9]))).rejects.toThrow();
+      await store.compact('doca01', 2, new Uint8Array([12]));
+      await store.compact('doca01', 1, new Uint8Array([11]));
+      expect(await store.loadRoom('doca01')).toEqual({
+        snapshot: new Uint8Array([12]),
+        snapshotSeq: 2,
+        updates: [new Uint8Array([3])],
+        seq: 3,
+        bytes: 2,
+      });
     });
 
     it('Store contract: deleteDocument removes both rooms, snapshots included', async () => {

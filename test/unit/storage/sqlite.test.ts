@@ -58,31 +58,4 @@ describe('SQLite store', () => {
       db.close();
     }
   });
-
-  it('SQLite store: a failed append assigns no seqs, so the next append reuses them', async () => {
-    const { store } = await open();
-    await expect(
-      store.append([
-        { docId: 'doca01', room: 'doca01', update: new Uint8Array([1]) },
-        { docId: 'doca01', room: 'doca01', update: null as unknown as Uint8Array },
-      ]),
-    ).rejects.toThrow();
-    expect(await store.loadRoom('doca01')).toMatchObject({ seq: 0, updates: [] });
-    expect(await store.append([{ docId: 'doca01', room: 'doca01', update: new Uint8Array([2]) }])).toEqual([1]);
-  });
-
-  it('SQLite store: compact refuses a seq past the stored log and ignores an older snapshot', async () => {
-    const { store } = await open();
-    await store.append([1, 2, 3].map((n) => ({ docId: 'doca01', room: 'doca01', update: new Uint8Array([n]) })));
-    await expect(store.compact('doca01', 4, new Uint8Array([9]))).rejects.toThrow();
-    await store.compact('doca01', 2, new Uint8Array([12]));
-    await store.compact('doca01', 1, new Uint8Array([11]));
-    expect(await store.loadRoom('doca01')).toEqual({
-      snapshot: new Uint8Array([12]),
-      snapshotSeq: 2,
-      updates: [new Uint8Array([3])],
-      seq: 3,
-      bytes: 2,
-    });
-  });
 });

@@ -1,0 +1,46 @@
+// The connection pool: BIGINT columns (ms timestamps, seqs) read as numbers, BYTEA as Buffers.
+import pg from 'pg';
+
+const INT8_OID = 20;
+
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** A connection that does not open within this long fails (a host that drops packets). */
+const CONNECT_TIMEOUT_MS = 5000;
+
+export interface PoolOptions {
+  url: string;
+  max?: number;
+  /** Told about errors of idle connections (the server restarted); the pool drops them itself. */
+  onIdleError?: (error: Error) => void;
+}
+
+export function openPool({ url, max = 10, onIdleError }: PoolOptions): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // Without a listener an idle connection's error would end the process.
+  pool.on('error', (error) => onIdleError?.(error));
+  return pool;
+}
+
+/** The URL as it may be shown: without its password. */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the DATABASE_URL';
+  }
+}
+
+export function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Plain Uint8Array view, so callers compare equal with other Uint8Arrays. */
+export function toBytes(buf: Buffer): Uint8Array {
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}

@@ -1,0 +1,244 @@
+// The PostgreSQL Store (DATABASE_URL=postgres://…): the same interface and contract suite as SQLite,
+// on a database several instances may share. Nothing is cached per process: seqs come from the
+// room_seqs row, whose lock orders appends to one room across instances.
+import type pg from 'pg';
+import { StoreUnavailable, type AppendEntry, type DocumentPatch, type DocumentRecord, type RoomLog, type Store } from '../store.js';
+import type { StoredVersion, VersionRecord } from '../versions.js';
+import { fromRow, patchedKeys, PATCH_COLUMNS, type DocumentRow } from '../document-row.js';
+import { LOCKS } from './locks.js';
+import { migrate } from './schema.js';
+import { openPool, shownUrl, toBuffer, toBytes } from './pool.js';
+import { PostgresVersions } from './versions.js';
+
+export interface PostgresOptions {
+  url: string;
+  /** Connections in the pool. */
+  poolSize?: number;
+  /** Told about a connection lost while idle. */
+  onIdleError?: (error: Error) => void;
+}
+
+/** Updates per INSERT statement (3 parameters each, under PostgreSQL's 65,535). */
+const INSERT_CHUNK = 1000;
+
+/** How long ping waits for `SELECT 1` (readiness, /healthz). */
+const PING_TIMEOUT_MS = 2000;
+
+/** Opens the pool and migrates the schema; throws StoreUnavailable naming the server when it cannot. */
+export async function openPostgresStore(options: PostgresOptions): Promise<PostgresStore> {
+  const pool = openPool({ url: options.url, max: options.poolSize, onIdleError: options.onIdleError });
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new StoreUnavailable(`cannot open the PostgreSQL store at ${shownUrl(options.url)}: ${messageOf(error)}`, { cause: error });
+  }
+  return new PostgresStore(pool);
+}
+
+export class PostgresStore implements Store {
+  private readonly versions: PostgresVersions;
+  private closed: Promise<void> | null = null;
+
+  constructor(private readonly pool: pg.Pool) {
+    this.versions = new PostgresVersions(pool);
+  }
+
+  async createDocument(doc: DocumentRecord, rooms: Record<string, Uint8Array>): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query(
+        `INSERT INTO documents (id, title, source_lang, target_lang, created_at, updated_at, segment_count, token_generation)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [doc.id, doc.title, doc.sourceLang, doc.targetLang, doc.createdAt, doc.updatedAt, doc.segmentCount, doc.tokenGeneration],
+      );
+      for (const [room, state] of Object.entries(rooms)) {
+        await clearRooms(client, [room]);
+        await client.query('INSERT INTO updates (room, seq, data) VALUES ($1, 1, $2)', [room, toBuffer(state)]);
+        await client.query('INSERT INTO room_seqs (room, last_seq) VALUES ($1, 1)', [room]);
+      }
+    });
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    const { rows } = await this.pool.query<DocumentRow>('SELECT * FROM documents WHERE id = $1', [id]);
+    return rows[0] ? fromRow(rows[0]) : null;
+  }
+
+  async listDocuments(): Promise<DocumentRecord[]> {
+    const { rows } = await this.pool.query<DocumentRow>('SELECT * FROM documents ORDER BY created_at, id');
+    return rows.map(fromRow);
+  }
+
+  async updateDocument(id: string, patch: DocumentPatch): Promise<void> {
+    const keys = patchedKeys(patch);
+    if (keys.length === 0) return;
+    const assignments = keys.map((key, i) => `${PATCH_COLUMNS[key]} = $${i + 2}`).join(', ');
+    await this.pool.query(`UPDATE documents SET ${assignments} WHERE id = $1`, [id, ...keys.map((key) => patch[key])]);
+  }
+
+  async deleteDocument(id: string): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM documents WHERE id = $1', [id]);
+      await clearRooms(client, [id, `${id}/review`]);
+      await client.query('DELETE FROM versions WHERE doc_id = $1', [id]);
+    });
+  }
+
+  /**
+   * One transaction: each room's seqs are reserved on its room_seqs row (rooms in name order, so two
+   * instances appending to the same rooms never deadlock), then the updates go in by multi-row INSERTs.
+   */
+  async append(entries: AppendEntry[]): Promise<number[]> {
+    if (entries.length === 0) return [];
+    const counts = new Map<string, number>();
+    for (const { room } of entries) counts.set(room, (counts.get(room) ?? 0) + 1);
+    const rooms = [...counts.keys()].sort();
+    const docIds = [...new Set(entries.map((e) => e.docId))].sort();
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<{ room: string; last_seq: number }>(
+        `INSERT INTO room_seqs (room, last_seq)
+         SELECT room, n FROM unnest($1::text[], $2::bigint[]) AS t(room, n) ORDER BY room
+         ON CONFLICT (room) DO UPDATE SET last_seq = room_seqs.last_seq + excluded.last_seq
+         RETURNING room, last_seq`,
+        [rooms, rooms.map((room) => counts.get(room)!)],
+      );
+      // The seq before this group's first update of each room.
+      const next = new Map(rows.map((row) => [row.room, row.last_seq - counts.get(row.room)!]));
+      const seqs = entries.map(({ room }) => {
+        const seq = next.get(room)! + 1;
+        next.set(room, seq);
+        return seq;
+      });
+      for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
+        const chunk = entries.slice(start, start + INSERT_CHUNK);
+        const values = chunk.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ');
+        const params = chunk.flatMap(({ room, update }, i) => [room, seqs[start + i], toBuffer(update)]);
+        await client.query(`INSERT INTO updates (room, seq, data) VALUES ${values}`, params);
+      }
+      await client.query('UPDATE documents SET updated_at = GREATEST(updated_at, $1) WHERE id = ANY($2::text[])', [Date.now(), docIds]);
+      return seqs;
+    });
+  }
+
+  /** One statement, so the snapshot and the updates after it are read as of one moment. */
+  async loadRoom(room: string): Promise<RoomLog> {
+    const { rows } = await this.pool.query<{ snap: boolean; seq: number; data: Buffer }>(
+      `SELECT true AS snap, seq, data FROM snapshots WHERE room = $1
+       UNION ALL
+       SELECT false, u.seq, u.data FROM updates u
+       WHERE u.room = $1 AND u.seq > COALESCE((SELECT seq FROM snapshots WHERE room = $1), 0)
+       ORDER BY snap DESC, seq`,
+      [room],
+    );
+    const snap = rows[0]?.snap ? rows[0] : null;
+    const updateRows = snap ? rows.slice(1) : rows;
+    const snapshot = snap ? toBytes(snap.data) : null;
+    const updates = updateRows.map((row) => toBytes(row.data));
+    const bytes = (snapshot?.byteLength ?? 0) + updates.reduce((sum, u) => sum + u.byteLength, 0);
+    const snapshotSeq = snap?.seq ?? 0;
+    const seq = updateRows.length > 0 ? updateRows[updateRows.length - 1].seq : snapshotSeq;
+    return { snapshot, snapshotSeq, updates, seq, bytes };
+  }
+
+  /**
+   * One instance at a time per room (an advisory lock). Only updates up to `uptoSeq` go: those
+   * appended meanwhile have higher seqs, since seqs are handed out by committed room_seqs rows.
+   */
+  async compact(room: string, uptoSeq: number, snapshot: Uint8Array): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCKS.compactSpace, room]);
+      const { rows } = await client.query<{ last_seq: number }>('SELECT last_seq FROM room_seqs WHERE room = $1', [room]);
+      const last = rows[0]?.last_seq ?? 0;
+      if (uptoSeq > last) throw new Error(`compact ${room}: seq ${uptoSeq} is past the last stored ${last}`);
+      // A snapshot older than the stored one would drop the updates in between: then nothing changes.
+      const written = await client.query(
+        `INSERT INTO snapshots (room, seq, data) VALUES ($1, $2, $3)
+         ON CONFLICT (room) DO UPDATE SET seq = excluded.seq, data = excluded.data WHERE snapshots.seq <= excluded.seq`,
+        [room, uptoSeq, toBuffer(snapshot)],
+      );
+      if (written.rowCount === 0) return;
+      await client.query('DELETE FROM updates WHERE room = $1 AND seq <= $2', [room, uptoSeq]);
+    });
+  }
+
+  saveVersion(version: StoredVersion): Promise<void> {
+    return this.versions.saveVersion(version);
+  }
+
+  listVersions(docId: string): Promise<VersionRecord[]> {
+    return this.versions.listVersions(docId);
+  }
+
+  loadVersion(docId: string, id: string): Promise<StoredVersion | null> {
+    return this.versions.loadVersion(docId, id);
+  }
+
+  deleteVersions(docId: string, ids: string[]): Promise<void> {
+    return this.versions.deleteVersions(docId, ids);
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
+    return rows[0]?.value ?? null;
+  }
+
+  async putSetting(key: string, value: string): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      [key, value],
+    );
+  }
+
+  /** Instances starting at once agree on one value: the first INSERT wins, everyone reads it back. */
+  async getOrSetSetting(key: string, create: () => string): Promise<string> {
+    const existing = await this.getSetting(key);
+    if (existing !== null) return existing;
+    await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, create()]);
+    return (await this.getSetting(key))!;
+  }
+
+  async ping(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`PostgreSQL did not answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.pool.query('SELECT 1'), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  close(): Promise<void> {
+    this.closed ??= this.pool.end();
+    return this.closed;
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      client.release();
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is broken: the pool drops it rather than reuse it.
+      const broken = await client.query('ROLLBACK').then(() => false, () => true);
+      client.release(broken ? (error as Error) : undefined);
+      throw error;
+    }
+  }
+}
+
+/** Removes everything stored for the rooms (their log, snapshot and seq counter). */
+async function clearRooms(client: pg.PoolClient, rooms: string[]): Promise<void> {
+  for (const table of ['updates', 'snapshots', 'room_seqs']) {
+    await client.query(`DELETE FROM ${table} WHERE room = ANY($1::text[])`, [rooms]);
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return messageOf(error.errors[0]);
+  return error instanceof Error && error.message ? error.message : String((error as { code?: string })?.code ?? error);
+}
