@@ -86,8 +86,15 @@ const schema = z.object({
   MAX_BUFFERED_BYTES: int(64 * 1024 * 1024),
   /** Browser origins, besides the server's own, whose pages may open a collab socket. */
   ALLOWED_ORIGINS: origins,
-  /** Sustained messages per second per connection (twice as many in a burst). */
+  /**
+   * Sustained messages per second per connection, and how many it may send at once (a bulk-editing
+   * client sending a whole article's edits): a flood past both is closed with 1013 (SPEC 3.4).
+   */
   MESSAGE_RATE: int(5000),
+  MESSAGE_BURST: int(100_000),
+  /** The same for all the connections opened with one token (a shared link) together. */
+  TOKEN_MESSAGE_RATE: int(20_000),
+  TOKEN_MESSAGE_BURST: int(200_000),
   AWARENESS_RATE: int(100),
   /** New connections per second per client address (twice as many in a burst). */
   CONNECTION_RATE: int(500),

@@ -17,6 +17,8 @@ export interface ConnectionLimits {
   maxMessageBytes: number;
   maxAwarenessBytes: number;
   messageRate: number;
+  /** Messages a connection may send at once, beyond which `messageRate` holds (SPEC 3.4). */
+  messageBurst: number;
   awarenessRate: number;
   /** A peer that has not drained this much of what it was sent is too slow to keep. */
   maxBufferedBytes: number;
@@ -45,7 +47,9 @@ export class Connection implements RoomPeer {
     private readonly logger: Logger,
     private readonly metrics: Metrics,
     /** The socket's message rate, counted from its first message (upgrade.ts answers early heartbeats). */
-    private readonly messages = new TokenBucket(limits.messageRate),
+    private readonly messages = new TokenBucket(limits.messageRate, limits.messageBurst),
+    /** Takes one message from the budget of every connection opened with this one's token. */
+    private readonly tokenMessage: () => boolean = () => true,
     private readonly socket: Corkable | null = null,
   ) {
     this.awarenessUpdates = new TokenBucket(limits.awarenessRate);
@@ -85,6 +89,7 @@ export class Connection implements RoomPeer {
     if (this.closed) return;
     if (data.length > this.limits.maxMessageBytes) return this.close(CloseCode.tooLarge, 'message too large');
     if (!this.messages.take()) return this.close(CloseCode.overloaded, 'too many messages');
+    if (!this.tokenMessage()) return this.close(CloseCode.overloaded, 'too many messages on this link');
     let message: ClientMessage;
     try {
       message = readClientMessage(data);

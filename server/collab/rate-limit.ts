@@ -20,12 +20,15 @@ export class TokenBucket {
   }
 }
 
-/** One bucket per key (a client address), forgetting keys that have been quiet for a minute. */
+/** One bucket per key (a client address, a token), forgetting keys that have been quiet for a minute. */
 export class KeyedLimiter {
   private readonly buckets = new Map<string, { bucket: TokenBucket; seen: number }>();
   private sweptAt = Date.now();
 
-  constructor(private readonly rate: number) {}
+  constructor(
+    private readonly rate: number,
+    private readonly burst = rate * 2,
+  ) {}
 
   take(key: string): boolean {
     const now = Date.now();
@@ -34,7 +37,7 @@ export class KeyedLimiter {
       this.sweptAt = now;
     }
     let entry = this.buckets.get(key);
-    if (!entry) this.buckets.set(key, (entry = { bucket: new TokenBucket(this.rate), seen: now }));
+    if (!entry) this.buckets.set(key, (entry = { bucket: new TokenBucket(this.rate, this.burst), seen: now }));
     entry.seen = now;
     return entry.bucket.take();
   }

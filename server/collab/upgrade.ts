@@ -27,7 +27,7 @@ export interface UpgradeDeps {
   rooms: RoomRegistry;
   logger: Logger;
   metrics: Metrics;
-  limits: ConnectionLimits & { connectionRate: number };
+  limits: ConnectionLimits & { connectionRate: number; tokenMessageRate: number; tokenMessageBurst: number };
   /** Browser origins whose pages may connect (SPEC 3.7). */
   origins: OriginPolicy;
   /** Milliseconds between pings to every socket; 0 turns them off. */
@@ -38,6 +38,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   // The transport's own cap sits above ours, so an oversized message normally meets 4413 first.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes * 2 + 1024 });
   const perAddress = new KeyedLimiter(deps.limits.connectionRate);
+  const perToken = new KeyedLimiter(deps.limits.tokenMessageRate, deps.limits.tokenMessageBurst);
   const sockets = new Set<WebSocket>();
   const pings = pingSockets(sockets, deps.pingIntervalMs, () => deps.metrics.closes.inc({ code: '1006' }));
 
@@ -62,7 +63,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     let connection: Connection | null = null;
     let room: Room | null = null;
     let gone = false;
-    const messages = new TokenBucket(deps.limits.messageRate);
+    const messages = new TokenBucket(deps.limits.messageRate, deps.limits.messageBurst);
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(0);
       if (connection) return connection.handle(bytes);
@@ -81,9 +82,10 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
 
     const target = parseRoomName(safeDecode(url.pathname.slice(COLLAB_PREFIX.length)));
     if (!target) return ws.close(CloseCode.notFound, 'no such document');
+    const token = url.searchParams.get('token') ?? '';
     let access;
     try {
-      access = await resolveToken(url.searchParams.get('token'), deps.tokens, deps.store);
+      access = await resolveToken(token, deps.tokens, deps.store);
     } catch (error) {
       deps.logger.error({ err: error }, 'authentication failed');
       return ws.close(CloseCode.serverError, 'server error');
@@ -111,6 +113,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       deps.logger,
       deps.metrics,
       messages,
+      () => perToken.take(token),
       socket,
     );
     room.join(connection);

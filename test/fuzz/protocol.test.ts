@@ -34,6 +34,7 @@ const ENV = {
   MAX_MESSAGE_BYTES: String(LIMITS.maxMessageBytes),
   MAX_AWARENESS_BYTES: String(LIMITS.maxAwarenessBytes),
   MESSAGE_RATE: String(MESSAGE_RATE),
+  MESSAGE_BURST: String(2 * MESSAGE_RATE),
   AWARENESS_RATE: String(AWARENESS_RATE),
   // Compaction and unloading during the run, so snapshots are checked too.
   COMPACT_EVERY: '40',

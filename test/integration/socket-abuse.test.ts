@@ -38,7 +38,7 @@ async function closesOf(server: TestServer, code: number): Promise<number> {
 describe('a reader that never reads', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ MAX_BUFFERED_BYTES: String(256 * 1024), MESSAGE_RATE: '1000' });
+    server = await startTestServer({ MAX_BUFFERED_BYTES: String(256 * 1024), MESSAGE_RATE: '1000', MESSAGE_BURST: '2000' });
   });
   afterAll(() => server.dispose());
 
@@ -74,7 +74,7 @@ describe('floods', () => {
   let server: TestServer;
   let doc: Doc;
   beforeAll(async () => {
-    server = await startTestServer({ CONNECTION_RATE: '20', MESSAGE_RATE: '100', AWARENESS_RATE: '100' });
+    server = await startTestServer({ CONNECTION_RATE: '20', MESSAGE_RATE: '100', MESSAGE_BURST: '200', AWARENESS_RATE: '100' });
     doc = await server.createDocument();
   });
   afterAll(() => server.dispose());

@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectProvider, rawSocket } from '../helpers/clients.js';
 import { eventually } from '../helpers/eventually.js';
 import { writeAwareness, writeUpdate } from '../../server/collab/protocol.js';
 import { readStoredAck } from '../../shared/stored-ack.js';
+import { writeHeartbeat } from '../../shared/heartbeat.js';
 
 let server: TestServer;
 let doc: { id: string; tokens: Record<'editor' | 'reviewer' | 'viewer', string> };
 beforeAll(async () => {
-  server = await startTestServer({ MAX_MESSAGE_BYTES: '65536', MAX_DOCUMENT_BYTES: '200000', MESSAGE_RATE: '200' });
+  server = await startTestServer({ MAX_MESSAGE_BYTES: '65536', MAX_DOCUMENT_BYTES: '200000', MESSAGE_RATE: '200', MESSAGE_BURST: '400' });
   doc = await server.createDocument();
 });
 afterAll(() => server.dispose());
@@ -134,5 +135,56 @@ describe('protocol limits', () => {
     plain.ws.send(writeUpdate(Y.encodeStateAsUpdate(scratch)));
     await eventually(() => expect(plain.messages.length).toBeGreaterThan(1));
     expect(plain.messages.map(readStoredAck).filter((n) => n !== null)).toHaveLength(0);
+  });
+});
+
+describe('message budgets', () => {
+  let limited: TestServer;
+  let article: { id: string; tokens: Record<'editor' | 'reviewer' | 'viewer', string> };
+  beforeAll(async () => {
+    limited = await startTestServer({ MESSAGE_RATE: '50', MESSAGE_BURST: '600', TOKEN_MESSAGE_RATE: '50', TOKEN_MESSAGE_BURST: '1500' });
+  });
+  afterAll(() => limited.dispose());
+  // Each test has an article (and tokens, whose budgets are their own) of its own.
+  beforeEach(async () => {
+    article = await limited.createDocument();
+  });
+
+  async function open(role: 'editor' | 'viewer', query = '') {
+    const socket = rawSocket(`${limited.wsUrl}/${article.id}?token=${article.tokens[role]}${query}`);
+    await socket.opened;
+    await eventually(() => expect(socket.messages.length).toBeGreaterThan(0));
+    return socket;
+  }
+
+  /** `count` updates of one scratch client, each one keystroke, as a bulk-editing client sends them. */
+  function keystrokes(count: number): Uint8Array[] {
+    const scratch = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    scratch.on('update', (update: Uint8Array) => updates.push(writeUpdate(update)));
+    for (let i = 0; i < count; i++) scratch.getText('bulk').insert(i, 'k');
+    return updates;
+  }
+
+  it('SPEC 3.4 a bulk writer may send MESSAGE_BURST updates at once, all stored; a flood past it is closed with 1013', async () => {
+    const bot = await open('editor', '&ack=1');
+    for (const update of keystrokes(500)) bot.ws.send(update);
+    await eventually(() => expect(bot.messages.map(readStoredAck).filter((n) => n !== null).at(-1)).toBe(500));
+    expect(bot.state.close).toBeNull();
+    for (let i = 0; i < 1000 && bot.ws.readyState === bot.ws.OPEN; i++) bot.ws.send(writeHeartbeat());
+    await eventually(() => expect(bot.state.close).toEqual({ code: 1013, reason: 'too many messages' }));
+  });
+
+  it("SPEC 3.4 the connections of one token share TOKEN_MESSAGE_BURST: the one whose message passes it is closed with 1013, the token's others and other tokens go on", async () => {
+    const [first, second, third] = [await open('editor'), await open('editor'), await open('editor')];
+    const other = await open('viewer');
+    for (const socket of [first, second]) for (let i = 0; i < 550; i++) socket.ws.send(writeHeartbeat());
+    await eventually(() => expect(second.messages.length).toBeGreaterThan(550));
+    for (let i = 0; i < 550 && third.ws.readyState === third.ws.OPEN; i++) third.ws.send(writeHeartbeat());
+    await eventually(() => expect(third.state.close).toEqual({ code: 1013, reason: 'too many messages on this link' }));
+    for (let i = 0; i < 550; i++) other.ws.send(writeHeartbeat());
+    await eventually(() => expect(other.messages.length).toBeGreaterThan(550));
+    for (const socket of [first, second, other]) expect(socket.state.close).toBeNull();
+    for (const socket of [first, second, other]) socket.ws.close();
   });
 });

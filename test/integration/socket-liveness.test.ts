@@ -13,7 +13,7 @@ const HEARTBEAT = Uint8Array.of(MessageType.heartbeat);
 let server: TestServer;
 let doc: { id: string; tokens: Record<'editor' | 'reviewer' | 'viewer', string> };
 beforeAll(async () => {
-  server = await startTestServer({ PING_INTERVAL_MS: String(PING_INTERVAL_MS), ROOM_IDLE_MS: '50', MESSAGE_RATE: '200' });
+  server = await startTestServer({ PING_INTERVAL_MS: String(PING_INTERVAL_MS), ROOM_IDLE_MS: '50', MESSAGE_RATE: '200', MESSAGE_BURST: '400' });
   doc = await server.createDocument();
 });
 afterAll(() => server.dispose());
