@@ -29,6 +29,7 @@ import { glossaryRoutes } from './http/glossary.js';
 import { qaRoutes } from './http/qa.js';
 import { qaSettingsRoutes } from './http/qa-settings.js';
 import { historyRoutes } from './http/history.js';
+import { segmentHistoryRoutes } from './http/segment-history.js';
 import { watchContent } from './review/automation.js';
 import { AutoVersions } from './history/auto.js';
 import { SegmentChanges } from './history/changes.js';
@@ -113,6 +114,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   qaRoutes(app, ctx);
   qaSettingsRoutes(app, ctx);
   historyRoutes(app, ctx);
+  segmentHistoryRoutes(app, ctx);
   opsRoutes(app, ctx);
   await clientRoutes(app);
   app.server.on('upgrade', collab.handleUpgrade);
