@@ -93,6 +93,7 @@ const routes: Route[] = [
   { route: 'GET /api/documents/:id/diff', path: () => `/api/documents/${doc.id}/diff?from=current&to=current&format=docx`, query: true, access: reads, ok: 200 },
   { route: 'POST /api/documents/:id/versions/:vid/restore', path: () => `/api/documents/${doc.id}/versions/nosuch/restore`, access: editor, ok: 404 },
   { route: 'DELETE /api/documents/:id/versions/:vid', path: () => `/api/documents/${doc.id}/versions/nosuch`, access: editor, ok: 404 },
+  { route: 'GET /api/documents/:id/segments/:sid/history', path: () => `/api/documents/${doc.id}/segments/nosuch/history`, access: reads, ok: 404 },
   { route: 'GET /api/glossary', path: () => '/api/glossary', access: 'admin', ok: 200 },
   { route: 'PUT /api/glossary', path: () => '/api/glossary', body: { entries: 5 }, access: 'admin', ok: 400 },
   { route: 'GET /healthz', path: () => '/healthz', access: 'public', ok: 200 },
