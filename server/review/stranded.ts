@@ -5,7 +5,9 @@
 // half, a merge would drop them with the deleted block. The server remembers where each moved
 // character went (shared/moved-text.ts) and, when such typing arrives, writes it again beside the
 // copy of the character it was typed after (or before) and removes the stray one — so it lands
-// where it was typed, for every page, and later keystrokes typed after it follow it.
+// where it was typed, for every page, and later keystrokes typed after it follow it. Only typing
+// inside moved text moves: at its very end it cannot be told from a page that knew of the move
+// typing at the end of the half that stayed, so it stays there.
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { MovedText } from '../../shared/moved-text.js';
@@ -72,31 +74,48 @@ interface Stray {
 }
 
 /**
- * The runs a transaction inserted next to moved text: typed after a moved character, or after one
- * typed so (`strays` holds the characters of runs found before and not yet written again), or at
- * the start of moved text, before a moved character.
+ * The runs a transaction inserted inside moved text: typed between two moved characters (or after
+ * or before one of the runs found so far, `strays`, which holds the characters of runs found and not
+ * yet written again), or into a block the move deleted. Typed at the end of moved text, a run is
+ * left where it is: a page that knows of the move puts its typing there too (Yjs places an insert
+ * after the deleted characters that follow the caret), at the end of the half that stayed.
  */
 function straysOf(transaction: Y.Transaction, moves: Map<string, Y.ID>, strays: Set<string>): Stray[] {
-  const inserted: Y.Item[] = [];
+  const { doc } = transaction;
+  const isNew = (item: Y.Item) => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
+  let inserted: Y.Item[] = [];
   transaction.afterState.forEach((end, client) => {
     const start = transaction.beforeState.get(client) ?? 0;
-    const structs = transaction.doc.store.clients.get(client) ?? [];
+    const structs = doc.store.clients.get(client) ?? [];
     for (let i = structs.length - 1; i >= 0 && structs[i].id.clock + structs[i].length > start && end > start; i--) {
       const item = structs[i];
-      if (item instanceof Y.Item && item.content instanceof Y.ContentString && item.id.clock >= start) inserted.push(item);
+      if (item instanceof Y.Item && item.content instanceof Y.ContentString && isNew(item)) inserted.push(item);
     }
   });
-  const found: Stray[] = [];
   const isMoved = (id: Y.ID | null): id is Y.ID => id !== null && (moves.has(key(id)) || strays.has(key(id)));
-  for (const item of inserted.sort((a, b) => a.id.client - b.id.client || a.id.clock - b.id.clock)) {
-    const left = item.origin ? Y.getItem(transaction.doc.store, item.origin) : null;
-    // Typed after a character that stayed, it is where it was typed.
-    const leftStayed = left instanceof Y.Item && !left.deleted && !isMoved(item.origin);
-    const after = isMoved(item.origin) ? item.origin : null;
-    const before = !after && !leftStayed && isMoved(item.rightOrigin) ? item.rightOrigin : null;
-    if (!after && !before) continue;
-    found.push({ id: item.id, text: (item.content as Y.ContentString).str, after, before });
-    for (let offset = 0; offset < item.length; offset++) strays.add(key(Y.createID(item.id.client, item.id.clock + offset)));
+  const kept = keptOf.get(doc);
+  const inside = (item: Y.Item): boolean => {
+    if ((item.parent as Y.AbstractType<unknown>)._item?.deleted) return true;
+    let right = item.right;
+    while (right && (isNew(right) || !right.countable)) right = right.right;
+    return right !== null && right.deleted && (kept?.has(right) === true || isMoved(right.id));
+  };
+  const found: Stray[] = [];
+  // Each keystroke may come from a client of its own, typed after another's: found in passes.
+  for (let more = true; more; ) {
+    more = false;
+    inserted = inserted.filter((item) => {
+      const left = item.origin ? Y.getItem(doc.store, item.origin) : null;
+      // Typed after a character that stayed, it is where it was typed.
+      const leftStayed = left instanceof Y.Item && !left.deleted && !isMoved(item.origin);
+      const after = isMoved(item.origin) ? item.origin : null;
+      const before = !after && !leftStayed && isMoved(item.rightOrigin) ? item.rightOrigin : null;
+      if ((!after && !before) || !inside(item)) return true;
+      found.push({ id: item.id, text: (item.content as Y.ContentString).str, after, before });
+      for (let offset = 0; offset < item.length; offset++) strays.add(key(Y.createID(item.id.client, item.id.clock + offset)));
+      more = true;
+      return false;
+    });
   }
   return found;
 }
@@ -120,13 +139,14 @@ function removeStray(doc: Y.Doc, stray: Stray): void {
 
 /** Writes a stray run again beside the copy of its neighbour, and remembers its own new place. */
 function rehome(doc: Y.Doc, moves: Map<string, Y.ID>, stray: Stray): void {
-  const neighbour = moves.get(key((stray.after ?? stray.before)!))!;
-  const place = placeOf(doc, neighbour);
-  if (!place) return;
+  const neighbour = moves.get(key((stray.after ?? stray.before)!));
+  if (!neighbour || !placeOf(doc, neighbour)) return;
   removeStray(doc, stray);
   const again = placeOf(doc, neighbour)!;
+  // Beside its neighbour; where the neighbour was, when someone deleted it since.
+  const alive = !(Y.getItem(doc.store, neighbour) as Y.Item).deleted;
   const clock = Y.getState(doc.store, doc.clientID);
-  again.type.insert(again.index + (stray.after ? 1 : 0), stray.text);
+  again.type.insert(again.index + (stray.after && alive ? 1 : 0), stray.text);
   for (let offset = 0; offset < stray.text.length; offset++) {
     remember(doc, Y.createID(stray.id.client, stray.id.clock + offset), Y.createID(doc.clientID, clock + offset));
   }

@@ -215,8 +215,11 @@ describe('split and merge', () => {
     other.provider.connect();
     const afterSplit = ['শিরোনাম', 'আজ দুঃখিত, আমরা ১০টি বই পেয়েছি।', 'বইগুলো সব দেরিতে এল।', 'শেষ অনুচ্ছেদ।'];
     await synced(afterSplit);
-    // Typing on after the rescued text follows it.
+    // Typing on after the rescued text follows it; typing at the end of the first half, where the
+    // moved text was, stays there.
     typeInto(other.doc, 2, offset(2, 'দেরিতে'), 'ই ');
+    typeInto(other.doc, 1, textsOf(other.doc)[1].length, ' ঠিক');
+    afterSplit[1] = 'আজ দুঃখিত, আমরা ১০টি বই পেয়েছি। ঠিক';
     afterSplit[2] = 'বইগুলো সব ই দেরিতে এল।';
     await synced(afterSplit);
 
@@ -227,7 +230,7 @@ describe('split and merge', () => {
     typeInto(other.doc, 2, textsOf(other.doc)[2].length, ' হায়!');
     expect((await server.api('POST', a.path(`/segments/${seg.id}/merge`), undefined, a.tokens.editor)).status).toBe(200);
     other.provider.connect();
-    await synced(['শিরোনাম', 'আজ দুঃখিত, আমরা ১০টি বই পেয়েছি।\nনতুন বইগুলো সব ই দেরিতে তবু এল। হায়!', 'শেষ অনুচ্ছেদ।']);
+    await synced(['শিরোনাম', 'আজ দুঃখিত, আমরা ১০টি বই পেয়েছি। ঠিক\nনতুন বইগুলো সব ই দেরিতে তবু এল। হায়!', 'শেষ অনুচ্ছেদ।']);
     other.destroy();
     watcher.destroy();
   });
