@@ -18,7 +18,7 @@ export const SCENARIOS = ONLY.length === 0 || ONLY.includes('server') ? SERVER_S
 export const DESK = ONLY.length === 0 || ONLY.includes('desk');
 
 export const config = {
-  rounds: QUICK ? 1 : 5,
+  rounds: QUICK ? 1 : 3,
   /** Suites that start fresh server processes per round get fewer rounds. */
   freshRounds: QUICK ? 1 : 3,
   latency: { readers: 5, intervalMs: 5, durationMs: QUICK ? 1000 : 2000 },
@@ -28,7 +28,7 @@ export const config = {
   /** Rooms measured first and not counted (JIT warm-up of both servers and of the client). */
   warmupRooms: QUICK ? 1 : 2,
   words: 10_000,
-  fanout: { rooms: 10, clients: 20, typists: 5, intervalMs: 50, warmupMs: QUICK ? 1000 : 3000, durationMs: QUICK ? 2000 : 10_000 },
+  fanout: { rooms: 10, clients: 20, typists: 5, intervalMs: 50, warmupMs: QUICK ? 1000 : 3000, durationMs: QUICK ? 2000 : 8000 },
   /** The storm on an article with a long history: keystrokes typed into it, clients joining at once. */
   historyStorm: { keystrokes: QUICK ? 2000 : 20_000, clients: 100 },
   coldLoadKeystrokes: QUICK ? 10_000 : 100_000,

@@ -120,7 +120,9 @@ async function startNamedRooms(kind: ServerKind, script: string, options: Server
  * `ready` resolves with the first capture of `banner`.
  */
 function launch(args: string[], env: Record<string, string>, banner: RegExp) {
-  const node = [process.execPath, '--expose-gc', '--import', 'tsx', '--import', './bench/server-probe.ts', ...args];
+  // BENCH_CPU_PROF=<dir>: every server writes a V8 CPU profile there as it stops (node --cpu-prof).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const node = [process.execPath, '--expose-gc', ...profile, '--import', 'tsx', '--import', './bench/server-probe.ts', ...args];
   const [command, ...rest] = PIN ? ['taskset', '-c', '1', ...node] : node;
   const child = spawn(command, rest, {
     cwd: ROOT,

@@ -7,8 +7,12 @@ import { presenceMessage, syncedSocket, type ClientContext } from '../clients.js
 import type { RoomRef } from '../servers.js';
 
 export interface MemoryResult {
+  /** Resident set: what the machine gives the process (the allocator may keep or return pages). */
   perArticleKiB: number;
   perConnectionKiB: number;
+  /** The JavaScript heap in use: steadier, but without buffers and native memory. */
+  perArticleHeapKiB: number;
+  perConnectionHeapKiB: number;
 }
 
 /**
@@ -29,9 +33,14 @@ export async function runMemory(ctx: ClientContext, rooms: Array<{ ref: RoomRef;
       sockets.push(socket);
     }
     const connected = await ctx.server.usage({ gc: true });
-    const perConnection = (connected.rssBytes - loaded.rssBytes) / connections;
-    const perArticle = (loaded.rssBytes - base.rssBytes) / rest.length - perConnection;
-    return { perArticleKiB: perArticle / 1024, perConnectionKiB: perConnection / 1024 };
+    const per = (bytes: (u: typeof base) => number) => {
+      const perConnection = (bytes(connected) - bytes(loaded)) / connections;
+      const perArticle = (bytes(loaded) - bytes(base)) / rest.length - perConnection;
+      return { perArticle: perArticle / 1024, perConnection: perConnection / 1024 };
+    };
+    const rss = per((u) => u.rssBytes);
+    const heap = per((u) => u.heapUsedBytes);
+    return { perArticleKiB: rss.perArticle, perConnectionKiB: rss.perConnection, perArticleHeapKiB: heap.perArticle, perConnectionHeapKiB: heap.perConnection };
   } finally {
     for (const socket of sockets) socket.close();
   }

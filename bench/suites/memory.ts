@@ -27,7 +27,10 @@ async function memory() {
         });
         if (!result) return;
         results[kind].push(result);
-        log(`  round ${round + 1} ${kind.padEnd(9)} ${result.perArticleKiB.toFixed(0)} KiB per loaded article, ${result.perConnectionKiB.toFixed(1)} KiB per idle connection`);
+        log(
+          `  round ${round + 1} ${kind.padEnd(9)} per loaded article ${result.perArticleKiB.toFixed(0)} KiB RSS (${result.perArticleHeapKiB.toFixed(0)} KiB heap), ` +
+            `per idle connection ${result.perConnectionKiB.toFixed(1)} KiB RSS (${result.perConnectionHeapKiB.toFixed(1)} KiB heap)`,
+        );
       }, kind === 'tandem' ? { dataDir: prepared.dataDir } : {});
     }
   }
@@ -63,6 +66,8 @@ export async function memorySuite(smallArticle: Uint8Array): Promise<{ rows: Row
   const rows = [
     row(memoryName, 'per loaded article', 'KiB', of(me, (r) => r.perArticleKiB)),
     row(memoryName, 'per idle connection', 'KiB', of(me, (r) => r.perConnectionKiB)),
+    row(memoryName, 'heap per loaded article', 'KiB', of(me, (r) => r.perArticleHeapKiB)),
+    row(memoryName, 'heap per idle connection', 'KiB', of(me, (r) => r.perConnectionHeapKiB)),
     row(churnName, 'RSS after the first twentieth', 'MiB', of(ch, (r) => r.startMiB)),
     row(churnName, 'RSS at the end', 'MiB', of(ch, (r) => r.endMiB)),
     row(churnName, 'heap used after the first twentieth', 'MiB', of(ch, (r) => r.startHeapMiB)),
