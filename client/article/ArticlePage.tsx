@@ -16,6 +16,7 @@ import { ToolPanels } from '../panels/ToolPanels.js';
 import { DeskContext } from '../review/desk.js';
 import { ReviewMargin } from '../review/ReviewMargin.js';
 import { Notices } from '../review/Notices.js';
+import { ChangedTip } from '../history/ChangedTip.js';
 
 export function ArticlePage({ docId, token }: { docId: string; token: string | null }) {
   const claims = readClaims(token);
@@ -71,6 +72,7 @@ function Article({ sessions, docId, token, name }: { sessions: ArticleSessions; 
         </div>
       </main>
       <Notices />
+      <ChangedTip review={sessions.review} />
       <ToolPanels sessions={sessions} />
     </div>
   );

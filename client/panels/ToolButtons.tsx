@@ -1,8 +1,9 @@
-// The header's QA badge and Glossary button, which open the side panels.
+// The header's QA badge and Glossary and History buttons, which open the side panels.
 import { useStore } from '../app/store.js';
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
 import { BookIcon } from '../qa/icons.js';
+import { HistoryIcon } from '../history/HistoryIcon.js';
 import { QaBadge } from '../qa/QaBadge.js';
 import { deskTools } from './desk-tools.js';
 import { panels } from './panel-store.js';
@@ -25,6 +26,17 @@ export function ToolButtons({ sessions }: { sessions: { content: ContentSession;
       >
         <BookIcon />
         <span>Glossary</span>
+      </button>
+      <button
+        type="button"
+        className="button tool-button"
+        aria-pressed={open === 'history'}
+        title="History: versions, compare, restore"
+        onClick={() => panels.toggle('history')}
+        data-testid="history-button"
+      >
+        <HistoryIcon />
+        <span>History</span>
       </button>
     </div>
   );

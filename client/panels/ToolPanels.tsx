@@ -1,14 +1,17 @@
-// The article page's side panel slot: QA or glossary, whichever the header opened.
+// The article page's side panel slot: QA, glossary or history, whichever the header opened.
 import '../styles/panels.css';
 import '../styles/qa.css';
 import '../styles/qa-issues.css';
 import '../styles/glossary.css';
 import '../styles/glossary-editor.css';
+import '../styles/history.css';
 import { useStore } from '../app/store.js';
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
 import { GlossaryPanel } from '../glossary/GlossaryPanel.js';
 import { QaPanel } from '../qa/QaPanel.js';
+import { HistoryPanel } from '../history/HistoryPanel.js';
+import { useDesk } from '../review/desk.js';
 import { deskTools } from './desk-tools.js';
 import { panels } from './panel-store.js';
 
@@ -16,6 +19,7 @@ export function ToolPanels({ sessions }: { sessions: { content: ContentSession; 
   const open = useStore(panels);
   const facts = useStore(sessions.review);
   const tools = deskTools(sessions);
+  const desk = useDesk();
   const close = () => {
     panels.set(null);
     if (open === 'qa') tools.highlighter.clearActive();
@@ -24,5 +28,6 @@ export function ToolPanels({ sessions }: { sessions: { content: ContentSession; 
   if (open === 'glossary') {
     return <GlossaryPanel glossary={tools.glossary} editable={tools.editable} sourceLang={facts.sourceLang} targetLang={facts.targetLang} onClose={close} />;
   }
+  if (open === 'history' && desk) return <HistoryPanel desk={desk} review={sessions.review} onClose={close} />;
   return null;
 }

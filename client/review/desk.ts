@@ -66,8 +66,8 @@ export class ReviewDesk {
 
   constructor(
     readonly docId: string,
-    /** This person's own token (personal-token.ts), for the review API. */
-    token: Promise<string>,
+    /** This person's own token (personal-token.ts), for the review and history APIs. */
+    readonly token: Promise<string>,
     name: string,
     role: Role,
     readonly session: ContentSession,

@@ -1,0 +1,86 @@
+// One segment's own history (SPEC 16.15): its text at each version where it changed, newest first,
+// with who had last changed it by then, each against the text before it; editors restore one.
+import { useEffect, useState } from 'react';
+import { ApiError } from '../app/api.js';
+import { diffWords } from '../../shared/diff/words.js';
+import type { HistoryApi, SegmentVersion } from './history-api.js';
+import { DiffText } from './DiffText.js';
+import { showSegment } from './show-segment.js';
+import { exactTime, VersionTime } from './VersionTime.js';
+
+interface Props {
+  api: HistoryApi;
+  segmentId: string;
+  row: number | undefined;
+  targetLang: string;
+  /** Editors: puts this segment back as it was in a version. */
+  onRestore?: (entry: SegmentVersion) => void;
+}
+
+export function SegmentHistory({ api, segmentId, row, targetLang, onRestore }: Props) {
+  const [entries, setEntries] = useState<SegmentVersion[] | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    let live = true;
+    api.segment(segmentId).then(
+      (found) => live && setEntries(found),
+      (e: unknown) => live && setError(e instanceof ApiError ? e.message : 'The history could not be loaded.'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, segmentId]);
+
+  return (
+    <div className="segment-history" data-testid="segment-history">
+      <div className="compare-head">
+        <h3 className="segment-history-title">
+          Segment {row ?? ''}
+          {row !== undefined && (
+            <button type="button" className="link-button" onClick={() => showSegment(segmentId)}>
+              Show in the article
+            </button>
+          )}
+        </h3>
+        <p className="compare-reason">Its text at each version where it changed, newest first.</p>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {entries && entries.length === 0 && <p className="muted">No version holds this segment yet.</p>}
+      {entries && (
+        <ol className="compare-list">
+          {entries.map((entry, i) => {
+            const older = entries[i + 1];
+            const ops = entry.text === null ? [] : older?.text ? diffWords(older.text, entry.text, targetLang) : [{ op: 'equal' as const, text: entry.text }];
+            return (
+              <li key={entry.version.id} className="compare-seg history-entry" data-testid="segment-version">
+                <div className="history-entry-head">
+                  <span className="version-name">{entry.version.name}</span>
+                  <VersionTime at={entry.version.createdAt} />
+                </div>
+                {entry.text === null ? <span className="diff-empty">(not in this version)</span> : <DiffText ops={ops} lang={targetLang} />}
+                <div className="version-meta">
+                  {entry.changedBy && entry.changedAt ? (
+                    <span title={exactTime(entry.changedAt)}>Changed by {entry.changedBy}</span>
+                  ) : entry.changedAt ? (
+                    'Changed by the server'
+                  ) : (
+                    'As imported'
+                  )}
+                </div>
+                {onRestore && entry.text !== null && (
+                  <button type="button" className="button small history-entry-restore" onClick={() => onRestore(entry)} data-testid="restore-segment">
+                    Restore this segment only…
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+// Brings a segment of the translation on screen from a side panel.
+import { segmentElement } from '../editor/dom-ranges.js';
+import { scrollToSegment } from '../editor/scroll-to-segment.js';
+
+export function showSegment(segmentId: string): boolean {
+  const root = document.querySelector('.editor-root');
+  const section = root && segmentElement(root, segmentId);
+  if (section) scrollToSegment(section);
+  return !!section;
+}
