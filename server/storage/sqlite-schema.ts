@@ -45,6 +45,41 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX versions_by_time ON versions (doc_id, created_at);
   `,
+  // The translation memory (SPEC 18, server/memory/): units keyed by their segment, or by their
+  // pair and texts; normalised texts indexed by trigrams for fuzzy lookup and concordance.
+  `
+  CREATE TABLE tm_units (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL UNIQUE,
+    pair TEXT NOT NULL,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    source_norm TEXT NOT NULL,
+    target_norm TEXT NOT NULL,
+    doc_id TEXT,
+    segment_id TEXT,
+    status TEXT NOT NULL,
+    confirmed_by TEXT,
+    confirmed_at INTEGER NOT NULL,
+    context TEXT
+  );
+  CREATE INDEX tm_units_exact ON tm_units (pair, source_norm);
+  CREATE INDEX tm_units_by_time ON tm_units (pair, confirmed_at);
+  CREATE VIRTUAL TABLE tm_fts USING fts5(source_norm, target_norm, content='tm_units', content_rowid='rowid', tokenize='trigram');
+  CREATE TRIGGER tm_units_ai AFTER INSERT ON tm_units BEGIN
+    INSERT INTO tm_fts (rowid, source_norm, target_norm) VALUES (new.rowid, new.source_norm, new.target_norm);
+  END;
+  CREATE TRIGGER tm_units_ad AFTER DELETE ON tm_units BEGIN
+    INSERT INTO tm_fts (tm_fts, rowid, source_norm, target_norm) VALUES ('delete', old.rowid, old.source_norm, old.target_norm);
+  END;
+  CREATE TRIGGER tm_units_au AFTER UPDATE OF source_norm, target_norm ON tm_units BEGIN
+    INSERT INTO tm_fts (tm_fts, rowid, source_norm, target_norm) VALUES ('delete', old.rowid, old.source_norm, old.target_norm);
+    INSERT INTO tm_fts (rowid, source_norm, target_norm) VALUES (new.rowid, new.source_norm, new.target_norm);
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
