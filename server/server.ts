@@ -12,8 +12,7 @@ import { createUpgradeHandler } from './collab/upgrade.js';
 import { originPolicy } from './collab/origin.js';
 import { createMetrics } from './metrics.js';
 import { GroupCommit } from './storage/group-commit.js';
-import { openSqliteStore } from './storage/sqlite.js';
-import { checkAtStart } from './storage/check-at-start.js';
+import { openStore } from './storage/open-store.js';
 import { installErrorHandlers } from './http/errors.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createGuard } from './http/guard.js';
@@ -47,8 +46,7 @@ const CLOSE_GRACE_MS = 2000;
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const store = openSqliteStore({ dir: config.DATA_DIR, fsync: config.FSYNC });
-  checkAtStart(config.DATA_DIR, logger);
+  const store = await openStore(config, logger);
   const adminToken = loadAdminToken(config.DATA_DIR, config.ADMIN_TOKEN);
   const secret = config.TOKEN_SECRET ?? (await store.getOrSetSetting('token-secret', newSecret));
   const tokens = createTokenIssuer(secret, adminToken);

@@ -2,9 +2,11 @@
 import { serveFlags } from '../config.js';
 import { defineCommand } from './command.js';
 import { CliError, EXIT } from './errors.js';
+import { StoreUnavailable } from '../storage/store.js';
 
-/** A failure of the system (a port taken, a directory it may not write) in one line; anything else as it is. */
+/** A failure of the system (a port taken, a directory it may not write, a database it cannot reach) in one line; anything else as it is. */
 function readable(error: unknown): unknown {
+  if (error instanceof StoreUnavailable) return new CliError(`tandem serve: ${error.message}`, EXIT.failed);
   const { code, syscall } = error as NodeJS.ErrnoException;
   if (!syscall || !code) return error;
   return new CliError(`tandem serve: ${(error as Error).message}${code === 'EADDRINUSE' ? ' (is Tandem already running? choose another port with --port)' : ''}`, EXIT.failed);
@@ -27,7 +29,8 @@ export const serveCommand = defineCommand({
   --public-url URL     base of the links handed out, e.g. behind a proxy (PUBLIC_URL)
   --fsync              fsync every commit group, so stored updates survive power loss too (FSYNC=1)
 
-Limits and origins are set in the environment only (README, Configuration).`,
+The store is SQLite in DATA_DIR unless DATABASE_URL=postgres://… names a PostgreSQL database.
+Limits, origins and DATABASE_URL are set in the environment only (README, Configuration).`,
   flags: serveFlags,
   args: [],
   async run(flags) {

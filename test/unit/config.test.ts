@@ -17,6 +17,14 @@ describe('configuration', () => {
     expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 
+  it('SPEC 17.1 DATABASE_URL is a postgres:// URL or unset (the embedded store)', () => {
+    expect(readConfig({}).DATABASE_URL).toBeUndefined();
+    expect(readConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+    expect(readConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tandem' }).DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/tandem');
+    expect(readConfig({ DATABASE_URL: 'postgresql://db.example/tandem' }).DATABASE_URL).toBe('postgresql://db.example/tandem');
+    expect(() => readConfig({ DATABASE_URL: 'mysql://db.example/tandem' })).toThrow(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+  });
+
   it('SPEC 3.7 ALLOWED_ORIGINS is a comma-separated list of origins, or *', () => {
     expect(readConfig({}).ALLOWED_ORIGINS).toEqual([]);
     expect(readConfig({ ALLOWED_ORIGINS: 'https://a.example, http://b.example:8080/' }).ALLOWED_ORIGINS).toEqual(['https://a.example', 'http://b.example:8080']);
