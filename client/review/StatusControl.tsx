@@ -131,36 +131,43 @@ function StatusMenu({ desk, segmentId, number, state }: StatusProps & { desk: Re
           {restructures && (
             <>
               <div className="menu-separator" role="separator" />
-              <button type="button" role="menuitem" className="status-option" data-testid="split-segment" onClick={() => act(splitAtCaret)}>
-                <span className="status-option-label">Split at the caret…</span>
-                <kbd>{SPLIT_SHORTCUT}</kbd>
-              </button>
-              <button
-                type="button"
-                role="menuitem"
-                className="status-option"
-                data-testid="merge-segment"
-                aria-disabled={last}
-                title={last ? 'The last segment has no next one' : undefined}
-                onClick={() => !last && act(() => void mergeWithNext(desk, segmentId))}
-              >
-                <span className="status-option-label">Merge with the next</span>
-                <kbd>{MERGE_SHORTCUT}</kbd>
-              </button>
-              <button
-                type="button"
-                role="menuitem"
-                className="status-option"
-                data-testid="omit-segment"
+              <SegmentAction testId="split-segment" label="Split at the caret…" keys={SPLIT_SHORTCUT} onChoose={() => act(splitAtCaret)} />
+              <SegmentAction
+                testId="merge-segment"
+                label="Merge with the next"
+                keys={MERGE_SHORTCUT}
+                disabled={last ? 'The last segment has no next one' : undefined}
+                onChoose={() => act(() => void mergeWithNext(desk, segmentId))}
+              />
+              <SegmentAction
+                testId="omit-segment"
+                label={omitted ? 'Include again' : 'Omit'}
                 title={omitted ? undefined : 'Keep it here, greyed, but leave it out of exports, QA and progress'}
-                onClick={() => act(() => void setOmitted(desk, segmentId, !omitted))}
-              >
-                <span className="status-option-label">{omitted ? 'Include again' : 'Omit'}</span>
-              </button>
+                onChoose={() => act(() => void setOmitted(desk, segmentId, !omitted))}
+              />
             </>
           )}
         </div>
       )}
     </div>
+  );
+}
+
+/** One of the row menu's actions on the segment itself; `disabled` says why it is not available. */
+function SegmentAction(props: { testId: string; label: string; keys?: string; title?: string; disabled?: string; onChoose: () => void }) {
+  const { testId, label, keys, title, disabled, onChoose } = props;
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      className="status-option"
+      data-testid={testId}
+      aria-disabled={disabled !== undefined}
+      title={disabled ?? title}
+      onClick={() => disabled === undefined && onChoose()}
+    >
+      <span className="status-option-label">{label}</span>
+      {keys && <kbd>{keys}</kbd>}
+    </button>
   );
 }

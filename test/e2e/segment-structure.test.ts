@@ -146,11 +146,20 @@ describe('omit, split and merge in the desk (e2e)', { timeout: 120_000 }, () => 
     await omar.page.keyboard.press('Alt+Shift+KeyJ');
     await eventually(async () => expect(await omar.page.getByTestId('notices').textContent()).toContain('no next segment'));
 
+    // The row's menu merges too, but not the last row.
+    await row(omar.page, 5).getByTestId('status-button').click();
+    expect(await omar.page.getByTestId('merge-segment').getAttribute('aria-disabled')).toBe('true');
+    await omar.page.keyboard.press('Escape');
+    await row(omar.page, 4).getByTestId('status-button').click();
+    await omar.page.getByTestId('merge-segment').click();
+    const rejoined = [[TARGETS[0]], [FIRST], [SECOND], [TARGETS[2]], ['গ্রন্থাগারটি', 'আরও শিরোনাম যোগ করবে।']];
+    await eventually(async () => expect(await blockTexts(rina.page)).toEqual(rejoined), { timeout: 10_000 });
+
     // A reviewer's keys change nothing.
     await caretAt(rina.page, 1, 2);
     await rina.page.keyboard.press('Alt+Shift+KeyJ');
     await eventually(async () => expect(await rina.page.getByTestId('notices').textContent()).toContain('Editors split and merge'));
-    expect(await segmentTexts(omar.page)).toHaveLength(6);
+    expect(await segmentTexts(omar.page)).toHaveLength(5);
     expect([...omar.errors, ...rina.errors]).toEqual([]);
     await Promise.all([omar.context.close(), rina.context.close()]);
   });
