@@ -5,20 +5,37 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectProvider } from '../helpers/clients.js';
 import { createDocumentAt, startChildServer, type ChildServer } from '../helpers/child-server.js';
 import { eventually } from '../helpers/eventually.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 
 let dir: string;
 const children: ChildServer[] = [];
+const databases: TestDatabase[] = [];
 afterEach(async () => {
   for (const child of children.splice(0)) child.process.kill('SIGKILL');
   if (dir) await rm(dir, { recursive: true, force: true });
+  await Promise.all(databases.splice(0).map((db) => db.drop()));
 });
+
+/** The same rules on either store (SPEC 17.1): each test's servers share the environment made here. */
+const stores = [
+  { name: 'SQLite', env: async (): Promise<Record<string, string>> => ({}) },
+  {
+    name: 'PostgreSQL',
+    env: async (): Promise<Record<string, string>> => {
+      const db = await createTestDatabase();
+      databases.push(db);
+      return { DATABASE_URL: db.url };
+    },
+  },
+];
 
 const markersIn = (text: string) => text.split(';').filter(Boolean);
 
-describe('durability', () => {
+describe.each(stores)('durability on $name', ({ env }) => {
   it('SPEC 4.2 every update a peer received survives kill -9 of the server', async () => {
     dir = await mkdtemp(join(tmpdir(), 'tandem-crash-'));
-    const first = await startChildServer(dir);
+    const storeEnv = await env();
+    const first = await startChildServer(dir, storeEnv);
     children.push(first);
     const { id, tokens } = await createDocumentAt(first.url);
     const writer = connectProvider(first.wsUrl, id, { token: tokens.editor });
@@ -41,7 +58,7 @@ describe('durability', () => {
     peer.destroy();
     await first.exited;
 
-    const second = await startChildServer(dir);
+    const second = await startChildServer(dir, storeEnv);
     children.push(second);
     const reader = connectProvider(second.wsUrl, id, { token: tokens.viewer });
     await eventually(() => expect(reader.provider.synced).toBe(true));
@@ -54,7 +71,8 @@ describe('durability', () => {
 
   it('SPEC 4.7 SIGTERM closes connections with 1001, stores everything and exits cleanly', async () => {
     dir = await mkdtemp(join(tmpdir(), 'tandem-term-'));
-    const first = await startChildServer(dir);
+    const storeEnv = await env();
+    const first = await startChildServer(dir, storeEnv);
     children.push(first);
     const { id, tokens } = await createDocumentAt(first.url);
     const writer = connectProvider(first.wsUrl, id, { token: tokens.editor });
@@ -68,7 +86,7 @@ describe('durability', () => {
     writer.destroy();
     peer.destroy();
 
-    const second = await startChildServer(dir);
+    const second = await startChildServer(dir, storeEnv);
     children.push(second);
     const reader = connectProvider(second.wsUrl, id, { token: tokens.viewer });
     await eventually(() => expect(reader.doc.getText('t').toString()).toBe('kept through shutdown'));
