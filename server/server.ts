@@ -1,5 +1,6 @@
 // Assembles a Tandem server from a config: store, tokens, rooms, HTTP API and the collab socket.
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
@@ -32,6 +33,9 @@ import { segmentHistoryRoutes } from './http/segment-history.js';
 import { watchContent } from './review/automation.js';
 import { AutoVersions } from './history/auto.js';
 import { SegmentChanges } from './history/changes.js';
+import { openSqliteMemory } from './memory/sqlite-memory.js';
+import { MemoryWriter } from './memory/writer.js';
+import { memoryRoutes } from './http/memory.js';
 
 export interface RunningServer {
   url: string;
@@ -72,6 +76,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     keepHourlyMs: config.VERSION_KEEP_HOURLY_MS,
   }, logger);
   const changes = new SegmentChanges(store, rooms, logger);
+  // The translation memory (SPEC 18) lives in tandem.db, on a connection of its own.
+  const memory = openSqliteMemory(join(config.DATA_DIR, 'tandem.db'));
+  const memoryWriter = new MemoryWriter(memory, store, rooms, logger);
+  changes.onWritten = (docId, segmentIds) => memoryWriter.changed(docId, segmentIds);
   const watch = watchContent(rooms, logger);
   rooms.onLoad = (room) => {
     watch(room);
@@ -102,7 +110,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: config.MAX_BODY_BYTES });
   installErrorHandlers(app);
   securityHeaders(app);
-  const ctx: ApiContext = { store, tokens, rooms, guard: createGuard(tokens, store), metrics, logger, publicUrl: config.PUBLIC_URL ?? null, changes };
+  const ctx: ApiContext = { store, tokens, rooms, guard: createGuard(tokens, store), metrics, logger, publicUrl: config.PUBLIC_URL ?? null, changes, memory, memoryWriter };
   documentRoutes(app, ctx);
   alignRoutes(app, ctx);
   tokenRoutes(app, ctx);
@@ -113,6 +121,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   qaSettingsRoutes(app, ctx);
   historyRoutes(app, ctx);
   segmentHistoryRoutes(app, ctx);
+  memoryRoutes(app, ctx);
   opsRoutes(app, ctx);
   await clientRoutes(app);
   app.server.on('upgrade', collab.handleUpgrade);
@@ -132,11 +141,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         const stopped = app.close();
         await autoVersions.close();
         await changes.close();
+        await memoryWriter.close();
         await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
         await collab.drain(CLOSE_GRACE_MS);
         await commit.flush().catch((error) => logger.error({ err: error }, 'final flush failed'));
         await stopped;
         await store.close();
+        await memory.close();
       })();
       return closing;
     },

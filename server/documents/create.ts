@@ -43,7 +43,10 @@ export async function alignDocument(input: NewDocument): Promise<Alignment & { s
   };
 }
 
-export async function createDocument(store: Store, input: NewDocument): Promise<DocumentRecord> {
+/** Runs on the parsed import before anything is stored (pre-translation, SPEC 18.8). */
+export type PrepareImport = (parsed: ParsedImport, languages: { sourceLang: string; targetLang: string }) => Promise<void>;
+
+export async function createDocument(store: Store, input: NewDocument, prepare?: PrepareImport): Promise<DocumentRecord> {
   const parsed = await parseDocument(input);
   if (Array.isArray(input.align)) alignmentOf(parsed);
   const now = Date.now();
@@ -57,6 +60,7 @@ export async function createDocument(store: Store, input: NewDocument): Promise<
     segmentCount: parsed.segments.length,
     tokenGeneration: 1,
   };
+  await prepare?.(parsed, record);
   const content = seedArticle(parsed);
   const review = seedReviewRoom({ ...record, segments: parsed.segments, threads: threadsFromNotes(parsed.segments, content, now) }, now);
   await store.createDocument(record, {

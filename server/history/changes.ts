@@ -31,6 +31,8 @@ export class SegmentChanges {
   private readonly pending = new Map<string, Map<string, SegmentChange>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly writing = new Set<Promise<void>>();
+  /** Told the segments whose notes were just written (the translation memory follows their text). */
+  onWritten: ((docId: string, segmentIds: string[]) => void) | null = null;
 
   constructor(
     private readonly store: Store,
@@ -100,16 +102,19 @@ export class SegmentChanges {
       return;
     }
     try {
+      let written: string[] = [];
       await this.rooms.with(docId, 'review', (review) => {
         // Taken only now, so a read never misses a note on its way to the room.
         const notes = this.pending.get(docId);
         this.pending.delete(docId);
         if (!notes) return;
+        written = [...notes.keys()];
         return review.write((doc) => {
           const changed = doc.getMap<SegmentChange>(ReviewRoom.changed);
           for (const [id, change] of notes) changed.set(id, change);
         });
       });
+      if (written.length > 0) this.onWritten?.(docId, written);
     } catch (error) {
       this.logger.error({ err: error, doc: docId }, 'recording who changed segments failed');
     }

@@ -5,6 +5,8 @@ import type { RoomRegistry } from '../collab/registry.js';
 import type { Store } from '../storage/store.js';
 import type { Metrics } from '../metrics.js';
 import type { SegmentChanges } from '../history/changes.js';
+import type { MemoryStore } from '../memory/memory-store.js';
+import type { MemoryWriter } from '../memory/writer.js';
 import type { Guard } from './guard.js';
 
 export interface ApiContext {
@@ -18,4 +20,7 @@ export interface ApiContext {
   publicUrl: string | null;
   /** Who last changed each segment (SPEC 16.9). */
   changes: SegmentChanges;
+  /** The translation memory, and what writes it from confirmed segments (SPEC 18). */
+  memory: MemoryStore;
+  memoryWriter: MemoryWriter;
 }

@@ -5,7 +5,8 @@ import { CloseCode } from '../../shared/schema.js';
 import { DOCUMENT_FORMATS, SELF_DESCRIBING_FORMATS } from '../../shared/import/document.js';
 import { ImportError } from '../../shared/import/errors.js';
 import { LANGUAGE_TAG } from '../../shared/import/language.js';
-import { createDocument } from '../documents/create.js';
+import { createDocument, type PrepareImport } from '../documents/create.js';
+import { pretranslate } from '../memory/pretranslate.js';
 import { readSegments } from '../documents/read.js';
 import type { ApiContext } from './context.js';
 import { ApiError, badRequest, notFound, parseBody } from './errors.js';
@@ -24,6 +25,8 @@ export const createBody = z.object({
   target: z.string().optional(),
   content: z.string().optional(),
   // SPEC 6.6: pair the blocks by the aligner's proposal, or as given.
+  // SPEC 18.8: fill empty drafts from the translation memory's 100 % matches.
+  pretranslate: z.boolean().optional(),
   align: z.union([z.literal('auto'), z.array(z.object({ source: blockIndices, target: blockIndices })).max(100_000)]).optional(),
 });
 
@@ -48,13 +51,17 @@ export function documentRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const body = parseBody(createBody, request.body);
     requireLanguages(body);
     let record;
+    let pretranslated: number | undefined;
+    const prepare: PrepareImport = async (parsed, { sourceLang, targetLang }) => {
+      pretranslated = await pretranslate(ctx.memory, parsed, sourceLang, targetLang);
+    };
     try {
-      record = await createDocument(ctx.store, body);
+      record = await createDocument(ctx.store, body, body.pretranslate ? prepare : undefined);
     } catch (error) {
       throw importFailure(error);
     }
     const { tokens, links } = await roleLinks(ctx, baseUrl(ctx, request), record.id, record.tokenGeneration);
-    return reply.status(201).send({ id: record.id, title: record.title, tokens, links });
+    return reply.status(201).send({ id: record.id, title: record.title, tokens, links, ...(pretranslated === undefined ? {} : { pretranslated }) });
   });
 
   app.get('/api/documents', async (request) => {

@@ -90,7 +90,12 @@ export function reviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
   );
 
   app.put('/api/documents/:id/segments/:segmentId/status', (request) =>
-    act(request, 'reviewer', (rooms, actor) => setStatus(rooms, actor, param(request, 'segmentId'), parseBody(statusBody, request.body).status)),
+    act(request, 'reviewer', async (rooms, actor) => {
+      const status = await setStatus(rooms, actor, param(request, 'segmentId'), parseBody(statusBody, request.body).status);
+      // A confirmed segment is a translation unit (SPEC 18.4).
+      await ctx.memoryWriter.write(rooms.content.docId, rooms, [status.segmentId]);
+      return status;
+    }),
   );
   app.put('/api/documents/:id/segments/:segmentId/omitted', (request) =>
     act(request, 'editor', (rooms, actor) => setOmitted(rooms, actor, param(request, 'segmentId'), parseBody(omittedBody, request.body).omitted)),

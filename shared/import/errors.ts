@@ -7,6 +7,8 @@ export type ImportErrorCode =
   | 'bad_alignment'
   | 'bad_xliff'
   | 'bad_docx'
+  /** A translation memory file that is not TMX (SPEC 18.7). */
+  | 'bad_tmx'
   | 'missing_language'
   | 'bad_language'
   /** A Word draft that unpacks to more than the import allows (answered 413). */
