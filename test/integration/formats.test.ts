@@ -124,13 +124,19 @@ describe('formats over HTTP', () => {
     expect(XMLValidator.validate(document)).toBe(true);
   });
 
-  it('SPEC 12.3 json export: the segments as GET /api/documents/:id shows them', async () => {
+  it('SPEC 12.3 json export: the segments as GET /api/documents/:id shows them, omitted ones left out', async () => {
     const { id, tokens } = await server.createDocument();
+    const before = await server.api('GET', `/api/documents/${id}`, undefined, tokens.viewer);
+    const omitted = before.body.segments[1].id;
+    expect((await server.api('PUT', `/api/documents/${id}/segments/${omitted}/omitted`, { omitted: true }, tokens.editor)).status).toBe(200);
     const response = await download(id, tokens.viewer, 'json');
     expect(response.headers.get('content-type')).toMatch(/^application\/json\b/);
     const doc = await server.api('GET', `/api/documents/${id}`, undefined, tokens.viewer);
-    // Who last changed each segment (SPEC 16.9) is the API's, not the file's.
-    const segments = doc.body.segments.map(({ changedBy: _by, changedAt: _at, ...segment }: any) => segment);
+    // Who last changed each segment (SPEC 16.9) is the API's, not the file's; so is the omitted flag.
+    const segments = doc.body.segments
+      .filter((segment: any) => !segment.omitted)
+      .map(({ changedBy: _by, changedAt: _at, omitted: _omitted, ...segment }: any) => segment);
+    expect(segments).toHaveLength(before.body.segments.length - 1);
     expect(await response.json()).toEqual({ id, title: doc.body.title, sourceLang: 'en', targetLang: 'bn', segments });
   });
 
