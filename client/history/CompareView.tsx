@@ -19,11 +19,13 @@ interface Props {
   /** Row number of each segment now in the article. */
   rows: ReadonlyMap<string, number>;
   canRestore: boolean;
+  /** This person's own token once known, for the download links. */
+  token: string | null;
   onRestore: (version: Version) => void;
   onSegment: (segmentId: string) => void;
 }
 
-export function CompareView({ api, version, reason, targetLang, rows, canRestore, onRestore, onSegment }: Props) {
+export function CompareView({ api, version, reason, targetLang, rows, canRestore, token, onRestore, onSegment }: Props) {
   const [segments, setSegments] = useState<SegmentDiff[] | null>(null);
   const [error, setError] = useState('');
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
@@ -73,6 +75,18 @@ export function CompareView({ api, version, reason, targetLang, rows, canRestore
             </button>
           )}
         </div>
+        {token && (
+          <p className="compare-files">
+            Download the comparison:{' '}
+            <a href={api.fileHref(version.id, 'current', 'docx', token)} download data-testid="compare-docx">
+              Word, tracked changes
+            </a>{' '}
+            ·{' '}
+            <a href={api.fileHref(version.id, 'current', 'html', token)} download>
+              HTML
+            </a>
+          </p>
+        )}
       </div>
       {error && (
         <p className="form-error" role="alert">

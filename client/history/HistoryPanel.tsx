@@ -32,6 +32,8 @@ export function HistoryPanel({ desk, review, onClose }: { desk: ReviewDesk; revi
   const [error, setError] = useState('');
   const [view, setView] = useState<View>({ kind: 'list' });
   const [asking, setAsking] = useState<Asking>(null);
+  const [token, setToken] = useState<string | null>(null);
+  useEffect(() => void desk.token.then(setToken), [desk]);
 
   const refresh = useCallback(() => {
     api.list().then(
@@ -163,6 +165,7 @@ export function HistoryPanel({ desk, review, onClose }: { desk: ReviewDesk; revi
           targetLang={facts.targetLang}
           rows={rows}
           canRestore={canEdit}
+          token={token}
           onRestore={(version) => setAsking({ kind: 'restore', version })}
           onSegment={(segmentId) => setView({ kind: 'segment', segmentId, back: view })}
         />

@@ -43,6 +43,9 @@ export function historyApi(docId: string, token: () => Promise<string>) {
     /** Every segment, `from` against `to` (a version id or "current"). */
     diff: (from: string, to: string) =>
       send<{ segments: SegmentDiff[] }>('GET', `${base}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`).then((r) => r.segments),
+    /** The comparison as a file: HTML with <ins> and <del>, or Word with tracked changes (SPEC 16.4). */
+    fileHref: (from: string, to: string, format: 'html' | 'docx', own: string) =>
+      `${base}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=${format}&token=${encodeURIComponent(own)}`,
     segment: (segmentId: string) =>
       send<{ versions: SegmentVersion[] }>('GET', `${base}/segments/${encodeURIComponent(segmentId)}/history`).then((r) => r.versions),
   };

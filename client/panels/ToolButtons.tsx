@@ -27,16 +27,17 @@ export function ToolButtons({ sessions }: { sessions: { content: ContentSession;
         <BookIcon />
         <span>Glossary</span>
       </button>
+      {/* An icon alone: the header keeps one row at 1280px with room for the title (SPEC 10.13). */}
       <button
         type="button"
-        className="button tool-button"
+        className="button tool-button icon-only"
         aria-pressed={open === 'history'}
+        aria-label="History"
         title="History: versions, compare, restore"
         onClick={() => panels.toggle('history')}
         data-testid="history-button"
       >
         <HistoryIcon />
-        <span>History</span>
       </button>
     </div>
   );

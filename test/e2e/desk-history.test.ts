@@ -80,6 +80,9 @@ describe('history in the desk (e2e)', { timeout: 120_000 }, () => {
     expect(colours[0]).not.toBe(colours[1]);
     expect(colours.every((c) => !c.includes('rgba(0, 0, 0, 0)'))).toBe(true);
     await screenshot(page, 'history-compare');
+    // The comparison downloads as Word with tracked changes.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/\(Sent to review → .*\)\.docx$/);
 
     // Who changed the row: on hover of its number, on the other page too.
     await eventually(async () => expect(await tipOf(rina.page, 1)).toMatch(/^Last changed by Omar, (just now|\d+ seconds? ago)/), { timeout: 10_000 });
