@@ -13,8 +13,14 @@ import { listCommand } from './cli/list.js';
 import { revokeCommand } from './cli/revoke.js';
 import { serveCommand } from './cli/serve.js';
 import { tokenCommand } from './cli/token.js';
+import { tmExportCommand, tmImportCommand } from './cli/tm.js';
 
-const commands: readonly Command[] = [serveCommand, importCommand, exportCommand, tokenCommand, listCommand, deleteCommand, revokeCommand, checkCommand];
+const commands: readonly Command[] = [serveCommand, importCommand, exportCommand, tokenCommand, listCommand, deleteCommand, revokeCommand, tmImportCommand, tmExportCommand, checkCommand];
+
+/** `tm import …` is the command `tm import`: the memory's commands are two words. */
+function twoWord(name: string, rest: string[]): [string, string[]] {
+  return name === 'tm' && rest[0] !== undefined && !rest[0].startsWith('-') ? [`tm ${rest[0]}`, rest.slice(1)] : [name, rest];
+}
 
 let current: Command | undefined;
 
@@ -23,11 +29,16 @@ async function run([name, ...rest]: string[]): Promise<void> {
   if (name === '--version') return void process.stdout.write(`${version()}\n`);
   if (name === undefined) throw new UsageError('tandem needs a command');
   // `tandem help export` is `tandem export --help`.
-  if (name === 'help') return run([rest[0], '--help', ...rest.slice(1)]);
+  if (name === 'help') {
+    const [command, after] = twoWord(rest[0], rest.slice(1));
+    return run([...command.split(' '), '--help', ...after]);
+  }
   if (name.startsWith('-')) throw new UsageError(`Unknown option '${name}' (flags follow the command)`);
-  current = commands.find((command) => command.name === name);
-  if (!current) throw new UsageError(`unknown command '${name}'`);
-  const parsed = parseCommandLine(current, rest);
+  const [command, args] = twoWord(name, rest);
+  if (command === 'tm') throw new UsageError('tm needs import or export');
+  current = commands.find((c) => c.name === command);
+  if (!current) throw new UsageError(`unknown command '${command}'`);
+  const parsed = parseCommandLine(current, args);
   if (parsed === 'help') return void process.stdout.write(commandHelp(current));
   await current.run(parsed.flags, parsed.args);
 }

@@ -20,8 +20,11 @@ function adminToken(dataDir: string, configured: string | undefined): string | u
   }
 }
 
-/** The server's answer to an admin request; an error answer, or none, is a CliError (exit 1). */
-export async function callServer(flags: ConfigFlags, method: string, path: string, body?: unknown): Promise<Response> {
+/**
+ * The server's answer to an admin request; an error answer, or none, is a CliError (exit 1). The
+ * body goes as JSON, or as it is when its content type is given (a TMX file).
+ */
+export async function callServer(flags: ConfigFlags, method: string, path: string, body?: unknown, contentType?: string): Promise<Response> {
   const config = readConfig(process.env, flags);
   const base = config.TANDEM_SERVER ?? `http://${config.HOST}:${config.PORT}`;
   // Only the server makes an admin token: one made here would not be the server's (a 401).
@@ -35,8 +38,8 @@ export async function callServer(flags: ConfigFlags, method: string, path: strin
   try {
     response = await fetch(new URL(path, base), {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': contentType ?? 'application/json' } : {}) },
+      body: body ? (contentType ? (body as BodyInit) : JSON.stringify(body)) : undefined,
     });
   } catch {
     throw new CliError(`no Tandem server answers at ${base} (start one with: tandem serve)`, EXIT.failed);
