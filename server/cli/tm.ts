@@ -1,4 +1,4 @@
-// `tandem tm import` and `tandem tm export`: the translation memory as TMX 1.4b (SPEC 18.7, 9.3).
+// `tandem tm import` and `tandem tm export`: the translation memory as TMX 1.4b (SPEC 18.9, 18.7, 9.3).
 import { clientFlags } from '../config.js';
 import { CLIENT_FLAGS_HELP, callServer } from './call-server.js';
 import { defineCommand } from './command.js';

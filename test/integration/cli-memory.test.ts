@@ -1,4 +1,4 @@
-// `tandem tm import` and `tandem tm export` against a running server (SPEC 18.7, 9.3).
+// `tandem tm import` and `tandem tm export` against a running server (SPEC 18.9, 18.7, 9.3).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ const tandem = (...args: string[]) =>
   run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args, '--server', server.url], { env: { ...process.env, ADMIN_TOKEN, TANDEM_SERVER: '' }, timeout: 60_000 });
 
 describe('tandem tm', () => {
-  it('SPEC 18.7 SPEC 9.3 tm import adds a TMX file to the memory and tm export writes the pair back as TMX', { timeout: 180_000 }, async () => {
+  it('SPEC 18.9 SPEC 9.3 tm import adds a TMX file to the memory and tm export writes the pair back as TMX', { timeout: 180_000 }, async () => {
     const imported = await tandem('tm', 'import', fixture('memory/other-tool.tmx'));
     expect(imported.stdout).toBe('3 added, 0 updated, 1 skipped\n');
     const out = join(dir, 'memory.tmx');
@@ -40,7 +40,7 @@ describe('tandem tm', () => {
     expect(stdout.stdout.replace(/creationdate="[^"]*"/, '')).toBe(tmx.replace(/creationdate="[^"]*"/, ''));
   });
 
-  it('SPEC 18.7 SPEC 9.7 a malformed file is the server\'s 400; a missing language or subcommand is a usage error', { timeout: 180_000 }, async () => {
+  it('SPEC 18.9 SPEC 9.7 a malformed file is the server\'s 400; a missing language or subcommand is a usage error', { timeout: 180_000 }, async () => {
     await expect(tandem('tm', 'import', fixture('article.en.txt'))).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^400: malformed XML/) });
     await expect(tandem('tm', 'export', '--source-lang', 'en')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^tm export needs --source-lang and --target-lang/) });
     await expect(tandem('tm')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^tm needs import or export/) });
