@@ -53,7 +53,8 @@ describe('SQLite store', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-      expect(tables).toEqual(['documents', 'settings', 'snapshots', 'updates', 'versions']);
+      // The translation memory's table and its FTS5 index (SPEC 18.1) too.
+      expect(tables).toEqual(['documents', 'settings', 'snapshots', 'tm_fts', 'tm_fts_config', 'tm_fts_data', 'tm_fts_docsize', 'tm_fts_idx', 'tm_units', 'updates', 'versions']);
     } finally {
       db.close();
     }
