@@ -6,7 +6,7 @@ import { startServer, type BenchServer, type ServerKind } from './servers.js';
 
 export const QUICK = process.env.BENCH_QUICK === '1';
 /** The server bench's scenarios, in the order they run. */
-export const SERVER_SCENARIOS = ['latency', 'throughput', 'storm', 'room-load', 'fanout', 'history-storm', 'cold-load', 'memory', 'churn', 'store-check', 'versions'];
+export const SERVER_SCENARIOS = ['latency', 'throughput', 'storm', 'room-load', 'fanout', 'history-storm', 'cold-load', 'memory', 'churn', 'store-check', 'versions', 'align'];
 /**
  * BENCH_ONLY=fanout,history-storm runs only the scenarios named; `server` stands for all of the
  * server bench's, `desk` for the desk bench (bench/desk/run.ts). Everything by default.

@@ -1,14 +1,28 @@
-// The store check's cost on a store of many documents, and versions (Tandem only: the others keep
-// no store).
+// The store check's cost on a store of many documents, versions and alignment (Tandem only: the
+// others keep no store and align nothing).
 import { row, type Row } from '../report.js';
 import { config, log, wanted } from '../rounds.js';
 import { runStoreCheck, type StoreCheckResult } from '../scenarios/store-check.js';
 import { runVersions } from '../scenarios/versions.js';
+import { runAlign } from '../scenarios/align.js';
 
 export async function storeSuite(): Promise<{ rows: Row[]; rounds: object }> {
   const check = await storeCheck();
   const history = await versions();
-  return { rows: [...check.rows, ...history.rows], rounds: { ...check.rounds, ...history.rounds } };
+  const aligned = align();
+  return { rows: [...check.rows, ...history.rows, ...aligned.rows], rounds: { ...check.rounds, ...history.rounds, ...aligned.rounds } };
+}
+
+function align(): { rows: Row[]; rounds: object } {
+  if (!wanted('align')) return { rows: [], rounds: {} };
+  log('12. alignment: a 300-paragraph draft whose paragraphs are merged, split, dropped and added, aligned to its source');
+  const r = runAlign(300);
+  log(`  ${r.sourceBlocks} source and ${r.targetBlocks} draft paragraphs in ${r.pairs} pairs; first call ${r.firstMs.toFixed(0)} ms of CPU, then ${r.warmMs.toFixed(0)} ms`);
+  const name = '12. align (300 paragraphs)';
+  return {
+    rows: [row(name, 'first call', 'CPU ms', { tandem: r.firstMs }), row(name, 'warm', 'CPU ms', { tandem: r.warmMs })],
+    rounds: { align: r },
+  };
 }
 
 async function versions(): Promise<{ rows: Row[]; rounds: object }> {

@@ -43,19 +43,24 @@ export class Lattice {
     return this.offset[i] + j - this.lo[i];
   }
 
-  /** Every cell, row by row. */
-  *cells(): Generator<[i: number, j: number, cell: number]> {
-    for (let i = 0; i <= this.n; i++) for (let j = this.lo[i]; j <= this.hi[i]; j++) yield [i, j, this.offset[i] + j - this.lo[i]];
+  /** Calls `visit` for every cell, row by row (or last to first), without allocating. */
+  each(visit: (i: number, j: number, cell: number) => void, reverse = false): void {
+    if (reverse) {
+      for (let i = this.n; i >= 0; i--) for (let j = this.hi[i]; j >= this.lo[i]; j--) visit(i, j, this.offset[i] + j - this.lo[i]);
+    } else {
+      for (let i = 0; i <= this.n; i++) for (let j = this.lo[i]; j <= this.hi[i]; j++) visit(i, j, this.offset[i] + j - this.lo[i]);
+    }
   }
 
   /** Cost of each bead by the cell it ends at: costs[cell * MOVES.length + move]; Infinity when it starts outside. */
   costs(costOf: (i: number, j: number, move: number) => number): Float64Array {
     const costs = new Float64Array(this.size * MOVES.length).fill(Infinity);
-    for (const [i, j, cell] of this.cells()) {
-      MOVES.forEach(([di, dj], move) => {
+    this.each((i, j, cell) => {
+      for (let move = 0; move < MOVES.length; move++) {
+        const [di, dj] = MOVES[move];
         if (this.cell(i - di, j - dj) >= 0) costs[cell * MOVES.length + move] = costOf(i - di, j - dj, move);
-      });
-    }
+      }
+    });
     return costs;
   }
 
@@ -64,17 +69,17 @@ export class Lattice {
     const best = new Float64Array(this.size).fill(Infinity);
     const back = new Int8Array(this.size).fill(-1);
     best[0] = 0;
-    for (const [i, j, cell] of this.cells()) {
-      MOVES.forEach(([di, dj], move) => {
-        const from = this.cell(i - di, j - dj);
-        if (from < 0) return;
+    this.each((i, j, cell) => {
+      for (let move = 0; move < MOVES.length; move++) {
+        const from = this.cell(i - MOVES[move][0], j - MOVES[move][1]);
+        if (from < 0) continue;
         const total = best[from] + costs[cell * MOVES.length + move];
         if (total < best[cell]) {
           best[cell] = total;
           back[cell] = move;
         }
-      });
-    }
+      }
+    });
     const path: Bead[] = [];
     for (let i = this.n, j = this.m; i > 0 || j > 0; ) {
       const move = back[this.cell(i, j)];
@@ -90,20 +95,19 @@ export class Lattice {
     const forward = new Float64Array(this.size).fill(Infinity);
     const backward = new Float64Array(this.size).fill(Infinity);
     forward[0] = 0;
-    for (const [i, j, cell] of this.cells()) {
-      MOVES.forEach(([di, dj], move) => {
-        const from = this.cell(i - di, j - dj);
+    this.each((i, j, cell) => {
+      for (let move = 0; move < MOVES.length; move++) {
+        const from = this.cell(i - MOVES[move][0], j - MOVES[move][1]);
         if (from >= 0) forward[cell] = addNegLog(forward[cell], forward[from] + costs[cell * MOVES.length + move]);
-      });
-    }
-    const cells = [...this.cells()].reverse();
+      }
+    });
     backward[this.size - 1] = 0;
-    for (const [i, j, cell] of cells) {
-      MOVES.forEach(([di, dj], move) => {
-        const to = this.cell(i + di, j + dj);
+    this.each((i, j, cell) => {
+      for (let move = 0; move < MOVES.length; move++) {
+        const to = this.cell(i + MOVES[move][0], j + MOVES[move][1]);
         if (to >= 0) backward[cell] = addNegLog(backward[cell], costs[to * MOVES.length + move] + backward[to]);
-      });
-    }
+      }
+    }, true);
     return new Posteriors(this, costs, forward, backward);
   }
 }
@@ -126,18 +130,23 @@ export class Posteriors {
     private readonly backward: Float64Array,
   ) {
     this.alone = { source: new Float64Array(lattice.n), target: new Float64Array(lattice.m) };
-    for (const [i, j] of lattice.cells()) {
-      MOVES.forEach(([di, dj], move) => {
-        if (di + dj !== 1) return;
-        const p = this.of({ i, j, move });
+    lattice.each((i, j) => {
+      for (let move = 0; move < MOVES.length; move++) {
+        const [di, dj] = MOVES[move];
+        if (di + dj !== 1) continue;
+        const p = this.chance(i, j, move);
         if (di === 1 && i < lattice.n) this.alone.source[i] += p;
         if (dj === 1 && j < lattice.m) this.alone.target[j] += p;
-      });
-    }
+      }
+    });
   }
 
   /** The chance of this very bead, at this place. */
   of({ i, j, move }: Bead): number {
+    return this.chance(i, j, move);
+  }
+
+  private chance(i: number, j: number, move: number): number {
     const [di, dj] = MOVES[move];
     const from = this.lattice.cell(i, j);
     const to = this.lattice.cell(i + di, j + dj);
