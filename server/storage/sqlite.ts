@@ -120,6 +120,18 @@ export class SqliteStore implements Store {
     return { snapshot, snapshotSeq, updates, seq, bytes };
   }
 
+  async loadRoomSince(room: string, since: number): Promise<RoomLog> {
+    const snap = this.sql.getSnapshot.get(room) as { seq: number; data: Buffer } | undefined;
+    const merged = snap && snap.seq > since ? snap : undefined;
+    const after = Math.max(since, snap?.seq ?? 0);
+    const rows = this.sql.updatesAfter.all(room, after) as { seq: number; data: Buffer }[];
+    const updates = rows.map((row) => toBytes(row.data));
+    const snapshot = merged ? toBytes(merged.data) : null;
+    const bytes = (snapshot?.byteLength ?? 0) + updates.reduce((sum, u) => sum + u.byteLength, 0);
+    const seq = rows.length > 0 ? rows[rows.length - 1].seq : after;
+    return { snapshot, snapshotSeq: merged?.seq ?? 0, updates, seq, bytes };
+  }
+
   async compact(room: string, uptoSeq: number, snapshot: Uint8Array): Promise<void> {
     this.db.transaction(() => {
       const last = this.lastSeq(room);

@@ -52,6 +52,13 @@ export interface Store extends VersionStore {
    */
   append(entries: AppendEntry[]): Promise<number[]>;
   loadRoom(room: string): Promise<RoomLog>;
+  /**
+   * What the room's log holds after `seq`, read as of one moment (an instance catching up, SPEC
+   * 17.10): the updates stored after it, preceded by the snapshot when compaction merged some of
+   * them into it (else `snapshot` is null); `seq` is the last sequence number read (`seq` itself
+   * when nothing is newer).
+   */
+  loadRoomSince(room: string, seq: number): Promise<RoomLog>;
   /** Replaces the room's log up to and including `uptoSeq` by `snapshot`; later updates stay. */
   compact(room: string, uptoSeq: number, snapshot: Uint8Array): Promise<void>;
 

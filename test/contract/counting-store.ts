@@ -48,6 +48,10 @@ export class CountingStore implements Store {
   loadRoom(room: string): Promise<RoomLog> {
     return this.inner.loadRoom(room);
   }
+
+  loadRoomSince(room: string, seq: number): Promise<RoomLog> {
+    return this.inner.loadRoomSince(room, seq);
+  }
   compact(room: string, uptoSeq: number, snapshot: Uint8Array): Promise<void> {
     return this.inner.compact(room, uptoSeq, snapshot);
   }

@@ -162,6 +162,24 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
       expect([reloaded.snapshotSeq, reloaded.seq]).toEqual([s2, s3]);
     });
 
+    it('SPEC 17.10 loadRoomSince reads the updates after a seq, with the snapshot first once compaction merged some of them', async () => {
+      const docs = await create('doca01', 'Hello');
+      const first = (await store.loadRoom('doca01')).updates;
+      const [u1, u2, u3] = [' one', ' two', ' three'].map((text) => appendText(docs.content, text));
+      const [s1, s2, s3] = await store.append([u1, u2, u3].map((update) => ({ docId: 'doca01', room: 'doca01', update })));
+
+      const since = await store.loadRoomSince('doca01', s1);
+      expect([since.snapshot, since.updates, since.seq]).toEqual([null, [u2, u3], s3]);
+      expect(await store.loadRoomSince('doca01', s3)).toMatchObject({ snapshot: null, updates: [], seq: s3 });
+
+      await store.compact('doca01', s2, mergedState([...first, u1, u2]));
+      const merged = await store.loadRoomSince('doca01', s1);
+      expect(merged.snapshot).not.toBeNull();
+      expect([merged.snapshotSeq, merged.updates, merged.seq]).toEqual([s2, [u3], s3]);
+      expect(replayText(merged)).toBe('Hello one two three');
+      expect(await store.loadRoomSince('doca01', s2)).toMatchObject({ snapshot: null, updates: [u3], seq: s3 });
+    });
+
     it('Store contract: append after compact continues the seq numbers, also after reopening', async () => {
       const docs = await create('doca01', 'x');
       const [s1] = await store.append([{ docId: 'doca01', room: 'doca01', update: appendText(docs.content, 'y') }]);

@@ -140,6 +140,26 @@ export class PostgresStore implements Store {
     return { snapshot, snapshotSeq, updates, seq, bytes };
   }
 
+  /** One statement, like loadRoom: the snapshot only when it merged updates after `since`. */
+  async loadRoomSince(room: string, since: number): Promise<RoomLog> {
+    const { rows } = await this.pool.query<{ snap: boolean; seq: number; data: Buffer }>(
+      `SELECT true AS snap, seq, data FROM snapshots WHERE room = $1 AND seq > $2
+       UNION ALL
+       SELECT false, u.seq, u.data FROM updates u
+       WHERE u.room = $1 AND u.seq > GREATEST($2, COALESCE((SELECT seq FROM snapshots WHERE room = $1), 0))
+       ORDER BY snap DESC, seq`,
+      [room, since],
+    );
+    const snap = rows[0]?.snap ? rows[0] : null;
+    const updateRows = snap ? rows.slice(1) : rows;
+    const snapshot = snap ? toBytes(snap.data) : null;
+    const updates = updateRows.map((row) => toBytes(row.data));
+    const bytes = (snapshot?.byteLength ?? 0) + updates.reduce((sum, u) => sum + u.byteLength, 0);
+    const snapshotSeq = snap?.seq ?? 0;
+    const seq = updateRows.length > 0 ? updateRows[updateRows.length - 1].seq : Math.max(since, snapshotSeq);
+    return { snapshot, snapshotSeq, updates, seq, bytes };
+  }
+
   /**
    * One instance at a time per room (an advisory lock). Only updates up to `uptoSeq` go: those
    * appended meanwhile have higher seqs, since seqs are handed out by committed room_seqs rows.
