@@ -16,6 +16,8 @@ import { CompareView } from './CompareView.js';
 import { SegmentHistory } from './SegmentHistory.js';
 import { ConfirmDialog, SaveVersionDialog } from './HistoryDialogs.js';
 import { exactTime } from './VersionTime.js';
+import { segmentText } from './segment-text.js';
+import { ReviewRoom } from '../../shared/schema.js';
 
 type View = { kind: 'list' } | { kind: 'compare'; version: Version; reason?: string } | { kind: 'segment'; segmentId: string; back: View };
 type Asking = { kind: 'save' } | { kind: 'delete'; version: Version } | { kind: 'restore'; version: Version; segmentId?: string } | null;
@@ -176,6 +178,10 @@ export function HistoryPanel({ desk, review, onClose }: { desk: ReviewDesk; revi
           segmentId={view.segmentId}
           row={rows.get(view.segmentId)}
           targetLang={facts.targetLang}
+          current={() => {
+            const change = review.doc.getMap<{ by: string | null; at: number }>(ReviewRoom.changed).get(view.segmentId);
+            return { text: segmentText(desk.content, view.segmentId), by: change?.by ?? null, at: change?.at ?? null };
+          }}
           onRestore={canEdit ? (entry) => setAsking({ kind: 'restore', version: entry.version, segmentId: view.segmentId }) : undefined}
         />
       )}

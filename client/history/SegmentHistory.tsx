@@ -13,11 +13,14 @@ interface Props {
   segmentId: string;
   row: number | undefined;
   targetLang: string;
+  /** The segment's text now and its last change, read when the history arrives (text null: no
+   *  longer in the article). */
+  current: () => { text: string | null; by: string | null; at: number | null };
   /** Editors: puts this segment back as it was in a version. */
   onRestore?: (entry: SegmentVersion) => void;
 }
 
-export function SegmentHistory({ api, segmentId, row, targetLang, onRestore }: Props) {
+export function SegmentHistory({ api, segmentId, row, targetLang, current, onRestore }: Props) {
   const [entries, setEntries] = useState<SegmentVersion[] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -30,6 +33,10 @@ export function SegmentHistory({ api, segmentId, row, targetLang, onRestore }: P
       live = false;
     };
   }, [api, segmentId]);
+  const latest = entries ? current() : null;
+  const now = latest?.text ?? null;
+  // The text now, when no version holds it yet, heads the list.
+  const unsaved = entries && now !== null && entries[0]?.text !== now ? latest : null;
 
   return (
     <div className="segment-history" data-testid="segment-history">
@@ -52,6 +59,20 @@ export function SegmentHistory({ api, segmentId, row, targetLang, onRestore }: P
       {entries && entries.length === 0 && <p className="muted">No version holds this segment yet.</p>}
       {entries && (
         <ol className="compare-list">
+          {unsaved && (
+            <li className="compare-seg history-entry" data-testid="segment-now">
+              <div className="history-entry-head">
+                <span className="version-name">Now (not in a version yet)</span>
+              </div>
+              <DiffText ops={entries[0]?.text ? diffWords(entries[0].text, now!, targetLang) : [{ op: 'equal', text: now! }]} lang={targetLang} />
+              {unsaved.at !== null && (
+                <div className="version-meta">
+                  <span title={exactTime(unsaved.at)}>Changed by {unsaved.by ?? 'the server'}</span>
+                  <VersionTime at={unsaved.at} />
+                </div>
+              )}
+            </li>
+          )}
           {entries.map((entry, i) => {
             const older = entries[i + 1];
             const ops = entry.text === null ? [] : older?.text ? diffWords(older.text, entry.text, targetLang) : [{ op: 'equal' as const, text: entry.text }];
@@ -71,7 +92,8 @@ export function SegmentHistory({ api, segmentId, row, targetLang, onRestore }: P
                     'As imported'
                   )}
                 </div>
-                {onRestore && entry.text !== null && (
+                {entry.text === now && <div className="version-meta">The text now</div>}
+                {onRestore && entry.text !== null && entry.text !== now && (
                   <button type="button" className="button small history-entry-restore" onClick={() => onRestore(entry)} data-testid="restore-segment">
                     Restore this segment only…
                   </button>

@@ -111,6 +111,8 @@ describe('history in the desk (e2e)', { timeout: 120_000 }, () => {
     await screenshot(page, 'history-segment');
 
     // That segment alone goes back to the edited text, asked first; the other page sees it live.
+    expect(await entries.nth(1).getByTestId('restore-segment').count()).toBe(0); // the Draft's text is the text now
+    expect(await entries.nth(1).textContent()).toContain('The text now');
     await entries.first().getByTestId('restore-segment').click();
     expect(await page.getByRole('dialog').getByRole('heading').textContent()).toBe('Restore segment 2 only?');
     expect(await page.getByTestId('version-confirm').textContent()).toContain('no other segment changes');
@@ -221,6 +223,12 @@ describe('history in the desk (e2e)', { timeout: 120_000 }, () => {
       await page.getByTestId('version-confirm').waitFor();
       await readable('restore dialog');
       await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+      await page.getByTestId('changed-segment').getByRole('button', { name: 'History of segment 2' }).click();
+      await page.getByTestId('segment-version').first().waitFor();
+      // The text now, in no version yet, heads the segment's history, against the newest version's.
+      expect(await page.getByTestId('segment-now').locator('ins.diff-ins').textContent()).toBe('জাল');
+      await readable('segment history');
+      await page.getByTestId('history-back').click();
       await page.getByTestId('history-back').click();
       await page.getByTestId('save-version').click();
       await page.getByTestId('save-version-dialog').waitFor();
