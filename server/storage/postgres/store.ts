@@ -18,9 +18,6 @@ export interface PostgresOptions {
   onIdleError?: (error: Error) => void;
 }
 
-/** Updates per INSERT statement (3 parameters each, under PostgreSQL's 65,535). */
-const INSERT_CHUNK = 1000;
-
 /** How long ping waits for `SELECT 1` (readiness, /healthz). */
 const PING_TIMEOUT_MS = 2000;
 
@@ -85,39 +82,49 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * One transaction: each room's seqs are reserved on its room_seqs row (rooms in name order, so two
-   * instances appending to the same rooms never deadlock), then the updates go in by multi-row INSERTs.
+   * One statement, so one round trip and one transaction: each room's seqs are reserved on its
+   * room_seqs row (rooms in name order, so instances appending to the same rooms never deadlock),
+   * then the updates go in with their seqs and the documents' updatedAt moves forward. Data-modifying
+   * WITH clauses always run whole, whether or not the final SELECT reads them.
    */
   async append(entries: AppendEntry[]): Promise<number[]> {
     if (entries.length === 0) return [];
     const counts = new Map<string, number>();
-    for (const { room } of entries) counts.set(room, (counts.get(room) ?? 0) + 1);
-    const rooms = [...counts.keys()].sort();
-    const docIds = [...new Set(entries.map((e) => e.docId))].sort();
-    return this.transaction(async (client) => {
-      const { rows } = await client.query<{ room: string; last_seq: number }>(
-        `INSERT INTO room_seqs (room, last_seq)
-         SELECT room, n FROM unnest($1::text[], $2::bigint[]) AS t(room, n) ORDER BY room
-         ON CONFLICT (room) DO UPDATE SET last_seq = room_seqs.last_seq + excluded.last_seq
-         RETURNING room, last_seq`,
-        [rooms, rooms.map((room) => counts.get(room)!)],
-      );
-      // The seq before this group's first update of each room.
-      const next = new Map(rows.map((row) => [row.room, row.last_seq - counts.get(row.room)!]));
-      const seqs = entries.map(({ room }) => {
-        const seq = next.get(room)! + 1;
-        next.set(room, seq);
-        return seq;
-      });
-      for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
-        const chunk = entries.slice(start, start + INSERT_CHUNK);
-        const values = chunk.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ');
-        const params = chunk.flatMap(({ room, update }, i) => [room, seqs[start + i], toBuffer(update)]);
-        await client.query(`INSERT INTO updates (room, seq, data) VALUES ${values}`, params);
-      }
-      await client.query('UPDATE documents SET updated_at = GREATEST(updated_at, $1) WHERE id = ANY($2::text[])', [Date.now(), docIds]);
-      return seqs;
+    // Each entry's place among its room's entries of this group: 1, 2, …
+    const places = entries.map(({ room }) => {
+      const place = (counts.get(room) ?? 0) + 1;
+      counts.set(room, place);
+      return place;
     });
+    const rooms = [...counts.keys()].sort();
+    const { rows } = await this.pool.query<{ room: string; last_seq: number }>(
+      `WITH seqs AS (
+         INSERT INTO room_seqs (room, last_seq)
+         SELECT * FROM unnest($1::text[], $2::bigint[]) ORDER BY 1
+         ON CONFLICT (room) DO UPDATE SET last_seq = room_seqs.last_seq + excluded.last_seq
+         RETURNING room, last_seq
+       ), bases AS (
+         SELECT s.room, s.last_seq - c.n AS base FROM seqs s JOIN unnest($1::text[], $2::bigint[]) AS c(room, n) USING (room)
+       ), stored AS (
+         INSERT INTO updates (room, seq, data)
+         SELECT u.room, bases.base + u.place, u.data
+         FROM unnest($3::text[], $4::bigint[], $5::bytea[]) AS u(room, place, data) JOIN bases USING (room)
+       ), touched AS (
+         UPDATE documents SET updated_at = GREATEST(updated_at, $6) WHERE id = ANY($7::text[])
+       )
+       SELECT room, last_seq FROM seqs`,
+      [
+        rooms,
+        rooms.map((room) => counts.get(room)!),
+        entries.map((e) => e.room),
+        places,
+        entries.map((e) => toBuffer(e.update)),
+        Date.now(),
+        [...new Set(entries.map((e) => e.docId))].sort(),
+      ],
+    );
+    const lastSeqs = new Map(rows.map((row) => [row.room, row.last_seq]));
+    return entries.map(({ room }, i) => lastSeqs.get(room)! - counts.get(room)! + places[i]);
   }
 
   /** One statement, so the snapshot and the updates after it are read as of one moment. */
