@@ -1,7 +1,7 @@
 // A version against the current text (SPEC 16.11): per segment, what was deleted since and what was
 // inserted, coloured; unchanged segments folded ("7 unchanged segments", opened on demand); each
 // changed segment's row number brings it on screen; its own history one click away.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { plural } from '../app/plural.js';
 import { ApiError } from '../app/api.js';
 import type { HistoryApi, SegmentDiff, Version } from './history-api.js';
@@ -30,6 +30,9 @@ export function CompareView({ api, version, reason, targetLang, rows, canRestore
   const [error, setError] = useState('');
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const [asked, setAsked] = useState(0);
+  // The button that opened this view is gone: the keyboard continues from the view's head.
+  const head = useRef<HTMLDivElement>(null);
+  useEffect(() => head.current?.focus(), [version.id]);
   useEffect(() => {
     let live = true;
     setError('');
@@ -45,7 +48,7 @@ export function CompareView({ api, version, reason, targetLang, rows, canRestore
   const changed = segments?.filter((s) => s.changed).length ?? 0;
   return (
     <div className="compare" data-testid="compare">
-      <div className="compare-head">
+      <div className="compare-head" ref={head} tabIndex={-1} aria-label={`“${version.name}” against the current text`}>
         <div className="compare-sides">
           <span className="compare-from">
             <del className="diff-del">{version.name}</del>

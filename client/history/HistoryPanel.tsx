@@ -1,7 +1,7 @@
 // The History panel (SPEC 16.10–16.15): the versions, a version against the current text, one
 // segment's history; editors save, delete and restore. Every question is asked in the page's own
 // dialog. Lists and comparisons are fetched when shown, never while someone types.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../app/store.js';
 import { ApiError } from '../app/api.js';
 import { plural } from '../app/plural.js';
@@ -46,6 +46,11 @@ export function HistoryPanel({ desk, review, onClose }: { desk: ReviewDesk; revi
   useEffect(() => {
     if (view.kind === 'list') refresh();
   }, [refresh, view.kind]);
+  // Back in the list from a view whose button took the focus with it: the list's first action has it.
+  const actions = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (view.kind === 'list' && (document.activeElement === document.body || !document.activeElement)) actions.current?.querySelector('button')?.focus();
+  }, [view.kind]);
 
   const draft = versions && draftOf(versions);
   const reviewedAt = lastReviewAt(facts.statuses, desk.me.name);
@@ -126,7 +131,7 @@ export function HistoryPanel({ desk, review, onClose }: { desk: ReviewDesk; revi
       )}
       {view.kind === 'list' && (
         <>
-          <div className="history-actions">
+          <div className="history-actions" ref={actions}>
             {canEdit && (
               <button type="button" className="button small primary" onClick={() => setAsking({ kind: 'save' })} data-testid="save-version">
                 Save version…

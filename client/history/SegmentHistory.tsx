@@ -1,6 +1,6 @@
 // One segment's own history (SPEC 16.15): its text at each version where it changed, newest first,
 // with who had last changed it by then, each against the text before it; editors restore one.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../app/api.js';
 import { diffWords } from '../../shared/diff/words.js';
 import type { HistoryApi, SegmentVersion } from './history-api.js';
@@ -23,6 +23,8 @@ interface Props {
 export function SegmentHistory({ api, segmentId, row, targetLang, current, onRestore }: Props) {
   const [entries, setEntries] = useState<SegmentVersion[] | null>(null);
   const [error, setError] = useState('');
+  const head = useRef<HTMLDivElement>(null);
+  useEffect(() => head.current?.focus(), [segmentId]);
   useEffect(() => {
     let live = true;
     api.segment(segmentId).then(
@@ -40,7 +42,7 @@ export function SegmentHistory({ api, segmentId, row, targetLang, current, onRes
 
   return (
     <div className="segment-history" data-testid="segment-history">
-      <div className="compare-head">
+      <div className="compare-head" ref={head} tabIndex={-1}>
         <h3 className="segment-history-title">
           Segment {row ?? ''}
           {row !== undefined && (

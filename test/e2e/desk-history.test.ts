@@ -151,8 +151,13 @@ describe('history in the desk (e2e)', { timeout: 120_000 }, () => {
     expect(await viewer.page.getByTestId('save-version').count()).toBe(0);
     expect(await viewer.page.getByTestId('since-review').count()).toBe(0);
     expect(await viewer.page.getByTestId('version-list').getByRole('button', { name: /^Delete/ }).count()).toBe(0);
-    await viewer.page.getByTestId('compare-draft').click();
+    // By the keyboard: the comparison opens with the focus on its head, and Tab goes on from there.
+    await viewer.page.getByTestId('compare-draft').focus();
+    await viewer.page.keyboard.press('Enter');
     await eventually(async () => expect(await viewer.page.getByTestId('compare-count').textContent()).toBe('No changes since this version'));
+    expect(await viewer.page.evaluate(() => document.activeElement?.className)).toBe('compare-head');
+    await viewer.page.keyboard.press('Tab');
+    expect(await viewer.page.evaluate(() => document.activeElement?.textContent)).toBe('Refresh');
     expect(await viewer.page.getByTestId('restore-version').count()).toBe(0);
 
     // The reviewer: the same, and what changed since her mark (the Draft was saved before it).
