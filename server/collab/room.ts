@@ -53,6 +53,8 @@ export class Room {
    * sent: encoded once and the same bytes for every joiner until the next change.
    */
   private joining: { step1?: Uint8Array; whole?: Uint8Array } = {};
+  /** The peer update being applied, and its transaction once it changed the doc (see `apply`). */
+  private incoming: { tr: Y.Transaction | null } | null = null;
 
   static async load(name: string, docId: string, kind: RoomKind, deps: RoomDeps): Promise<Room> {
     const log = await deps.store.loadRoom(name);
@@ -78,9 +80,16 @@ export class Room {
       for (const update of updates) Y.applyUpdate(this.doc, update);
     }, 'load' satisfies Origin);
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: Origin) => {
-      this.joining = {};
-      this.persist(update, origin);
+    // A peer's update that applies whole is stored and sent as it came: Yjs encoding each change
+    // again (its 'update' event) costs more than applying it, and grows with the text it merges into.
+    // The server's own changes are encoded by Yjs: an 'update' listener is there only for them.
+    this.doc.on('beforeTransaction', (tr: Y.Transaction) => {
+      if (!isPeer(tr.origin) && tr.origin !== 'load') this.doc.on('update', this.encoded);
+    });
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (!isPeer(tr.origin) || !changed(tr)) return;
+      if (this.incoming) this.incoming.tr = tr;
+      else this.changed(whatApplied(tr), tr.origin as Origin);
     });
     this.presence = new PresenceRelay(this.awareness, (message) => {
       for (const peer of this.peers) peer.send(message);
@@ -135,8 +144,18 @@ export class Room {
     if (this.bytes + update.length > this.deps.maxDocumentBytes) throw new DocumentTooLarge();
     const { store } = this.doc;
     const before = { structs: store.pendingStructs, ds: store.pendingDs };
-    Y.applyUpdate(this.doc, update, origin);
-    if ((store.pendingStructs ?? before.structs) !== before.structs || (store.pendingDs ?? before.ds) !== before.ds) {
+    const incoming: { tr: Y.Transaction | null } = { tr: null };
+    this.incoming = incoming;
+    let whole = false;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+      whole = (store.pendingStructs ?? before.structs) === before.structs && (store.pendingDs ?? before.ds) === before.ds;
+    } finally {
+      this.incoming = null;
+      // Stored and sent as it came when all of it applied; otherwise what of it did.
+      if (incoming.tr) this.changed(whole ? update : whatApplied(incoming.tr), origin);
+    }
+    if (!whole) {
       store.pendingStructs = before.structs;
       store.pendingDs = before.ds;
       throw new ProtocolError('update refers to content the server does not have');
@@ -157,6 +176,17 @@ export class Room {
   /** Resolves once everything applied so far is stored. */
   settled(): Promise<void> {
     return Promise.race([this.gate.settled(), this.failure]);
+  }
+
+  /** Yjs's encoding of a change the server made. */
+  private readonly encoded = (update: Uint8Array, origin: Origin): void => {
+    this.doc.off('update', this.encoded);
+    if (!isPeer(origin)) this.changed(update, origin);
+  };
+
+  private changed(update: Uint8Array, origin: Origin): void {
+    this.joining = {};
+    this.persist(update, origin);
   }
 
   private persist(update: Uint8Array, origin: Origin): void {
@@ -242,4 +272,25 @@ export class Room {
 /** A state vector naming no client: a joiner that has nothing yet. */
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0;
+}
+
+/** A peer's connection (the origin of its updates), not the server or the store. */
+function isPeer(origin: unknown): boolean {
+  return typeof origin === 'object' && origin !== null;
+}
+
+/**
+ * Whether a transaction changed the document (what Yjs checks before emitting an update). Listen to
+ * 'afterTransaction' with it rather than to 'update': while a doc has 'update' listeners, Yjs encodes
+ * every change again for them.
+ */
+export function changed(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
+  return false;
+}
+
+/** The structs a transaction added (and, beyond what it deleted, the doc's other deletions). */
+function whatApplied(tr: Y.Transaction): Uint8Array {
+  return Y.encodeStateAsUpdate(tr.doc, Y.encodeStateVector(tr.beforeState));
 }

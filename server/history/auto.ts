@@ -4,7 +4,8 @@
 // read: one timer per article in a burst, re-armed only when it fires.
 import type { Logger } from 'pino';
 import type { RoomRegistry } from '../collab/registry.js';
-import type { Origin, Room } from '../collab/room.js';
+import type * as Y from 'yjs';
+import { changed, type Room } from '../collab/room.js';
 import type { Store } from '../storage/store.js';
 import { versionsToThin, type Retention } from './retention.js';
 import { saveVersion } from './save.js';
@@ -38,8 +39,8 @@ export class AutoVersions {
 
   /** Follows a loaded room's changes (both rooms of an article count). */
   watch(room: Room): void {
-    room.doc.on('update', (_update: Uint8Array, origin: Origin) => {
-      if (origin !== 'load') this.touch(room.docId);
+    room.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.origin !== 'load' && changed(tr)) this.touch(room.docId);
     });
   }
 
