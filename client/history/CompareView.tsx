@@ -8,7 +8,7 @@ import type { HistoryApi, SegmentDiff, Version } from './history-api.js';
 import { compareItems } from './compare-items.js';
 import { DiffText } from './DiffText.js';
 import { showSegment } from './show-segment.js';
-import { VersionTime } from './VersionTime.js';
+import { VersionMeta } from './VersionTime.js';
 
 interface Props {
   api: HistoryApi;
@@ -52,10 +52,7 @@ export function CompareView({ api, version, reason, targetLang, rows, canRestore
         <div className="compare-sides">
           <span className="compare-from">
             <del className="diff-del">{version.name}</del>
-            <span className="version-meta">
-              {version.author && <span className="version-author">{version.author}</span>}
-              <VersionTime at={version.createdAt} />
-            </span>
+            <VersionMeta version={version} />
           </span>
           <span className="compare-arrow" aria-hidden="true">
             →

@@ -43,8 +43,12 @@ export function HistoryPanel({ desk, review, onClose }: { desk: ReviewDesk; revi
       (e: unknown) => setError(message(e)),
     );
   }, [api]);
+  // Fetched when shown, and again when the window gets the focus back (others may have saved one).
   useEffect(() => {
-    if (view.kind === 'list') refresh();
+    if (view.kind !== 'list') return;
+    refresh();
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
   }, [refresh, view.kind]);
   // Back in the list from a view whose button took the focus with it: the list's first action has it.
   const actions = useRef<HTMLDivElement>(null);

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { plural } from '../app/plural.js';
 import type { Version } from './history-api.js';
 import { versionItems } from './version-groups.js';
-import { VersionTime } from './VersionTime.js';
+import { VersionMeta } from './VersionTime.js';
 
 interface Props {
   versions: readonly Version[];
@@ -54,10 +54,7 @@ function VersionRow({ version, canDelete, onOpen, onDelete }: { version: Version
     <div className={version.auto ? 'version-row auto' : 'version-row named'} data-testid="version" data-version-id={version.id}>
       <button type="button" className="version-open" onClick={() => onOpen(version)} title={`Compare “${version.name}” with the current text`}>
         <span className="version-name">{version.name}</span>
-        <span className="version-meta">
-          {version.author && <span className="version-author">{version.author}</span>}
-          <VersionTime at={version.createdAt} />
-        </span>
+        <VersionMeta version={version} />
       </button>
       {canDelete && (
         <button type="button" className="button small danger-quiet version-delete" onClick={() => onDelete(version)} aria-label={`Delete version “${version.name}”`}>
