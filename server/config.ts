@@ -75,6 +75,13 @@ const schema = z.object({
     .string()
     .refine((value) => /^postgres(ql)?:\/\/./.test(value), 'DATABASE_URL must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** redis://… (or rediss://) turns on fan-out between instances sharing DATABASE_URL (SPEC 17.8). */
+  REDIS_URL: z
+    .string()
+    .refine((value) => /^rediss?:\/\/./.test(value), 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
+  /** Put before every Redis channel name, so deployments sharing one Redis never mix. */
+  REDIS_PREFIX: z.string().default('tandem:'),
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
   TOKEN_SECRET: z.string().min(16, 'TOKEN_SECRET must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -135,6 +142,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, flags: ConfigFl
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  // Instances share what they fan out only through one database (SPEC 17.8).
+  if (parsed.data.REDIS_URL && !parsed.data.DATABASE_URL) {
+    throw new ConfigError('invalid configuration: REDIS_URL: fan-out between instances needs DATABASE_URL (a shared PostgreSQL store)');
   }
   return parsed.data;
 }

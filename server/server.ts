@@ -36,6 +36,7 @@ import { SegmentChanges } from './history/changes.js';
 import { openSqliteMemory } from './memory/sqlite-memory.js';
 import { MemoryWriter } from './memory/writer.js';
 import { memoryRoutes } from './http/memory.js';
+import { openFanout } from './fanout/open-fanout.js';
 
 export interface RunningServer {
   url: string;
@@ -55,6 +56,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const secret = config.TOKEN_SECRET ?? (await store.getOrSetSetting('token-secret', newSecret));
   const tokens = createTokenIssuer(secret, adminToken);
   const metrics = createMetrics();
+  // After the store: an update is stored before it is published (SPEC 17.8).
+  const feeds = await openFanout(config, store, logger).catch(async (error) => {
+    await store.close();
+    throw error;
+  });
   const commit = new GroupCommit(store, (group) => {
     if (!group.error) metrics.storeSeconds.observe(group.ms / 1000);
   });
@@ -68,6 +74,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
     },
     config.ROOM_IDLE_MS,
+    feeds,
   );
   const autoVersions = new AutoVersions(store, rooms, {
     idleMs: config.VERSION_IDLE_MS,
@@ -110,7 +117,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: config.MAX_BODY_BYTES });
   installErrorHandlers(app);
   securityHeaders(app);
-  const ctx: ApiContext = { store, tokens, rooms, guard: createGuard(tokens, store), metrics, logger, publicUrl: config.PUBLIC_URL ?? null, changes, memory, memoryWriter };
+  const ctx: ApiContext = { store, tokens, rooms, guard: createGuard(tokens, store), metrics, logger, publicUrl: config.PUBLIC_URL ?? null, changes, memory, memoryWriter, fanout: feeds?.fanout };
   documentRoutes(app, ctx);
   alignRoutes(app, ctx);
   tokenRoutes(app, ctx);
@@ -146,6 +153,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         await collab.drain(CLOSE_GRACE_MS);
         await commit.flush().catch((error) => logger.error({ err: error }, 'final flush failed'));
         await stopped;
+        await feeds?.fanout.close();
         await store.close();
         await memory.close();
       })();

@@ -3,10 +3,11 @@ import { serveFlags } from '../config.js';
 import { defineCommand } from './command.js';
 import { CliError, EXIT } from './errors.js';
 import { StoreUnavailable } from '../storage/store.js';
+import { FanoutUnavailable } from '../fanout/fanout.js';
 
 /** A failure of the system (a port taken, a directory it may not write, a database it cannot reach) in one line; anything else as it is. */
 function readable(error: unknown): unknown {
-  if (error instanceof StoreUnavailable) return new CliError(`tandem serve: ${error.message}`, EXIT.failed);
+  if (error instanceof StoreUnavailable || error instanceof FanoutUnavailable) return new CliError(`tandem serve: ${error.message}`, EXIT.failed);
   const { code, syscall } = error as NodeJS.ErrnoException;
   if (!syscall || !code) return error;
   return new CliError(`tandem serve: ${(error as Error).message}${code === 'EADDRINUSE' ? ' (is Tandem already running? choose another port with --port)' : ''}`, EXIT.failed);

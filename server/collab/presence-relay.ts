@@ -8,16 +8,26 @@ import { writeAwareness } from './protocol.js';
 
 export const PRESENCE_RELAY_MS = 20;
 
+/** The origin of presence applied from another instance's batch (SPEC 17.12), never published again. */
+export const FROM_OTHER_INSTANCE = 'fanout';
+
 export class PresenceRelay {
   private readonly changed = new Set<number>();
+  /** Those of `changed` that this instance's peers changed: only they go to other instances. */
+  private readonly changedHere = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly awareness: Awareness,
     private readonly send: (message: Uint8Array) => void,
+    /** With fan-out (SPEC 17.12): the same batch for the other instances, as an awareness update. */
+    private readonly publish?: (update: Uint8Array) => void,
   ) {
-    awareness.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
-      for (const id of [...added, ...updated, ...removed]) this.changed.add(id);
+    awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      for (const id of [...added, ...updated, ...removed]) {
+        this.changed.add(id);
+        if (origin !== FROM_OTHER_INSTANCE) this.changedHere.add(id);
+      }
       this.timer ??= setTimeout(() => this.flush(), PRESENCE_RELAY_MS);
     });
   }
@@ -26,8 +36,11 @@ export class PresenceRelay {
     this.timer = null;
     // Every id an update named has its clock in meta, removed ones too.
     const ids = [...this.changed].filter((id) => this.awareness.meta.has(id));
+    const here = [...this.changedHere].filter((id) => this.awareness.meta.has(id));
     this.changed.clear();
+    this.changedHere.clear();
     if (ids.length > 0) this.send(writeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+    if (here.length > 0) this.publish?.(encodeAwarenessUpdate(this.awareness, here));
   }
 
   stop(): void {

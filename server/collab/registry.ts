@@ -2,6 +2,7 @@
 // period once nobody holds it and all its writes are stored (SPEC 4.6).
 import { roomName, type CloseCode, type RoomKind } from '../../shared/schema.js';
 import { Room, type RoomDeps } from './room.js';
+import type { Feeds } from '../fanout/feeds.js';
 
 interface Entry {
   room: Promise<Room>;
@@ -19,6 +20,8 @@ export class RoomRegistry {
   constructor(
     private readonly deps: RoomDeps,
     private readonly idleMs: number,
+    /** With REDIS_URL: rooms subscribe to their channel while loaded (SPEC 17.9). */
+    private readonly feeds?: Feeds,
   ) {}
 
   /** Loads (or finds) a room and holds it until `release`. */
@@ -31,7 +34,7 @@ export class RoomRegistry {
     }
     if (!entry) {
       entry = {
-        room: Room.load(name, docId, kind, this.deps).then((room) => {
+        room: this.load(name, docId, kind).then((room) => {
           this.onLoad(room);
           return room;
         }),
@@ -51,6 +54,17 @@ export class RoomRegistry {
     entry.holders++;
     clearTimeout(entry.timer);
     return entry.room;
+  }
+
+  /** Subscribes to the room's channel first, then reads the store: nothing published meanwhile is missed (SPEC 17.9). */
+  private async load(name: string, docId: string, kind: RoomKind): Promise<Room> {
+    const feed = await this.feeds?.subscribe(name);
+    try {
+      return await Room.load(name, docId, kind, this.deps, feed);
+    } catch (error) {
+      await feed?.close();
+      throw error;
+    }
   }
 
   release(room: Room): void {

@@ -1,14 +1,15 @@
 // A room: one Y.Doc with its awareness and connections. Updates are applied (validating them),
 // stored in groups, and only then sent to anyone (SPEC 4.1).
 import * as Y from 'yjs';
-import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { CloseCode, type RoomKind } from '../../shared/schema.js';
 import type { GroupCommit } from '../storage/group-commit.js';
 import type { Store } from '../storage/store.js';
 import type { Metrics } from '../metrics.js';
 import { StoredGate } from './stored-gate.js';
-import { PresenceRelay } from './presence-relay.js';
+import { FROM_OTHER_INSTANCE, PresenceRelay } from './presence-relay.js';
+import type { RoomFeed } from '../fanout/room-feed.js';
 import { ProtocolError, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate } from './protocol.js';
 
 /** Who a change came from: a peer's connection, the server itself (HTTP API), or the store. */
@@ -48,6 +49,8 @@ export class Room {
   /** Awareness id → the peer that introduced it; only that peer may change it (SPEC 2.5). */
   private readonly presenceOwners = new Map<number, RoomPeer>();
   private readonly presence: PresenceRelay;
+  /** With fan-out (SPEC 17.8): the room's link to the other instances. */
+  private feed: RoomFeed | null = null;
   /**
    * The handshake's sync step 1 and the answer to a joiner that has nothing (the whole document), as
    * sent: encoded once and the same bytes for every joiner until the next change.
@@ -56,9 +59,15 @@ export class Room {
   /** The peer update being applied, and its transaction once it changed the doc (see `apply`). */
   private incoming: { tr: Y.Transaction | null } | null = null;
 
-  static async load(name: string, docId: string, kind: RoomKind, deps: RoomDeps): Promise<Room> {
+  /** With fan-out, `feed` is subscribed already: what others publish while the store is read is kept (SPEC 17.9). */
+  static async load(name: string, docId: string, kind: RoomKind, deps: RoomDeps, feed?: RoomFeed): Promise<Room> {
     const log = await deps.store.loadRoom(name);
-    return new Room(name, docId, kind, deps, log.snapshot, log.updates, log.seq, log.bytes);
+    const room = new Room(name, docId, kind, deps, log.snapshot, log.updates, log.seq, log.bytes);
+    if (feed) {
+      room.feed = feed;
+      feed.attach(room, log.seq);
+    }
+    return room;
   }
 
   private constructor(
@@ -91,9 +100,13 @@ export class Room {
       if (this.incoming) this.incoming.tr = tr;
       else this.changed(whatApplied(tr), tr.origin as Origin);
     });
-    this.presence = new PresenceRelay(this.awareness, (message) => {
-      for (const peer of this.peers) peer.send(message);
-    });
+    this.presence = new PresenceRelay(
+      this.awareness,
+      (message) => {
+        for (const peer of this.peers) peer.send(message);
+      },
+      (update) => this.feed?.presence(update),
+    );
     // A log left long (by a crash before its compaction) is compacted once the first answers are out.
     if (this.logLength > 0 && this.logLength >= deps.compactEvery) setImmediate(() => void this.compact());
   }
@@ -168,6 +181,27 @@ export class Room {
     return this.settled();
   }
 
+  /**
+   * Applies updates another instance stored (SPEC 17.8) and sends them to this room's peers; they
+   * are the store's already, so they are neither stored again nor seen by the observers of changes.
+   */
+  applyStored(updates: Uint8Array[]): void {
+    if (this.doc.isDestroyed) return;
+    const before = updates.length > 1 ? Y.encodeStateVector(this.doc) : null;
+    this.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.doc, update);
+    }, 'load' satisfies Origin);
+    this.joining = {};
+    for (const update of updates) this.bytes += update.length;
+    const message = writeUpdate(before ? Y.encodeStateAsUpdate(this.doc, before) : updates[0]);
+    for (const peer of this.peers) peer.send(message);
+  }
+
+  /** Presence another instance's peers set (SPEC 17.12): relayed to this room's peers, not back. */
+  applyPresence(update: Uint8Array): void {
+    if (!this.doc.isDestroyed) applyAwarenessUpdate(this.awareness, update, FROM_OTHER_INSTANCE);
+  }
+
   /** Runs `task` once everything applied so far is stored. */
   afterStored(task: () => void): void {
     this.gate.whenStored(task);
@@ -193,10 +227,12 @@ export class Room {
     if (origin === 'load' || this.failed) return;
     const n = this.gate.applyOne();
     const received = performance.now();
+    let stored = 0;
     this.bytes += update.length;
     this.deps.metrics.updates.inc({ room: this.kind });
     this.deps.commit.append({ docId: this.docId, room: this.name, update }).then(
       (seq) => {
+        stored = seq;
         this.storedSeq = seq;
         this.logLength++;
         this.gate.markStored(n);
@@ -207,6 +243,8 @@ export class Room {
     const message = writeUpdate(update);
     this.gate.whenStored(() => {
       for (const peer of this.peers) if (peer !== origin) peer.send(message);
+      // Published once stored, with its seq, as peers here are sent it (SPEC 17.8).
+      this.feed?.stored(stored, update);
       this.deps.metrics.broadcastSeconds.observe((performance.now() - received) / 1000);
     });
   }
@@ -229,7 +267,8 @@ export class Room {
 
   /** One snapshot of the doc replacing the log stored so far; false when it failed. */
   private async compactOnce(): Promise<boolean> {
-    const uptoSeq = this.storedSeq;
+    // With fan-out, only up to where every instance's updates are in this doc (SPEC 17.13).
+    const uptoSeq = this.feed ? this.feed.coveredSeq : this.storedSeq;
     const merged = this.logLength;
     const bytesBefore = this.bytes;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
@@ -252,6 +291,7 @@ export class Room {
     this.rejectFailure(error);
     this.deps.logger.error({ err: error, room: this.name }, 'storing an update failed; closing the room');
     this.closeAll(CloseCode.serverError, 'storage failed');
+    void this.feed?.close();
     this.onFail?.();
   }
 
@@ -263,6 +303,7 @@ export class Room {
   }
 
   destroy(): void {
+    void this.feed?.close();
     this.presence.stop();
     this.awareness.destroy();
     this.doc.destroy();

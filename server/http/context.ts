@@ -8,6 +8,7 @@ import type { SegmentChanges } from '../history/changes.js';
 import type { MemoryStore } from '../memory/memory-store.js';
 import type { MemoryWriter } from '../memory/writer.js';
 import type { Guard } from './guard.js';
+import type { Fanout } from '../fanout/fanout.js';
 
 export interface ApiContext {
   store: Store;
@@ -23,4 +24,6 @@ export interface ApiContext {
   /** The translation memory, and what writes it from confirmed segments (SPEC 18). */
   memory: MemoryStore;
   memoryWriter: MemoryWriter;
+  /** With REDIS_URL: the fan-out between instances (SPEC 17.8), whose readiness /healthz reports. */
+  fanout?: Fanout;
 }

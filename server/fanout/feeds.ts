@@ -1,0 +1,35 @@
+// This instance's side of the fan-out: opens a feed per loaded room and, when the fan-out connection
+// comes back after a break, makes every loaded room catch up from the store (SPEC 17.11).
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Store } from '../storage/store.js';
+import type { Fanout } from './fanout.js';
+import { RoomFeed } from './room-feed.js';
+
+export class Feeds {
+  readonly instance = randomUUID();
+  private readonly open = new Set<RoomFeed>();
+
+  constructor(
+    readonly fanout: Fanout,
+    private readonly store: Store,
+    private readonly logger: Logger,
+  ) {
+    fanout.onReconnect(() => {
+      for (const feed of this.open) void feed.catchUp();
+    });
+  }
+
+  /** Subscribes to a room's channel; call before reading the room from the store. */
+  async subscribe(room: string): Promise<RoomFeed> {
+    const feed = await RoomFeed.open(room, {
+      fanout: this.fanout,
+      store: this.store,
+      logger: this.logger,
+      instance: this.instance,
+      closed: (closed) => this.open.delete(closed),
+    });
+    this.open.add(feed);
+    return feed;
+  }
+}

@@ -1,0 +1,181 @@
+// One loaded room's link to the other instances (SPEC 17.9–17.11). Subscribed before the room reads
+// the store, it keeps what arrives meanwhile and, once attached, hands the room every update in room
+// sequence order: an update others stored, the room's own appends as they are stored (already
+// applied), or, when a number stays missing or the fan-out connection was broken, whatever the
+// store holds after the last number the room has.
+import type { Logger } from 'pino';
+import type { Store } from '../storage/store.js';
+import type { Fanout } from './fanout.js';
+import { decodeFanout, encodeFanout, type FanoutMessage } from './messages.js';
+
+/** What a feed needs of a room. */
+export interface FedRoom {
+  /** Applies updates already stored (by another instance) and sends them to the room's peers. */
+  applyStored(updates: Uint8Array[]): void;
+  /** Applies presence changes from another instance's peers. */
+  applyPresence(update: Uint8Array): void;
+}
+
+/**
+ * How long a missing sequence number may stay missing before the room reads the store: instances
+ * publish in the order their commits return, so a later number may overtake an earlier one briefly.
+ */
+export const GAP_WAIT_MS = 200;
+
+export interface FeedDeps {
+  fanout: Fanout;
+  store: Store;
+  logger: Logger;
+  /** This instance's id: its own messages come back on the channel and are ignored. */
+  instance: string;
+  /** Told when the feed closes (the room unloaded). */
+  closed?: (feed: RoomFeed) => void;
+}
+
+export class RoomFeed {
+  /** Every update of the room up to this sequence number is in the room's doc. */
+  private seen = 0;
+  private room: FedRoom | null = null;
+  /** Messages that arrived while the room was loading. */
+  private early: FanoutMessage[] = [];
+  /** Sequence numbers past `seen + 1` that came first: their update, or null for the room's own. */
+  private readonly ahead = new Map<number, Uint8Array | null>();
+  private gapTimer: NodeJS.Timeout | null = null;
+  private catching: Promise<void> | null = null;
+  private catchAgain = false;
+  private closed = false;
+  private unsubscribe: (() => Promise<void>) | null = null;
+
+  private constructor(
+    readonly name: string,
+    private readonly deps: FeedDeps,
+  ) {}
+
+  /** Subscribes to the room's channel; the room is loaded from the store only after this resolves. */
+  static async open(name: string, deps: FeedDeps): Promise<RoomFeed> {
+    const feed = new RoomFeed(name, deps);
+    feed.unsubscribe = await deps.fanout.subscribe(name, (bytes) => feed.received(bytes));
+    return feed;
+  }
+
+  /** The room is loaded up to `loadedSeq`: what arrived meanwhile and is newer goes in now. */
+  attach(room: FedRoom, loadedSeq: number): void {
+    this.room = room;
+    this.seen = loadedSeq;
+    const early = this.early;
+    this.early = [];
+    for (const message of early) this.handle(message);
+  }
+
+  /** Every update up to this sequence number is in the room's doc: how far a snapshot may replace the log. */
+  get coveredSeq(): number {
+    return this.seen;
+  }
+
+  /** The room stored one of its own updates as `seq`: other instances are told, and the number is the room's. */
+  stored(seq: number, update: Uint8Array): void {
+    this.publish({ kind: 'update', instance: this.deps.instance, seq, update });
+    this.take(seq, null);
+  }
+
+  /** Presence changes of this instance's peers, for the others. */
+  presence(update: Uint8Array): void {
+    this.publish({ kind: 'presence', instance: this.deps.instance, update });
+  }
+
+  /** Reads what the store holds after the last number the room has (a gap, a reconnect). */
+  catchUp(): Promise<void> {
+    if (this.closed || !this.room) return Promise.resolve();
+    if (this.catching) {
+      this.catchAgain = true;
+      return this.catching;
+    }
+    const run = async () => {
+      try {
+        do {
+          this.catchAgain = false;
+          const log = await this.deps.store.loadRoomSince(this.name, this.seen);
+          if (this.closed || !this.room) return;
+          const updates = log.snapshot ? [log.snapshot, ...log.updates] : log.updates;
+          if (log.seq > this.seen) {
+            this.seen = log.seq;
+            for (const seq of this.ahead.keys()) if (seq <= this.seen) this.ahead.delete(seq);
+          }
+          if (updates.length > 0) this.room.applyStored(updates);
+          this.drain();
+        } while (this.catchAgain && !this.closed);
+      } catch (error) {
+        this.deps.logger.error({ err: error, room: this.name }, 'fan-out: catching up from the store failed');
+        this.scheduleGapCheck();
+      } finally {
+        this.catching = null;
+      }
+    };
+    this.catching = run();
+    return this.catching;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.room = null;
+    this.ahead.clear();
+    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.deps.closed?.(this);
+    await this.unsubscribe?.();
+  }
+
+  private received(bytes: Uint8Array): void {
+    if (this.closed) return;
+    let message: FanoutMessage;
+    try {
+      message = decodeFanout(bytes);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, room: this.name }, 'fan-out: an undecodable message was ignored');
+      return;
+    }
+    if (message.instance === this.deps.instance) return;
+    if (this.room) this.handle(message);
+    else this.early.push(message);
+  }
+
+  private handle(message: FanoutMessage): void {
+    if (message.kind === 'presence') this.room!.applyPresence(message.update);
+    else this.take(message.seq, message.update);
+  }
+
+  /** Takes a numbered update; those already in the doc (up to `seen`) are dropped. */
+  private take(seq: number, update: Uint8Array | null): void {
+    if (seq <= this.seen || this.closed) return;
+    this.ahead.set(seq, update);
+    this.drain();
+  }
+
+  /** Applies the numbers that follow `seen` without a gap; a gap left waits, then reads the store. */
+  private drain(): void {
+    const updates: Uint8Array[] = [];
+    while (this.ahead.has(this.seen + 1)) {
+      const update = this.ahead.get(this.seen + 1)!;
+      this.ahead.delete(++this.seen);
+      if (update) updates.push(update);
+    }
+    if (updates.length > 0) this.room?.applyStored(updates);
+    if (this.ahead.size > 0) this.scheduleGapCheck();
+  }
+
+  private scheduleGapCheck(): void {
+    if (this.gapTimer || this.closed) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      if (this.ahead.size > 0) void this.catchUp();
+    }, GAP_WAIT_MS);
+    this.gapTimer.unref();
+  }
+
+  private publish(message: FanoutMessage): void {
+    // A message lost here is a gap for the others, who then read the store (SPEC 17.10).
+    this.deps.fanout.publish(this.name, encodeFanout(message)).catch((error) => {
+      this.deps.logger.warn({ err: error, room: this.name }, 'fan-out: publishing failed');
+    });
+  }
+}

@@ -1,0 +1,223 @@
+// Several instances on one PostgreSQL database and one Redis (SPEC 17.8–17.14): real servers, real
+// Redis, stock y-websocket clients spread over the instances.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient } from 'redis';
+import { connectProvider } from '../helpers/clients.js';
+import { createDocumentAt, startChildServer, type ChildServer } from '../helpers/child-server.js';
+import { eventually } from '../helpers/eventually.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { REDIS_URL, redisPrefix, startOwnRedis, type OwnRedis } from '../helpers/redis.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+type Client = ReturnType<typeof connectProvider>;
+
+const servers: TestServer[] = [];
+const children: ChildServer[] = [];
+const clients: Client[] = [];
+const databases: TestDatabase[] = [];
+const redises: OwnRedis[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  for (const child of children.splice(0)) child.process.kill('SIGKILL');
+  await Promise.all(servers.splice(0).map((server) => server.dispose()));
+  await Promise.all(redises.splice(0).map((redis) => redis.stop()));
+  await Promise.all(databases.splice(0).map((db) => db.drop()));
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** One database and one Redis prefix, shared by the instances a test starts with `env`. */
+async function cluster(redisUrl = REDIS_URL) {
+  const db = await createTestDatabase();
+  databases.push(db);
+  const env = { DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix(), COMPACT_EVERY: '100000' };
+  return { db, env };
+}
+
+async function instance(env: Record<string, string>): Promise<TestServer> {
+  const server = await startTestServer(env);
+  servers.push(server);
+  return server;
+}
+
+async function childInstance(env: Record<string, string>): Promise<ChildServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-fanout-'));
+  dirs.push(dir);
+  const child = await startChildServer(dir, env);
+  children.push(child);
+  return child;
+}
+
+function client(wsUrl: string, id: string, token: string, doc?: Client['doc']): Client {
+  const connected = connectProvider(wsUrl, id, { token, doc });
+  clients.push(connected);
+  return connected;
+}
+
+const synced = (...all: Client[]) => eventually(() => expect(all.every((c) => c.provider.synced)).toBe(true), { timeout: 10_000 });
+const log = (c: Client) => c.doc.getText('log');
+const markers = (c: Client) => log(c).toString().split(';').filter(Boolean);
+/** Types `count` markers, each its own transaction (one update message each). */
+function type(c: Client, tag: string, count: number): void {
+  for (let i = 0; i < count; i++) log(c).insert(log(c).length, `${tag}${i};`);
+}
+const storedUpdates = async (db: TestDatabase, room: string) =>
+  (await db.sql('SELECT count(*)::int AS n FROM updates WHERE room = $1', [room])).rows[0].n as number;
+
+describe('fan-out between instances (SPEC 17)', () => {
+  it('SPEC 17.8 stock clients on two instances converge both ways, and each update is stored once', async () => {
+    const { db, env } = await cluster();
+    const [a, b] = [await instance(env), await instance(env)];
+    const { id, tokens } = await a.createDocument();
+    const onA = client(a.wsUrl, id, tokens.editor);
+    const onB = client(b.wsUrl, id, tokens.editor);
+    await synced(onA, onB);
+    const before = await storedUpdates(db, id);
+
+    type(onA, 'a', 20);
+    type(onB, 'b', 20);
+    await eventually(() => {
+      expect(markers(onA)).toHaveLength(40);
+      expect(log(onB).toString()).toBe(log(onA).toString());
+    }, { timeout: 10_000 });
+    // Each instance stored its own clients' updates; none was stored again by the other.
+    await eventually(async () => expect(await storedUpdates(db, id)).toBe(before + 40));
+  });
+
+  it('SPEC 17.12 presence set on one instance is seen on the other, and its removal too', async () => {
+    const { env } = await cluster();
+    const [a, b] = [await instance(env), await instance(env)];
+    const { id, tokens } = await a.createDocument();
+    const onA = client(a.wsUrl, id, tokens.editor);
+    const onB = client(b.wsUrl, id, tokens.viewer);
+    await synced(onA, onB);
+
+    onA.provider.awareness.setLocalStateField('cursor', { at: 3 });
+    await eventually(() => {
+      const state = onB.provider.awareness.getStates().get(onA.doc.clientID);
+      expect(state?.cursor).toEqual({ at: 3 });
+      // The name and role are stamped by the instance the client is on (SPEC 2.5).
+      expect(state?.role).toBe('editor');
+    });
+    onB.provider.awareness.setLocalStateField('cursor', { at: 5 });
+    await eventually(() => expect(onA.provider.awareness.getStates().get(onB.doc.clientID)?.cursor).toEqual({ at: 5 }));
+
+    onA.provider.disconnect();
+    await eventually(() => expect(onB.provider.awareness.getStates().has(onA.doc.clientID)).toBe(false));
+  });
+
+  it('SPEC 17.9 clients joining an instance while clients on another type lose nothing', async () => {
+    const { env } = await cluster();
+    const a = await instance(env);
+    // The room unloads at once on B, so each joiner there loads it afresh while A's client types.
+    const b = await instance({ ...env, ROOM_IDLE_MS: '1' });
+    const { id, tokens } = await a.createDocument();
+    const writer = client(a.wsUrl, id, tokens.editor);
+    await synced(writer);
+    let n = 0;
+    const stream = setInterval(() => type(writer, `w${n++}-`, 3), 2);
+    try {
+      for (let round = 0; round < 5; round++) {
+        const joiner = client(b.wsUrl, id, tokens.viewer);
+        await synced(joiner);
+        const written = log(writer).toString();
+        await eventually(() => expect(log(joiner).toString().startsWith(written)).toBe(true), { timeout: 10_000 });
+        joiner.destroy();
+      }
+    } finally {
+      clearInterval(stream);
+    }
+    const last = client(b.wsUrl, id, tokens.viewer);
+    await eventually(() => expect(log(last).toString()).toBe(log(writer).toString()), { timeout: 10_000 });
+  });
+
+  it('SPEC 17.11 the subscribed Redis connections killed: the instances subscribe again, catch up from the store, and clients converge', async () => {
+    const { env } = await cluster();
+    const [a, b] = [await instance(env), await instance(env)];
+    const { id, tokens } = await a.createDocument();
+    const onA = client(a.wsUrl, id, tokens.editor);
+    const onB = client(b.wsUrl, id, tokens.editor);
+    await synced(onA, onB);
+
+    const admin = createClient({ url: REDIS_URL });
+    await admin.connect();
+    try {
+      // Only this test's subscriptions: their connections are named after its prefix.
+      const listed = await admin.sendCommand<string>(['CLIENT', 'LIST', 'TYPE', 'pubsub']);
+      const ours = listed.split('\n').filter((line) => line.includes(`name=${env.REDIS_PREFIX}`));
+      expect(ours).toHaveLength(2);
+      for (const line of ours) await admin.sendCommand(['CLIENT', 'KILL', 'ID', /\bid=(\d+)/.exec(line)![1]]);
+    } finally {
+      admin.destroy();
+    }
+    // Typed while the subscriptions are gone: published to nobody, found in the store after the reconnect.
+    type(onA, 'a', 10);
+    type(onB, 'b', 10);
+    await eventually(() => {
+      expect(markers(onA)).toHaveLength(20);
+      expect(log(onB).toString()).toBe(log(onA).toString());
+    }, { timeout: 10_000 });
+  });
+
+  it('SPEC 17.11 Redis restarted: the instances reconnect, catch up from the store, and clients converge; /healthz answers 503 meanwhile (SPEC 17.14)', async () => {
+    const redis = await startOwnRedis();
+    redises.push(redis);
+    const { env } = await cluster(redis.url);
+    const [a, b] = [await instance(env), await instance(env)];
+    expect((await a.api('GET', '/healthz')).status).toBe(200);
+    const { id, tokens } = await a.createDocument();
+    const onA = client(a.wsUrl, id, tokens.editor);
+    const onB = client(b.wsUrl, id, tokens.editor);
+    await synced(onA, onB);
+
+    await redis.stop();
+    await eventually(async () => {
+      const health = await a.api('GET', '/healthz');
+      expect([health.status, health.body.error?.code]).toEqual([503, 'fanout_unavailable']);
+    });
+    // Typed while Redis is down: stored and sent to each instance's own peers, never published.
+    type(onA, 'a', 10);
+    type(onB, 'b', 10);
+    await eventually(() => expect(markers(onA)).toHaveLength(10));
+    await redis.start();
+    await eventually(() => {
+      expect(markers(onA)).toHaveLength(20);
+      expect(log(onB).toString()).toBe(log(onA).toString());
+    }, { timeout: 15_000 });
+    await eventually(async () => expect((await b.api('GET', '/healthz')).status).toBe(200));
+  });
+
+  it('SPEC 17.10 kill -9 of an instance mid-stream: its clients reconnect to another and converge, and nothing a peer saw is lost', async () => {
+    const { env } = await cluster();
+    const [a, b] = [await childInstance(env), await childInstance(env)];
+    const { id, tokens } = await createDocumentAt(a.url);
+    const writer = client(a.wsUrl, id, tokens.editor);
+    const peer = client(b.wsUrl, id, tokens.viewer);
+    await synced(writer, peer);
+
+    let n = 0;
+    const stream = setInterval(() => type(writer, `w${n++}-`, 5), 1);
+    await eventually(() => expect(markers(peer).length).toBeGreaterThan(200), { timeout: 15_000 });
+    a.process.kill('SIGKILL');
+    const seen = markers(peer);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    clearInterval(stream);
+    await a.exited;
+
+    // The writer's page reconnects to B (any instance serves any document) with what it has.
+    writer.provider.destroy();
+    const again = client(b.wsUrl, id, tokens.editor, writer.doc);
+    await synced(again);
+    await eventually(() => expect(log(peer).toString()).toBe(log(writer).toString()), { timeout: 10_000 });
+    const fresh = client(b.wsUrl, id, tokens.viewer);
+    await eventually(() => expect(log(fresh).toString()).toBe(log(writer).toString()), { timeout: 10_000 });
+    expect(markers(fresh)).toEqual(expect.arrayContaining(seen));
+  });
+
+  it('SPEC 17.8 REDIS_URL without DATABASE_URL is refused: fan-out needs a shared store', async () => {
+    await expect(startTestServer({ REDIS_URL })).rejects.toThrow(/REDIS_URL.*needs DATABASE_URL/);
+  });
+});
