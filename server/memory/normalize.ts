@@ -1,10 +1,15 @@
 // Text as the memory compares it (SPEC 18.2): NFC, lower case, Bengali digits as Latin ones, no
-// zero-width joiners, whitespace collapsed and trimmed. Done one grapheme cluster at a time, so an
-// offset into the normalised text maps back to the original on grapheme boundaries.
+// zero-width joiners, whitespace collapsed and trimmed. normaliseMapped does it one character
+// (grapheme cluster) at a time, so an offset into the normalised text maps back to the original on
+// cluster boundaries.
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const words = new Intl.Segmenter(undefined, { granularity: 'word' });
 const BENGALI_ZERO = 0x09e6;
+/**
+ * A character: a letter with its combining marks, consonants joined by a virama (a Bengali or
+ * Devanagari conjunct) as one, a stray mark alone — the grapheme clusters of Bengali and Latin
+ * text, read by a regular expression because Intl.Segmenter costs ten times more.
+ */
+const CLUSTER = /\P{M}\p{M}*(?:(?<=[\u094d\u09cd])\P{M}\p{M}*)*|\p{M}+/gsu;
 
 function foldCluster(cluster: string): string {
   return cluster
@@ -25,7 +30,7 @@ export function normaliseMapped(original: string): NormalisedText {
   let text = '';
   const norm: number[] = [];
   const orig: number[] = [];
-  for (const { segment, index } of graphemes.segment(original)) {
+  for (const { 0: segment, index } of original.matchAll(CLUSTER)) {
     norm.push(text.length);
     orig.push(index);
     if (/^\s+$/u.test(segment)) {
@@ -43,30 +48,38 @@ export function normaliseMapped(original: string): NormalisedText {
   return { text, norm, orig };
 }
 
+/** As normaliseMapped(text).text, for a whole text at once (ten times faster: stored units, lookups). */
 export function normalise(text: string): string {
-  return normaliseMapped(text).text;
+  return foldCluster(text).replace(/\s+/gu, ' ').trim();
 }
 
-/** The grapheme clusters of a (normalised) text. */
+/** The characters (grapheme clusters, as CLUSTER reads them) of a text. */
 export function clustersOf(text: string): string[] {
-  return Array.from(graphemes.segment(text), (s) => s.segment);
+  return text.match(CLUSTER) ?? [];
 }
 
-/** The words of a (normalised) text: Intl.Segmenter's word-like segments (numbers included). */
+/** The words of a (normalised) text: runs of letters, marks and digits. */
 export function wordsOf(text: string): string[] {
-  const found: string[] = [];
-  for (const s of words.segment(text)) if (s.isWordLike) found.push(s.segment);
-  return found;
+  return text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/** A cheap test on normalised text: does `needle` (normalised) start a word in it? */
+export function startsAWord(normalised: string, needle: string): boolean {
+  if (!WORD_CHAR.test(needle[0])) return normalised.includes(needle);
+  for (let at = normalised.indexOf(needle); at !== -1; at = normalised.indexOf(needle, at + 1)) {
+    if (at === 0 || !WORD_CHAR.test(charBefore(normalised, at))) return true;
+  }
+  return false;
+}
 
 /**
  * Where `query` occurs in `text` starting a word (so বেনিওফ finds বেনিওফের, but not inside another
  * word), as offsets into `text` widened to whole grapheme clusters. Both are compared normalised.
  */
 export function findHits(text: string, query: string): Array<{ start: number; end: number }> {
-  const needle = normalise(query);
+  const needle = normaliseMapped(query).text;
   if (needle === '') return [];
   const mapped = normaliseMapped(text);
   const hits: Array<{ start: number; end: number }> = [];

@@ -1,12 +1,13 @@
 // The translation memory in SQLite (SPEC 18): the tm_units table of tandem.db (sqlite-schema.ts), on
 // a connection of its own. Fuzzy candidates come from the FTS5 trigram index over the normalised
-// sources (any of the source's longer words), then every candidate is scored (score.ts).
+// sources: the newest units holding each of the source's longest words, those sharing the most
+// words first; then every candidate is scored (score.ts).
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { newId } from '../../shared/ids.js';
 import { migrate } from '../storage/sqlite-schema.js';
-import { findHits, normalise, wordsOf } from './normalize.js';
-import { similarity } from './score.js';
+import { findHits, normalise, startsAWord, wordsOf } from './normalize.js';
+import { Scorer } from './score.js';
 import {
   pairKey,
   STATUS_RANK,
@@ -25,6 +26,7 @@ interface UnitRow {
   source: string;
   target: string;
   source_norm: string;
+  target_norm: string;
   doc_id: string | null;
   segment_id: string | null;
   status: string;
@@ -33,10 +35,13 @@ interface UnitRow {
   context: string | null;
 }
 
-const COLUMNS = 'u.id, u.source_lang, u.target_lang, u.source, u.target, u.source_norm, u.doc_id, u.segment_id, u.status, u.confirmed_by, u.confirmed_at, u.context';
+const COLUMNS = 'u.id, u.source_lang, u.target_lang, u.source, u.target, u.source_norm, u.target_norm, u.doc_id, u.segment_id, u.status, u.confirmed_by, u.confirmed_at, u.context';
 /** Fuzzy candidates scored per lookup, and words of the source asked for. */
 const CANDIDATES = 200;
-const QUERY_WORDS = 24;
+const QUERY_WORDS = 12;
+const PER_WORD = 1000;
+/** Units holding a concordance query looked at, the last added first. */
+const SEARCHED = 2000;
 /** The trigram index finds nothing shorter than three characters. */
 const TRIGRAM = 3;
 const DEFAULTS = { limit: 5, minScore: 50 };
@@ -64,12 +69,14 @@ export class SqliteMemory implements MemoryStore {
           confirmed_at = excluded.confirmed_at, context = excluded.context`),
       get: db.prepare(`SELECT ${COLUMNS} FROM tm_units u WHERE u.key = ?`),
       exact: db.prepare(`SELECT ${COLUMNS} FROM tm_units u WHERE u.pair = ? AND u.source_norm = ? LIMIT ${CANDIDATES}`),
-      fuzzy: db.prepare(`SELECT ${COLUMNS} FROM tm_fts JOIN tm_units u ON u.rowid = tm_fts.rowid
-        WHERE tm_fts MATCH ? AND u.pair = ? ORDER BY rank LIMIT ${CANDIDATES}`),
-      phrase: db.prepare(`SELECT ${COLUMNS} FROM tm_fts JOIN tm_units u ON u.rowid = tm_fts.rowid
-        WHERE tm_fts MATCH ? AND u.pair = ? ORDER BY u.confirmed_at DESC LIMIT 2000`),
+      // Newest first and limited, so a word every unit holds costs no more than a rare one.
+      word: db.prepare(`SELECT rowid FROM tm_fts WHERE tm_fts MATCH ? ORDER BY rowid DESC LIMIT ${PER_WORD}`).pluck(),
+      byRowid: db.prepare(`SELECT ${COLUMNS} FROM tm_units u WHERE u.rowid IN (SELECT value FROM json_each(?)) AND u.pair = ?`),
+      // The units added last that hold the text anywhere; hits at word starts are picked from them.
+      phrase: db.prepare(`SELECT ${COLUMNS} FROM tm_units u WHERE u.rowid IN
+        (SELECT rowid FROM tm_fts WHERE tm_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCHED}) AND u.pair = ?`),
       contains: db.prepare(`SELECT ${COLUMNS} FROM tm_units u
-        WHERE u.pair = ? AND (instr(u.source_norm, ?) > 0 OR instr(u.target_norm, ?) > 0) ORDER BY u.confirmed_at DESC LIMIT 2000`),
+        WHERE u.pair = ? AND (instr(u.source_norm, ?) > 0 OR instr(u.target_norm, ?) > 0) ORDER BY u.rowid DESC LIMIT ${SEARCHED}`),
       all: db.prepare(`SELECT ${COLUMNS} FROM tm_units u WHERE u.pair = ? ORDER BY u.confirmed_at, u.rowid`),
     };
   }
@@ -94,22 +101,8 @@ export class SqliteMemory implements MemoryStore {
     const pair = pairKey(sourceLang, targetLang);
     const rows = new Map<string, UnitRow>();
     for (const row of this.sql.exact.all(pair, norm) as UnitRow[]) rows.set(row.id, row);
-    const query = fuzzyQuery(norm);
-    if (query) for (const row of this.sql.fuzzy.all(query, pair) as UnitRow[]) rows.set(row.id, row);
-    const scored: ScoredUnit[] = [];
-    for (const row of rows.values()) {
-      const score = similarity(norm, row.source_norm);
-      if (score >= minScore) scored.push({ unit: fromRow(row), score });
-    }
-    scored.sort(byScore);
-    // The same translation of the same source, met in several articles, is offered once.
-    const seen = new Set<string>();
-    return scored
-      .filter(({ unit }) => {
-        const key = `${normalise(unit.source)}\u0000${unit.target}`;
-        return !seen.has(key) && seen.add(key);
-      })
-      .slice(0, limit);
+    for (const row of this.fuzzyCandidates(norm, pair)) rows.set(row.id, row);
+    return scoreRows(norm, [...rows.values()], limit, minScore).slice(0, limit);
   }
 
   async search(query: string, sourceLang: string, targetLang: string, limit = 50): Promise<ConcordanceUnit[]> {
@@ -121,6 +114,7 @@ export class SqliteMemory implements MemoryStore {
     ) as UnitRow[];
     const found: ConcordanceUnit[] = [];
     for (const row of rows) {
+      if (!startsAWord(row.source_norm, norm) && !startsAWord(row.target_norm, norm)) continue;
       const hits = { source: findHits(row.source, query), target: findHits(row.target, query) };
       if (hits.source.length + hits.target.length > 0) found.push({ unit: fromRow(row), hits });
     }
@@ -135,6 +129,23 @@ export class SqliteMemory implements MemoryStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * The units sharing the most of the source's longest words (three characters or more), each word
+   * weighing the less the more units hold it, so the rare words a true match shares decide.
+   */
+  private fuzzyCandidates(norm: string, pair: string): UnitRow[] {
+    const distinct = [...new Set(wordsOf(norm))].filter((word) => [...word].length >= TRIGRAM);
+    distinct.sort((a, b) => b.length - a.length);
+    const shared = new Map<number, number>();
+    for (const word of distinct.slice(0, QUERY_WORDS)) {
+      const rowids = this.sql.word.all(`source_norm : "${word.replaceAll('"', '""')}"`) as number[];
+      for (const rowid of rowids) shared.set(rowid, (shared.get(rowid) ?? 0) + 1 / rowids.length);
+    }
+    if (shared.size === 0) return [];
+    const best = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, CANDIDATES).map(([rowid]) => rowid);
+    return this.sql.byRowid.all(JSON.stringify(best), pair) as UnitRow[];
   }
 
   /** Writes one unit; true when it is new. */
@@ -169,13 +180,30 @@ function keyOf(unit: TmUnitInput): string {
   return `text:${pairKey(unit.sourceLang, unit.targetLang)}:${digest}`;
 }
 
-/** An FTS5 query for units sharing any of the source's longer words, or null when it has none. */
-function fuzzyQuery(norm: string): string | null {
-  const distinct = [...new Set(wordsOf(norm))].filter((word) => [...word].length >= TRIGRAM);
-  if (distinct.length === 0) return null;
-  distinct.sort((a, b) => b.length - a.length);
-  const phrases = distinct.slice(0, QUERY_WORDS).map((word) => `"${word.replaceAll('"', '""')}"`);
-  return `source_norm : (${phrases.join(' OR ')})`;
+/**
+ * The candidates scoring at least `minScore`, best first; the same translation of the same source
+ * (met in several articles) once, its best ranked unit. Each one's word score bounds its score, so
+ * character scores are computed best bound first, and no longer once no bound can reach the
+ * `limit`-th score found (ties are still scored: they may rank above by status).
+ */
+function scoreRows(norm: string, rows: UnitRow[], limit: number, minScore: number): ScoredUnit[] {
+  const scorer = new Scorer(norm);
+  const bounded = rows.map((row) => ({ row, bound: scorer.bound(row.source_norm) })).filter(({ bound }) => bound >= minScore);
+  bounded.sort((a, b) => b.bound - a.bound);
+  const best = new Map<string, ScoredUnit>();
+  let floor = minScore;
+  for (const { row, bound } of bounded) {
+    if (bound < floor) break;
+    const score = scorer.score(row.source_norm);
+    if (score < floor) continue;
+    const match = { unit: fromRow(row), score };
+    const key = `${row.source_norm}\u0000${row.target}`;
+    const known = best.get(key);
+    if (known && byScore(known, match) <= 0) continue;
+    best.set(key, match);
+    if (best.size >= limit) floor = Math.max(floor, [...best.values()].sort(byScore)[limit - 1].score);
+  }
+  return [...best.values()].sort(byScore);
 }
 
 function byScore(a: ScoredUnit, b: ScoredUnit): number {

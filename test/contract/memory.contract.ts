@@ -75,6 +75,16 @@ export function memoryContract(name: string, open: () => Promise<MemoryHarness>)
       expect(matches.every((m) => m.score === 100)).toBe(true);
     });
 
+    it('SPEC 18.3 an old unit is found among more than a thousand newer ones sharing its common words', async () => {
+      await memory.upsertUnit(unit({ segmentId: 'old', source: 'The minister said the budget of the ministry of fisheries would grow.', target: 'মন্ত্রী বললেন মৎস্য মন্ত্রণালয়ের বাজেট বাড়বে।' }));
+      await memory.importUnits(
+        Array.from({ length: 1200 }, (_, i) => unit({ segmentId: `n${i}`, source: `The minister said the ${i} of the ministry would grow.`, target: `অনুবাদ ${i}`, confirmedAt: 2000 + i })),
+      );
+      const [best] = await memory.lookup('The minister said the budget of the ministry of fisheries would shrink.', 'en', 'bn');
+      expect(best.unit.segmentId).toBe('old');
+      expect(best.score).toBeGreaterThanOrEqual(80);
+    });
+
     it('SPEC 18.3 lookup answers at most the limit asked for', async () => {
       for (let i = 0; i < 8; i++) await memory.upsertUnit(unit({ segmentId: `s${i}`, target: `অনুবাদ ${i}` }));
       expect(await memory.lookup(unit().source, 'en', 'bn')).toHaveLength(5);
