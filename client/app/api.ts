@@ -62,6 +62,8 @@ export interface NewArticle {
   content?: string;
   /** Pair the blocks as the aligner proposes, or as given (SPEC 6.6). */
   align?: 'auto' | AlignmentPair[];
+  /** Fill empty drafts from the translation memory's 100 % matches (SPEC 18.8). */
+  pretranslate?: boolean;
 }
 
 /** Source blocks and the draft blocks that translate them, by index (SPEC 6.5). */

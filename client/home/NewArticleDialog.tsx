@@ -28,6 +28,7 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
   const [source, setSource] = useState('');
   const [target, setTarget] = useState('');
   const [file, setFile] = useState<ImportedFile | null>(null);
+  const [pretranslate, setPretranslate] = useState(false);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [proposal, setProposal] = useState<AlignmentProposal | null>(null);
@@ -62,7 +63,7 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const body = newArticleBody({ title, sourceLang, targetLang, format, source, target, file });
+    const body = newArticleBody({ title, sourceLang, targetLang, format, source, target, file, pretranslate });
     if (typeof body === 'string') return setError(body);
     setBusy(true);
     setError('');
@@ -137,6 +138,10 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
                 {counts[0]} source paragraphs, {counts[1]} draft paragraphs{counts[0] === counts[1] ? ' — aligned.' : ' — Create shows how they pair.'}
               </p>
             )}
+            <label className="new-article-memory">
+              <input type="checkbox" checked={pretranslate} onChange={(event) => setPretranslate(event.target.checked)} />
+              Fill empty paragraphs from the translation memory (identical sources only; they stay drafts)
+            </label>
         </div>
         {error && <p className="form-error" role="alert">{error}</p>}
         <div className="dialog-actions">

@@ -11,10 +11,17 @@ export interface NewArticleForm {
   source: string;
   target: string;
   file: ImportedFile | null;
+  /** Fill empty drafts from the translation memory (SPEC 18.8). */
+  pretranslate?: boolean;
 }
 
 /** The request body, or what is missing. */
 export function newArticleBody(form: NewArticleForm): NewArticle | string {
+  const body = bodyOf(form);
+  return typeof body === 'string' || !form.pretranslate ? body : { ...body, pretranslate: true };
+}
+
+function bodyOf(form: NewArticleForm): NewArticle | string {
   const title = form.title.trim() ? { title: form.title.trim() } : {};
   const lang = (field: 'sourceLang' | 'targetLang') => (form[field].trim() ? { [field]: form[field].trim() } : {});
   const source = form.source.trim() ? { source: form.source } : {};
