@@ -35,14 +35,21 @@ export async function openRedisFanout({ url, prefix, logger }: RedisFanoutOption
     !connected && retries >= START_ATTEMPTS ? cause : Math.min(50 * 2 ** retries, 1000);
   // Named after the prefix (CLIENT LIST shows whose connections they are); a name takes no spaces.
   const name = prefix.replace(/[^\w:.-]/g, '_');
-  const publisher = createClient({ url, name: `${name}pub`, socket: { reconnectStrategy, connectTimeout: 5000 } });
-  const subscriber = publisher.duplicate({ name: `${name}sub` });
+  const socket = { reconnectStrategy, connectTimeout: 5000 };
+  // What cannot be published while Redis is away is dropped, not queued without bound: the others
+  // catch up from the store when their subscription comes back (SPEC 17.11).
+  const publisher = createClient({ url, name: `${name}pub`, socket, disableOfflineQueue: true });
+  const subscriber = createClient({ url, name: `${name}sub`, socket });
   const reconnected: Array<() => void> = [];
   for (const [role, client] of [['publishing', publisher], ['subscribed', subscriber]] as const) {
-    // Without an error listener node-redis would throw; a broken connection is retried on its own.
+    // Without an error listener node-redis would throw; a broken connection is retried on its own,
+    // and said once per break, not at every attempt.
+    let broken = false;
     client.on('error', (error: Error) => {
-      if (connected) logger.warn({ err: error }, `fan-out: the ${role} Redis connection failed`);
+      if (connected && !broken) logger.warn({ err: error }, `fan-out: the ${role} Redis connection failed; reconnecting`);
+      broken = true;
     });
+    client.on('ready', () => (broken = false));
   }
   subscriber.on('ready', () => {
     if (!connected) return;
@@ -60,6 +67,7 @@ export async function openRedisFanout({ url, prefix, logger }: RedisFanoutOption
 
   return {
     async publish(room, message) {
+      if (!publisher.isReady) return;
       await publisher.publish(prefix + room, Buffer.from(message.buffer, message.byteOffset, message.byteLength));
     },
     async subscribe(room, handler) {

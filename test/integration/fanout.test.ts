@@ -153,8 +153,10 @@ describe('fan-out between instances (SPEC 17)', () => {
     } finally {
       admin.destroy();
     }
-    // Typed while the subscriptions are gone: published to nobody, found in the store after the reconnect.
+    // Typed on A while the subscriptions are gone: published to nobody, and nothing after it tells B
+    // of a gap; B reads it from the store once subscribed again.
     type(onA, 'a', 10);
+    await eventually(() => expect(markers(onB)).toHaveLength(10), { timeout: 10_000 });
     type(onB, 'b', 10);
     await eventually(() => {
       expect(markers(onA)).toHaveLength(20);
@@ -178,11 +180,15 @@ describe('fan-out between instances (SPEC 17)', () => {
       const health = await a.api('GET', '/healthz');
       expect([health.status, health.body.error?.code]).toEqual([503, 'fanout_unavailable']);
     });
-    // Typed while Redis is down: stored and sent to each instance's own peers, never published.
+    // Typed on A while Redis is down: stored and sent to A's own peers, never published; B reads it
+    // from the store once Redis is back.
     type(onA, 'a', 10);
-    type(onB, 'b', 10);
-    await eventually(() => expect(markers(onA)).toHaveLength(10));
+    // A answers a joiner only with what is stored (SPEC 4.1): so all ten are stored before Redis returns.
+    const joinerOnA = client(a.wsUrl, id, tokens.viewer);
+    await eventually(() => expect(markers(joinerOnA)).toHaveLength(10));
     await redis.start();
+    await eventually(() => expect(markers(onB)).toHaveLength(10), { timeout: 15_000 });
+    type(onB, 'b', 10);
     await eventually(() => {
       expect(markers(onA)).toHaveLength(20);
       expect(log(onB).toString()).toBe(log(onA).toString());
