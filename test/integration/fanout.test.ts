@@ -223,6 +223,31 @@ describe('fan-out between instances (SPEC 17)', () => {
     expect(markers(fresh)).toEqual(expect.arrayContaining(seen));
   });
 
+  it('SPEC 17.13 instances compacting one room as both write to it lose no update: a fresh instance loads every one', async () => {
+    const { db, env } = await cluster();
+    const compacting = { ...env, COMPACT_EVERY: '5' };
+    const [a, b] = [await instance(compacting), await instance(compacting)];
+    const { id, tokens } = await a.createDocument();
+    const onA = client(a.wsUrl, id, tokens.editor);
+    const onB = client(b.wsUrl, id, tokens.editor);
+    await synced(onA, onB);
+    for (let round = 0; round < 30; round++) {
+      type(onA, `a${round}-`, 3);
+      type(onB, `b${round}-`, 3);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await eventually(() => {
+      expect(markers(onA)).toHaveLength(180);
+      expect(log(onB).toString()).toBe(log(onA).toString());
+    }, { timeout: 10_000 });
+    // Both compacted meanwhile: the log holds a snapshot and only what came after it.
+    await eventually(async () => expect((await db.sql('SELECT seq FROM snapshots WHERE room = $1', [id])).rowCount).toBe(1));
+
+    const c = await instance(env);
+    const fresh = client(c.wsUrl, id, tokens.viewer);
+    await eventually(() => expect(log(fresh).toString()).toBe(log(onA).toString()), { timeout: 10_000 });
+  });
+
   it('SPEC 17.8 REDIS_URL without DATABASE_URL is refused: fan-out needs a shared store', async () => {
     await expect(startTestServer({ REDIS_URL })).rejects.toThrow(/REDIS_URL.*needs DATABASE_URL/);
   });
