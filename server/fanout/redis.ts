@@ -59,8 +59,8 @@ export async function openRedisFanout({ url, prefix, logger }: RedisFanoutOption
   try {
     await Promise.all([publisher.connect(), subscriber.connect()]);
   } catch (error) {
-    publisher.destroy();
-    subscriber.destroy();
+    // A client that gave up is closed already (and destroying it again would throw).
+    for (const client of [publisher, subscriber]) if (client.isOpen) client.destroy();
     throw new FanoutUnavailable(`cannot reach Redis at ${redactedRedisUrl(url)}: ${(error as Error).message}`);
   }
   connected = true;

@@ -11,6 +11,7 @@ import { eventually } from '../helpers/eventually.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { REDIS_URL, redisPrefix, startOwnRedis, type OwnRedis } from '../helpers/redis.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { FanoutUnavailable } from '../../server/fanout/fanout.js';
 
 type Client = ReturnType<typeof connectProvider>;
 
@@ -246,6 +247,17 @@ describe('fan-out between instances (SPEC 17)', () => {
     const c = await instance(env);
     const fresh = client(c.wsUrl, id, tokens.viewer);
     await eventually(() => expect(log(fresh).toString()).toBe(log(onA).toString()), { timeout: 10_000 });
+  });
+
+  it('SPEC 17.11 Redis unreachable at start: the server does not start, and says so without the password', async () => {
+    const redis = await startOwnRedis();
+    await redis.stop();
+    const { env } = await cluster();
+    const url = redis.url.replace('redis://', 'redis://:secret-password@');
+    const failed = await startTestServer({ ...env, REDIS_URL: url }).catch((error: Error) => error);
+    expect(failed).toBeInstanceOf(FanoutUnavailable);
+    expect((failed as Error).message).toMatch(/^cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+/);
+    expect((failed as Error).message).not.toContain('secret-password');
   });
 
   it('SPEC 17.8 REDIS_URL without DATABASE_URL is refused: fan-out needs a shared store', async () => {
