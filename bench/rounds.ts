@@ -6,7 +6,7 @@ import { startServer, type BenchServer, type ServerKind } from './servers.js';
 
 export const QUICK = process.env.BENCH_QUICK === '1';
 /** The server bench's scenarios, in the order they run. */
-export const SERVER_SCENARIOS = ['latency', 'throughput', 'storm', 'room-load', 'fanout', 'history-storm', 'cold-load', 'memory', 'churn', 'store-check', 'versions', 'align'];
+export const SERVER_SCENARIOS = ['latency', 'throughput', 'storm', 'room-load', 'fanout', 'history-storm', 'cold-load', 'memory', 'churn', 'store-check', 'versions', 'align', 'tm-lookup'];
 /**
  * BENCH_ONLY=fanout,history-storm runs only the scenarios named; `server` stands for all of the
  * server bench's, `desk` for the desk bench (bench/desk/run.ts). Everything by default.
@@ -37,6 +37,8 @@ export const config = {
   /** One pass of ten thousand articles per server: flat or not shows in one. */
   churnRounds: 1,
   storeCheck: { docs: QUICK ? 30 : 300, edits: 200 },
+  /** Translation memories of these many generated units, and lookups in each. */
+  tmLookup: { sizes: QUICK ? [1000] : [10_000, 100_000], lookups: QUICK ? 20 : 100 },
 };
 
 export const KINDS: ServerKind[] = ['tandem', 'reference', 'relay'];

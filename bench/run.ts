@@ -4,7 +4,7 @@
 // servers (rotating which goes first) and the table shows medians. BENCH_QUICK=1 runs a much smaller
 // version (to check that the bench works). Then the desk bench (bench/desk/run.ts): the browser
 // client against bare Lexical. BENCH_ONLY=fanout,churn runs only the scenarios named (latency,
-// throughput, storm, room-load, fanout, history-storm, cold-load, memory, churn, store-check, versions, align; `server`
+// throughput, storm, room-load, fanout, history-storm, cold-load, memory, churn, store-check, versions, align, tm-lookup; `server`
 // for all of these, `desk` for the desk bench).
 import { cpus, loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';

@@ -5,12 +5,32 @@ import { config, log, wanted } from '../rounds.js';
 import { runStoreCheck, type StoreCheckResult } from '../scenarios/store-check.js';
 import { runVersions } from '../scenarios/versions.js';
 import { runAlign } from '../scenarios/align.js';
+import { runTmLookup } from '../scenarios/tm-lookup.js';
 
 export async function storeSuite(): Promise<{ rows: Row[]; rounds: object }> {
   const check = await storeCheck();
   const history = await versions();
   const aligned = align();
-  return { rows: [...check.rows, ...history.rows, ...aligned.rows], rounds: { ...check.rounds, ...history.rounds, ...aligned.rounds } };
+  const memory = await tmLookup();
+  return {
+    rows: [...check.rows, ...history.rows, ...aligned.rows, ...memory.rows],
+    rounds: { ...check.rounds, ...history.rounds, ...aligned.rounds, ...memory.rounds },
+  };
+}
+
+async function tmLookup(): Promise<{ rows: Row[]; rounds: object }> {
+  if (!wanted('tm-lookup')) return { rows: [], rounds: {} };
+  log('13. translation memory: lookups of one segment (a stored sentence with a word and its number changed) and concordance searches, in memories of generated units');
+  const rows: Row[] = [];
+  const results = [];
+  for (const size of config.tmLookup.sizes) {
+    const r = await runTmLookup(size, config.tmLookup.lookups);
+    results.push(r);
+    log(`  ${size.toLocaleString('en-US')} units (built in ${r.buildSeconds.toFixed(1)} s): lookup ${r.lookupMedianMs.toFixed(1)} ms median, ${r.lookupP95Ms.toFixed(1)} ms p95 of CPU, the original best in ${r.found}/${r.lookups}; concordance ${r.searchMedianMs.toFixed(1)} ms`);
+    const name = `13. translation memory (${size.toLocaleString('en-US')} units)`;
+    rows.push(row(name, 'lookup, median', 'CPU ms', { tandem: r.lookupMedianMs }), row(name, 'lookup, p95', 'CPU ms', { tandem: r.lookupP95Ms }), row(name, 'concordance, median', 'CPU ms', { tandem: r.searchMedianMs }));
+  }
+  return { rows, rounds: { tmLookup: results } };
 }
 
 function align(): { rows: Row[]; rounds: object } {

@@ -112,15 +112,16 @@ export class SqliteMemory implements MemoryStore {
     const rows = (
       [...norm].length >= TRIGRAM ? this.sql.phrase.all(`"${norm.replaceAll('"', '""')}"`, pair) : this.sql.contains.all(pair, norm, norm)
     ) as UnitRow[];
+    // Best (approved, reviewed) first, then newest; hits are mapped back only for the units answered.
+    const holding = rows.filter((row) => startsAWord(row.source_norm, norm) || startsAWord(row.target_norm, norm));
+    holding.sort((a, b) => STATUS_RANK[b.status as UnitStatus] - STATUS_RANK[a.status as UnitStatus] || b.confirmed_at - a.confirmed_at);
     const found: ConcordanceUnit[] = [];
-    for (const row of rows) {
-      if (!startsAWord(row.source_norm, norm) && !startsAWord(row.target_norm, norm)) continue;
+    for (const row of holding) {
+      if (found.length === limit) break;
       const hits = { source: findHits(row.source, query), target: findHits(row.target, query) };
       if (hits.source.length + hits.target.length > 0) found.push({ unit: fromRow(row), hits });
     }
-    // Best (approved, reviewed) first, then newest.
-    found.sort((a, b) => STATUS_RANK[b.unit.status] - STATUS_RANK[a.unit.status] || b.unit.confirmedAt - a.unit.confirmedAt);
-    return found.slice(0, limit);
+    return found;
   }
 
   async exportUnits(sourceLang: string, targetLang: string): Promise<TmUnit[]> {
