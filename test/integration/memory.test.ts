@@ -7,6 +7,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, ADMIN_TOKEN, type TestServer } from '../helpers/server.js';
 import { eventually } from '../helpers/eventually.js';
+import { connectProvider } from '../helpers/clients.js';
+import { typeInSegment } from '../helpers/segment-typing.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -106,6 +108,23 @@ describe('translation memory', () => {
     expect(suggestion.status).toBe(201);
     expect((await server.api('POST', a.path(`/suggestions/${suggestion.body.id}/accept`), undefined, a.tokens.editor)).status).toBe(200);
     await eventually(async () => expect(await targets()).toEqual(['আলোচনা কোনোরকম চুক্তি ছাড়াই শেষ হয়েছে।']), { timeout: 5000 });
+  });
+
+  it('SPEC 18.4 typing in a confirmed segment (an editor on the socket, as the desk) updates its unit, reviewed going back to translated', async () => {
+    const a = await article('The vote was postponed.', 'ভোট স্থগিত করা হয়েছে।');
+    const [segment] = await a.segments();
+    await a.confirm(segment.id, 'reviewed');
+    const typist = connectProvider(server.wsUrl, a.id, { token: a.tokens.editor });
+    try {
+      await eventually(() => expect(typist.provider.synced).toBe(true));
+      typeInSegment(typist.doc, 0, ' আবার');
+      await eventually(async () => {
+        const [unit] = (await search('postponed')).body.units.filter((u: { docId: string }) => u.docId === a.id);
+        expect(unit).toMatchObject({ target: 'ভোট স্থগিত করা হয়েছে। আবার', status: 'translated' });
+      });
+    } finally {
+      typist.destroy();
+    }
   });
 
   it('SPEC 18.6 concordance finds a Bengali name behind its case ending, in either language, hits marked; tokens of another pair are refused', async () => {
