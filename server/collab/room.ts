@@ -202,6 +202,12 @@ export class Room {
     if (!this.doc.isDestroyed) applyAwarenessUpdate(this.awareness, update, FROM_OTHER_INSTANCE);
   }
 
+  /** The presence of this instance's own peers (SPEC 17.12), for an instance that asks. */
+  ownPresence(): Uint8Array | null {
+    const ids = [...this.presenceOwners.keys()].filter((id) => this.awareness.getStates().has(id));
+    return ids.length > 0 ? encodeAwarenessUpdate(this.awareness, ids) : null;
+  }
+
   /** Runs `task` once everything applied so far is stored. */
   afterStored(task: () => void): void {
     this.gate.whenStored(task);

@@ -14,6 +14,8 @@ export interface FedRoom {
   applyStored(updates: Uint8Array[]): void;
   /** Applies presence changes from another instance's peers. */
   applyPresence(update: Uint8Array): void;
+  /** The presence of this instance's own peers, as an awareness update (null when none). */
+  ownPresence(): Uint8Array | null;
 }
 
 /**
@@ -65,6 +67,8 @@ export class RoomFeed {
     const early = this.early;
     this.early = [];
     for (const message of early) this.handle(message);
+    // The others' peers are shown now, not at their next change or renewal (SPEC 17.12).
+    this.publish({ kind: 'query', instance: this.deps.instance });
   }
 
   /** Every update up to this sequence number is in the room's doc: how far a snapshot may replace the log. */
@@ -141,7 +145,10 @@ export class RoomFeed {
 
   private handle(message: FanoutMessage): void {
     if (message.kind === 'presence') this.room!.applyPresence(message.update);
-    else this.take(message.seq, message.update);
+    else if (message.kind === 'query') {
+      const own = this.room!.ownPresence();
+      if (own) this.presence(own);
+    } else this.take(message.seq, message.update);
   }
 
   /** Takes a numbered update; those already in the doc (up to `seen`) are dropped. */

@@ -110,6 +110,19 @@ describe('fan-out between instances (SPEC 17)', () => {
     await eventually(() => expect(onB.provider.awareness.getStates().has(onA.doc.clientID)).toBe(false));
   });
 
+  it('SPEC 17.12 an instance that loads a room asks the others for their peers\' presence, so a joiner there sees them at once', async () => {
+    const { env } = await cluster();
+    const [a, b] = [await instance(env), await instance(env)];
+    const { id, tokens } = await a.createDocument();
+    const onA = client(a.wsUrl, id, tokens.editor);
+    await synced(onA);
+    onA.provider.awareness.setLocalStateField('cursor', { at: 7 });
+    // B has never held the room: it loads it for this joiner, long before onA renews its presence (15 s).
+    const onB = client(b.wsUrl, id, tokens.viewer);
+    await synced(onB);
+    await eventually(() => expect(onB.provider.awareness.getStates().get(onA.doc.clientID)?.cursor).toEqual({ at: 7 }));
+  });
+
   it('SPEC 17.9 clients joining an instance while clients on another type lose nothing', async () => {
     const { env } = await cluster();
     const a = await instance(env);
