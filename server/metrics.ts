@@ -44,6 +44,17 @@ export function createMetrics() {
       labelNames: ['code'],
       registers: [registry],
     }),
+    fanoutUpdates: new Counter({
+      name: 'tandem_fanout_updates_total',
+      help: 'Updates other instances stored, received over the fan-out (REDIS_URL)',
+      registers: [registry],
+    }),
+    fanoutCatchUps: new Counter({
+      name: 'tandem_fanout_catchups_total',
+      help: 'Rooms that read the store for what the fan-out did not bring: a gap in the seqs, or Redis back after a break',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
     /** What /metrics serves: this server's metrics and the process's. */
     served: Registry.merge([processMetrics(), registry]),
   };

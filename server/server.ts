@@ -57,7 +57,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const tokens = createTokenIssuer(secret, adminToken);
   const metrics = createMetrics();
   // After the store: an update is stored before it is published (SPEC 17.8).
-  const feeds = await openFanout(config, store, logger).catch(async (error) => {
+  const feeds = await openFanout(config, store, logger, metrics).catch(async (error) => {
     await store.close();
     throw error;
   });

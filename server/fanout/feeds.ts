@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Store } from '../storage/store.js';
+import type { Metrics } from '../metrics.js';
 import type { Fanout } from './fanout.js';
 import { RoomFeed } from './room-feed.js';
 
@@ -14,9 +15,10 @@ export class Feeds {
     readonly fanout: Fanout,
     private readonly store: Store,
     private readonly logger: Logger,
+    private readonly metrics: Metrics,
   ) {
     fanout.onReconnect(() => {
-      for (const feed of this.open) void feed.catchUp();
+      for (const feed of this.open) void feed.catchUp('reconnect');
     });
   }
 
@@ -26,6 +28,7 @@ export class Feeds {
       fanout: this.fanout,
       store: this.store,
       logger: this.logger,
+      metrics: this.metrics,
       instance: this.instance,
       closed: (closed) => this.open.delete(closed),
     });

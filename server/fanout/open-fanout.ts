@@ -3,13 +3,14 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Store } from '../storage/store.js';
+import type { Metrics } from '../metrics.js';
 import { Feeds } from './feeds.js';
 
-export async function openFanout(config: Config, store: Store, logger: Logger): Promise<Feeds | undefined> {
+export async function openFanout(config: Config, store: Store, logger: Logger, metrics: Metrics): Promise<Feeds | undefined> {
   if (!config.REDIS_URL) return undefined;
   // Loaded here, so the embedded default never loads the Redis client.
   const { openRedisFanout } = await import('./redis.js');
   const fanout = await openRedisFanout({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger });
   logger.info('fan-out: Redis');
-  return new Feeds(fanout, store, logger);
+  return new Feeds(fanout, store, logger, metrics);
 }

@@ -5,6 +5,7 @@
 // store holds after the last number the room has.
 import type { Logger } from 'pino';
 import type { Store } from '../storage/store.js';
+import type { Metrics } from '../metrics.js';
 import type { Fanout } from './fanout.js';
 import { decodeFanout, encodeFanout, type FanoutMessage } from './messages.js';
 
@@ -28,6 +29,7 @@ export interface FeedDeps {
   fanout: Fanout;
   store: Store;
   logger: Logger;
+  metrics: Metrics;
   /** This instance's id: its own messages come back on the channel and are ignored. */
   instance: string;
   /** Told when the feed closes (the room unloaded). */
@@ -88,8 +90,9 @@ export class RoomFeed {
   }
 
   /** Reads what the store holds after the last number the room has (a gap, a reconnect). */
-  catchUp(): Promise<void> {
+  catchUp(reason: 'gap' | 'reconnect'): Promise<void> {
     if (this.closed || !this.room) return Promise.resolve();
+    this.deps.metrics.fanoutCatchUps.inc({ reason });
     if (this.catching) {
       this.catchAgain = true;
       return this.catching;
@@ -148,7 +151,10 @@ export class RoomFeed {
     else if (message.kind === 'query') {
       const own = this.room!.ownPresence();
       if (own) this.presence(own);
-    } else this.take(message.seq, message.update);
+    } else {
+      this.deps.metrics.fanoutUpdates.inc();
+      this.take(message.seq, message.update);
+    }
   }
 
   /** Takes a numbered update; those already in the doc (up to `seen`) are dropped. */
@@ -174,7 +180,7 @@ export class RoomFeed {
     if (this.gapTimer || this.closed) return;
     this.gapTimer = setTimeout(() => {
       this.gapTimer = null;
-      if (this.ahead.size > 0) void this.catchUp();
+      if (this.ahead.size > 0) void this.catchUp('gap');
     }, GAP_WAIT_MS);
     this.gapTimer.unref();
   }

@@ -65,6 +65,12 @@ const markers = (c: Client) => log(c).toString().split(';').filter(Boolean);
 function type(c: Client, tag: string, count: number): void {
   for (let i = 0; i < count; i++) log(c).insert(log(c).length, `${tag}${i};`);
 }
+/** A counter of an instance's /metrics (summed over its labels' values that match `labels`). */
+async function metric(server: TestServer, name: string, labels = ''): Promise<number> {
+  const text = (await server.api('GET', '/metrics')).body as string;
+  const lines = text.split('\n').filter((line) => line.startsWith(`${name}${labels} `) || (!labels && line.startsWith(`${name}{`)));
+  return lines.reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
 const storedUpdates = async (db: TestDatabase, room: string) =>
   (await db.sql('SELECT count(*)::int AS n FROM updates WHERE room = $1', [room])).rows[0].n as number;
 
@@ -86,6 +92,7 @@ describe('fan-out between instances (SPEC 17)', () => {
     }, { timeout: 10_000 });
     // Each instance stored its own clients' updates; none was stored again by the other.
     await eventually(async () => expect(await storedUpdates(db, id)).toBe(before + 40));
+    expect([await metric(a, 'tandem_fanout_updates_total'), await metric(b, 'tandem_fanout_updates_total')]).toEqual([20, 20]);
   });
 
   it('SPEC 17.12 presence set on one instance is seen on the other, and its removal too', async () => {
@@ -208,6 +215,7 @@ describe('fan-out between instances (SPEC 17)', () => {
       expect(log(onB).toString()).toBe(log(onA).toString());
     }, { timeout: 15_000 });
     await eventually(async () => expect((await b.api('GET', '/healthz')).status).toBe(200));
+    expect(await metric(b, 'tandem_fanout_catchups_total', '{reason="reconnect"}')).toBeGreaterThan(0);
   });
 
   it('SPEC 17.10 kill -9 of an instance mid-stream: its clients reconnect to another and converge, and nothing a peer saw is lost', async () => {
