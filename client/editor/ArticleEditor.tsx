@@ -23,9 +23,10 @@ import { SheetHead } from './SheetHead.js';
 import { useStore } from '../app/store.js';
 import { EditorPlugins } from './EditorPlugins.js';
 import { CoEditing } from './CoEditing.js';
-import { FindBar, FindShortcut } from './FindBar.js';
+import { FindBar, FindShortcut, findBar } from './FindShortcut.js';
 import { isSafeUrl } from './links.js';
 import { useAfterLoad } from './after-load.js';
+import { usePreloadAfterPaint } from '../app/lazy-part.js';
 import { RemoteCursors } from './remote-cursors.js';
 import { ReviewLayer } from '../review/ReviewLayer.js';
 import { SheetTools } from '../review/SheetTools.js';
@@ -56,6 +57,7 @@ export function ArticleEditor({ content, review, name, color }: Props) {
   useEffect(() => remoteCursors.follow(aligner), [remoteCursors, aligner]);
 
   useAfterLoad(content, review, segments, aligner);
+  usePreloadAfterPaint(content.onScreen, findBar);
 
   const initialConfig = useMemo<InitialConfigType>(
     () => ({

@@ -7,17 +7,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $setSelection, SKIP_SCROLL_INTO_VIEW_TAG } from 'lexical';
 import { $findText, $replaceMatches, type TextMatch } from '../../shared/find-replace.js';
-import { IS_MAC } from '../app/platform.js';
 import { useStore } from '../app/store.js';
 import { ValueStore } from '../review/value-store.js';
 import { useDesk, type Mode } from '../review/desk.js';
 import { domRange, highlightsSupported, segmentElement } from './dom-ranges.js';
 import { scrollToSegment } from './scroll-to-segment.js';
-
-/** Whether the bar is open; the toolbar's button and the shortcut set it. */
-export const findOpen = new ValueStore(false);
-
-const isFindKey = (e: KeyboardEvent) => e.key.toLowerCase() === 'h' && !e.altKey && (IS_MAC ? e.metaKey && e.shiftKey : e.ctrlKey && !e.shiftKey);
+import { findOpen } from './FindShortcut.js';
 
 /** A page without the review desk edits directly. */
 const EDITING = new ValueStore<Mode>('editing');
@@ -43,27 +38,8 @@ function unmark(): void {
   CSS.highlights.delete('find-current');
 }
 
-export function FindShortcut() {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!isFindKey(event)) return;
-      event.preventDefault();
-      findOpen.set(true);
-      // Open already: take the focus back to the field.
-      document.querySelector<HTMLInputElement>('.find-bar input')?.select();
-    };
-    document.addEventListener('keydown', onKey, true);
-    return () => document.removeEventListener('keydown', onKey, true);
-  }, []);
-  return null;
-}
-
-export function FindBar() {
-  const open = useStore(findOpen);
-  return open ? <OpenFindBar /> : null;
-}
-
-function OpenFindBar() {
+/** The open bar, in a chunk of its own: FindShortcut.tsx opens it. */
+export function OpenFindBar() {
   const [editor] = useLexicalComposerContext();
   const desk = useDesk();
   const suggesting = useStore(desk?.mode ?? EDITING) === 'suggesting';

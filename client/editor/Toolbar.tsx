@@ -17,7 +17,7 @@ import {
 } from 'lexical';
 import { LinkForm, type LinkTarget } from './LinkForm.js';
 import { BoldIcon, ItalicIcon, LinkIcon, RedoIcon, SearchIcon, UndoIcon } from './icons.js';
-import { findOpen } from './FindBar.js';
+import { findOpen } from './FindShortcut.js';
 import { SHORTCUT } from './shortcuts.js';
 
 function $readFormat() {

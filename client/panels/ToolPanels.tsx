@@ -1,4 +1,6 @@
-// The article page's side panel slot: QA, glossary or history, whichever the header opened.
+// The article page's side panel slot: QA, glossary or history, whichever the header opened. The
+// panels load after the first paint (panel-views.ts): asked for when the page is idle once the article
+// is on screen, or when one is opened before that.
 import '../styles/panels.css';
 import '../styles/qa.css';
 import '../styles/qa-issues.css';
@@ -8,15 +10,17 @@ import '../styles/history.css';
 import { useStore } from '../app/store.js';
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
-import { GlossaryPanel } from '../glossary/GlossaryPanel.js';
-import { QaPanel } from '../qa/QaPanel.js';
-import { HistoryPanel } from '../history/HistoryPanel.js';
+import { lazyPart, useLazyPart, usePreloadAfterPaint } from '../app/lazy-part.js';
 import { useDesk } from '../review/desk.js';
 import { deskTools } from './desk-tools.js';
 import { panels } from './panel-store.js';
 
+const views = lazyPart(() => import('./panel-views.js'));
+
 export function ToolPanels({ sessions }: { sessions: { content: ContentSession; review: ReviewSession } }) {
   const open = useStore(panels);
+  const loaded = useLazyPart(views, open !== null);
+  usePreloadAfterPaint(sessions.content.onScreen, views);
   const facts = useStore(sessions.review);
   const tools = deskTools(sessions);
   const desk = useDesk();
@@ -24,6 +28,8 @@ export function ToolPanels({ sessions }: { sessions: { content: ContentSession; 
     panels.set(null);
     if (open === 'qa') tools.highlighter.clearActive();
   };
+  if (!loaded) return null;
+  const { QaPanel, GlossaryPanel, HistoryPanel } = loaded;
   if (open === 'qa') return <QaPanel tools={tools} targetLang={facts.targetLang} onClose={close} />;
   if (open === 'glossary') {
     return <GlossaryPanel glossary={tools.glossary} editable={tools.editable} sourceLang={facts.sourceLang} targetLang={facts.targetLang} onClose={close} />;
