@@ -1,6 +1,5 @@
 // Assembles a Tandem server from a config: store, tokens, rooms, HTTP API and the collab socket.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
@@ -13,7 +12,7 @@ import { createUpgradeHandler } from './collab/upgrade.js';
 import { originPolicy } from './collab/origin.js';
 import { createMetrics } from './metrics.js';
 import { GroupCommit } from './storage/group-commit.js';
-import { openStore } from './storage/open-store.js';
+import { openStores } from './storage/open-store.js';
 import { installErrorHandlers } from './http/errors.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createGuard } from './http/guard.js';
@@ -33,7 +32,6 @@ import { segmentHistoryRoutes } from './http/segment-history.js';
 import { watchContent } from './review/automation.js';
 import { AutoVersions } from './history/auto.js';
 import { SegmentChanges } from './history/changes.js';
-import { openSqliteMemory } from './memory/sqlite-memory.js';
 import { MemoryWriter } from './memory/writer.js';
 import { memoryRoutes } from './http/memory.js';
 import { openFanout } from './fanout/open-fanout.js';
@@ -51,7 +49,8 @@ const CLOSE_GRACE_MS = 2000;
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const store = await openStore(config, logger);
+  // The documents and the translation memory (SPEC 18) live in one place: PostgreSQL or tandem.db.
+  const { store, memory } = await openStores(config, logger);
   const adminToken = loadAdminToken(config.DATA_DIR, config.ADMIN_TOKEN);
   const secret = config.TOKEN_SECRET ?? (await store.getOrSetSetting('token-secret', newSecret));
   const tokens = createTokenIssuer(secret, adminToken);
@@ -83,8 +82,6 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     keepHourlyMs: config.VERSION_KEEP_HOURLY_MS,
   }, logger);
   const changes = new SegmentChanges(store, rooms, logger);
-  // The translation memory (SPEC 18) lives in tandem.db, on a connection of its own.
-  const memory = openSqliteMemory(join(config.DATA_DIR, 'tandem.db'));
   const memoryWriter = new MemoryWriter(memory, store, rooms, logger);
   changes.onWritten = (docId, segmentIds) => memoryWriter.changed(docId, segmentIds);
   const watch = watchContent(rooms, logger);

@@ -2,49 +2,26 @@
 // a connection of its own. Fuzzy candidates come from the FTS5 trigram index over the normalised
 // sources: the newest units holding each of the source's longest words, those sharing the most
 // words first; then every candidate is scored (score.ts).
-import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { newId } from '../../shared/ids.js';
 import { migrate } from '../storage/sqlite-schema.js';
-import { findHits, normalise, startsAWord, wordsOf } from './normalize.js';
-import { Scorer } from './score.js';
+import { normalise } from './normalize.js';
 import {
-  pairKey,
-  STATUS_RANK,
-  type ConcordanceUnit,
-  type MemoryStore,
-  type ScoredUnit,
-  type TmUnit,
-  type TmUnitInput,
-  type UnitStatus,
-} from './memory-store.js';
-
-interface UnitRow {
-  id: string;
-  source_lang: string;
-  target_lang: string;
-  source: string;
-  target: string;
-  source_norm: string;
-  target_norm: string;
-  doc_id: string | null;
-  segment_id: string | null;
-  status: string;
-  confirmed_by: string | null;
-  confirmed_at: number;
-  context: string | null;
-}
-
-const COLUMNS = 'u.id, u.source_lang, u.target_lang, u.source, u.target, u.source_norm, u.target_norm, u.doc_id, u.segment_id, u.status, u.confirmed_by, u.confirmed_at, u.context';
-/** Fuzzy candidates scored per lookup, and words of the source asked for. */
-const CANDIDATES = 200;
-const QUERY_WORDS = 12;
-const PER_WORD = 1000;
-/** Units holding a concordance query looked at, the last added first. */
-const SEARCHED = 2000;
-/** The trigram index finds nothing shorter than three characters. */
-const TRIGRAM = 3;
-const DEFAULTS = { limit: 5, minScore: 50 };
+  candidateWords,
+  concordance,
+  fromRow,
+  keyOf,
+  LOOKUP_DEFAULTS,
+  PER_WORD,
+  scoreRows,
+  SEARCHED,
+  TRIGRAM,
+  UNIT_COLUMNS as COLUMNS,
+  CANDIDATES,
+  weighCandidates,
+  type UnitRow,
+} from './rank.js';
+import { pairKey, type ConcordanceUnit, type MemoryStore, type ScoredUnit, type TmUnit, type TmUnitInput } from './memory-store.js';
 
 export function openSqliteMemory(path: string): SqliteMemory {
   const db = new Database(path);
@@ -95,14 +72,14 @@ export class SqliteMemory implements MemoryStore {
   }
 
   async lookup(source: string, sourceLang: string, targetLang: string, options: { limit?: number; minScore?: number } = {}): Promise<ScoredUnit[]> {
-    const { limit, minScore } = { ...DEFAULTS, ...options };
+    const { limit, minScore } = { ...LOOKUP_DEFAULTS, ...options };
     const norm = normalise(source);
     if (norm === '') return [];
     const pair = pairKey(sourceLang, targetLang);
     const rows = new Map<string, UnitRow>();
     for (const row of this.sql.exact.all(pair, norm) as UnitRow[]) rows.set(row.id, row);
     for (const row of this.fuzzyCandidates(norm, pair)) rows.set(row.id, row);
-    return scoreRows(norm, [...rows.values()], limit, minScore).slice(0, limit);
+    return scoreRows(norm, [...rows.values()], limit, minScore);
   }
 
   async search(query: string, sourceLang: string, targetLang: string, limit = 50): Promise<ConcordanceUnit[]> {
@@ -112,16 +89,7 @@ export class SqliteMemory implements MemoryStore {
     const rows = (
       [...norm].length >= TRIGRAM ? this.sql.phrase.all(`"${norm.replaceAll('"', '""')}"`, pair) : this.sql.contains.all(pair, norm, norm)
     ) as UnitRow[];
-    // Best (approved, reviewed) first, then newest; hits are mapped back only for the units answered.
-    const holding = rows.filter((row) => startsAWord(row.source_norm, norm) || startsAWord(row.target_norm, norm));
-    holding.sort((a, b) => STATUS_RANK[b.status as UnitStatus] - STATUS_RANK[a.status as UnitStatus] || b.confirmed_at - a.confirmed_at);
-    const found: ConcordanceUnit[] = [];
-    for (const row of holding) {
-      if (found.length === limit) break;
-      const hits = { source: findHits(row.source, query), target: findHits(row.target, query) };
-      if (hits.source.length + hits.target.length > 0) found.push({ unit: fromRow(row), hits });
-    }
-    return found;
+    return concordance(rows, query, norm, limit);
   }
 
   async exportUnits(sourceLang: string, targetLang: string): Promise<TmUnit[]> {
@@ -132,20 +100,11 @@ export class SqliteMemory implements MemoryStore {
     if (this.db.open) this.db.close();
   }
 
-  /**
-   * The units sharing the most of the source's longest words (three characters or more), each word
-   * weighing the less the more units hold it, so the rare words a true match shares decide.
-   */
+  /** The units sharing the most of the source's longest words (rank.ts weighs them). */
   private fuzzyCandidates(norm: string, pair: string): UnitRow[] {
-    const distinct = [...new Set(wordsOf(norm))].filter((word) => [...word].length >= TRIGRAM);
-    distinct.sort((a, b) => b.length - a.length);
-    const shared = new Map<number, number>();
-    for (const word of distinct.slice(0, QUERY_WORDS)) {
-      const rowids = this.sql.word.all(`source_norm : "${word.replaceAll('"', '""')}"`) as number[];
-      for (const rowid of rowids) shared.set(rowid, (shared.get(rowid) ?? 0) + 1 / rowids.length);
-    }
-    if (shared.size === 0) return [];
-    const best = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, CANDIDATES).map(([rowid]) => rowid);
+    const holders = candidateWords(norm).map((word) => this.sql.word.all(`source_norm : "${word.replaceAll('"', '""')}"`) as number[]);
+    const best = weighCandidates(holders);
+    if (best.length === 0) return [];
     return this.sql.byRowid.all(JSON.stringify(best), pair) as UnitRow[];
   }
 
@@ -172,57 +131,4 @@ export class SqliteMemory implements MemoryStore {
     });
     return !existing;
   }
-}
-
-/** A segment's unit is that segment's; any other is its pair's and texts'. */
-function keyOf(unit: TmUnitInput): string {
-  if (unit.docId !== null && unit.segmentId !== null) return `segment:${unit.docId}:${unit.segmentId}`;
-  const digest = createHash('sha256').update(`${unit.source}\u0000${unit.target}`).digest('hex');
-  return `text:${pairKey(unit.sourceLang, unit.targetLang)}:${digest}`;
-}
-
-/**
- * The candidates scoring at least `minScore`, best first; the same translation of the same source
- * (met in several articles) once, its best ranked unit. Each one's word score bounds its score, so
- * character scores are computed best bound first, and no longer once no bound can reach the
- * `limit`-th score found (ties are still scored: they may rank above by status).
- */
-function scoreRows(norm: string, rows: UnitRow[], limit: number, minScore: number): ScoredUnit[] {
-  const scorer = new Scorer(norm);
-  const bounded = rows.map((row) => ({ row, bound: scorer.bound(row.source_norm) })).filter(({ bound }) => bound >= minScore);
-  bounded.sort((a, b) => b.bound - a.bound);
-  const best = new Map<string, ScoredUnit>();
-  let floor = minScore;
-  for (const { row, bound } of bounded) {
-    if (bound < floor) break;
-    const score = scorer.score(row.source_norm);
-    if (score < floor) continue;
-    const match = { unit: fromRow(row), score };
-    const key = `${row.source_norm}\u0000${row.target}`;
-    const known = best.get(key);
-    if (known && byScore(known, match) <= 0) continue;
-    best.set(key, match);
-    if (best.size >= limit) floor = Math.max(floor, [...best.values()].sort(byScore)[limit - 1].score);
-  }
-  return [...best.values()].sort(byScore);
-}
-
-function byScore(a: ScoredUnit, b: ScoredUnit): number {
-  return b.score - a.score || STATUS_RANK[b.unit.status] - STATUS_RANK[a.unit.status] || b.unit.confirmedAt - a.unit.confirmedAt;
-}
-
-function fromRow(row: UnitRow): TmUnit {
-  return {
-    id: row.id,
-    source: row.source,
-    target: row.target,
-    sourceLang: row.source_lang,
-    targetLang: row.target_lang,
-    docId: row.doc_id,
-    segmentId: row.segment_id,
-    status: row.status as UnitStatus,
-    confirmedBy: row.confirmed_by,
-    confirmedAt: row.confirmed_at,
-    context: row.context,
-  };
 }

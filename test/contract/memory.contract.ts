@@ -1,4 +1,5 @@
-// The suite every MemoryStore implementation passes (SPEC 18): SQLite (test/unit/memory/sqlite-memory.test.ts).
+// The suite every MemoryStore implementation passes (SPEC 18): SQLite (test/unit/memory/sqlite-memory.test.ts)
+// and PostgreSQL (test/unit/memory/postgres-memory.test.ts, in a fresh database per file).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MemoryStore, TmUnitInput } from '../../server/memory/memory-store.js';
 

@@ -51,6 +51,34 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX versions_by_time ON versions (doc_id, created_at);
   `,
+  // The translation memory (SPEC 18.1): ord orders units as added; the normalised texts carry
+  // pg_trgm's GIN trigram indexes (candidates by word, concordance); an identical source is found
+  // by its hash (a B-tree entry cannot hold a long text).
+  `
+  CREATE EXTENSION IF NOT EXISTS pg_trgm;
+  CREATE TABLE tm_units (
+    ord BIGSERIAL PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL UNIQUE,
+    pair TEXT NOT NULL,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    source_norm TEXT NOT NULL,
+    target_norm TEXT NOT NULL,
+    doc_id TEXT,
+    segment_id TEXT,
+    status TEXT NOT NULL,
+    confirmed_by TEXT,
+    confirmed_at BIGINT NOT NULL,
+    context TEXT
+  );
+  CREATE INDEX tm_units_exact ON tm_units (pair, md5(source_norm));
+  CREATE INDEX tm_units_by_time ON tm_units (pair, confirmed_at, ord);
+  CREATE INDEX tm_units_source_trgm ON tm_units USING gin (source_norm gin_trgm_ops);
+  CREATE INDEX tm_units_target_trgm ON tm_units USING gin (target_norm gin_trgm_ops);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

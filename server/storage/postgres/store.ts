@@ -37,7 +37,8 @@ export class PostgresStore implements Store {
   private readonly versions: PostgresVersions;
   private closed: Promise<void> | null = null;
 
-  constructor(private readonly pool: pg.Pool) {
+  /** Shared with the translation memory on this database (memory/postgres-memory.ts). */
+  constructor(readonly pool: pg.Pool) {
     this.versions = new PostgresVersions(pool);
   }
 

@@ -1,0 +1,140 @@
+// The translation memory on PostgreSQL (SPEC 18.1, 17.1): the tm_units table of the database the
+// documents live in (migration 2 of storage/postgres/schema.ts), on the PostgreSQL store's pool, so
+// every instance sharing DATABASE_URL shares one memory. Candidates come from pg_trgm's GIN
+// trigram index (LIKE '%word%' on the normalised sources); choosing, scoring and ranking them is
+// rank.ts', the same as on SQLite.
+import type pg from 'pg';
+import { newId } from '../../shared/ids.js';
+import { normalise } from './normalize.js';
+import {
+  CANDIDATES,
+  candidateWords,
+  concordance,
+  fromRow,
+  keyOf,
+  LOOKUP_DEFAULTS,
+  PER_WORD,
+  scoreRows,
+  SEARCHED,
+  UNIT_COLUMNS as COLUMNS,
+  weighCandidates,
+  type UnitRow,
+} from './rank.js';
+import { pairKey, type ConcordanceUnit, type MemoryStore, type ScoredUnit, type TmUnit, type TmUnitInput } from './memory-store.js';
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+const UPSERT = `INSERT INTO tm_units AS u
+  (id, key, pair, source_lang, target_lang, source, target, source_norm, target_norm, doc_id, segment_id, status, confirmed_by, confirmed_at, context)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+  ON CONFLICT (key) DO UPDATE SET source_lang = excluded.source_lang, target_lang = excluded.target_lang,
+    source = excluded.source, target = excluded.target, source_norm = excluded.source_norm,
+    target_norm = excluded.target_norm, status = excluded.status, confirmed_by = excluded.confirmed_by,
+    confirmed_at = excluded.confirmed_at, context = excluded.context
+  RETURNING ${COLUMNS}, (xmax = 0) AS inserted`;
+
+/** A LIKE pattern matching `text` anywhere (its own % _ \ taken literally). */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export class PostgresMemory implements MemoryStore {
+  /** The pool is the PostgreSQL store's: the store ends it, not the memory. */
+  constructor(private readonly pool: pg.Pool) {}
+
+  async upsertUnit(unit: TmUnitInput): Promise<TmUnit> {
+    return fromRow((await write(this.pool, unit)).row);
+  }
+
+  async importUnits(units: TmUnitInput[]): Promise<{ added: number; updated: number }> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      let added = 0;
+      for (const unit of units) if ((await write(client, unit)).inserted) added++;
+      await client.query('COMMIT');
+      client.release();
+      return { added, updated: units.length - added };
+    } catch (error) {
+      // A connection that cannot even roll back is broken: the pool drops it rather than reuse it.
+      const broken = await client.query('ROLLBACK').then(() => false, () => true);
+      client.release(broken ? (error as Error) : undefined);
+      throw error;
+    }
+  }
+
+  async lookup(source: string, sourceLang: string, targetLang: string, options: { limit?: number; minScore?: number } = {}): Promise<ScoredUnit[]> {
+    const { limit, minScore } = { ...LOOKUP_DEFAULTS, ...options };
+    const norm = normalise(source);
+    if (norm === '') return [];
+    const pair = pairKey(sourceLang, targetLang);
+    const rows = new Map<string, UnitRow>();
+    const exact = await this.pool.query<UnitRow>(
+      `SELECT ${COLUMNS} FROM tm_units u WHERE u.pair = $1 AND md5(u.source_norm) = md5($2) AND u.source_norm = $2 LIMIT ${CANDIDATES}`,
+      [pair, norm],
+    );
+    for (const row of exact.rows) rows.set(row.id, row);
+    for (const row of await this.fuzzyCandidates(norm, pair)) rows.set(row.id, row);
+    return scoreRows(norm, [...rows.values()], limit, minScore);
+  }
+
+  async search(query: string, sourceLang: string, targetLang: string, limit = 50): Promise<ConcordanceUnit[]> {
+    const norm = normalise(query);
+    if (norm === '') return [];
+    // The units added last that hold the text anywhere; hits at word starts are picked from them.
+    const { rows } = await this.pool.query<UnitRow>(
+      `SELECT ${COLUMNS} FROM tm_units u WHERE u.pair = $1 AND (u.source_norm LIKE $2 OR u.target_norm LIKE $2)
+       ORDER BY u.ord DESC LIMIT ${SEARCHED}`,
+      [pairKey(sourceLang, targetLang), containing(norm)],
+    );
+    return concordance(rows, query, norm, limit);
+  }
+
+  async exportUnits(sourceLang: string, targetLang: string): Promise<TmUnit[]> {
+    const { rows } = await this.pool.query<UnitRow>(
+      `SELECT ${COLUMNS} FROM tm_units u WHERE u.pair = $1 ORDER BY u.confirmed_at, u.ord`,
+      [pairKey(sourceLang, targetLang)],
+    );
+    return rows.map(fromRow);
+  }
+
+  async close(): Promise<void> {}
+
+  /** The newest units of the pair holding each of the source's longest words (rank.ts weighs them). */
+  private async fuzzyCandidates(norm: string, pair: string): Promise<UnitRow[]> {
+    const holders: number[][] = [];
+    for (const word of candidateWords(norm)) {
+      // Newest first and limited, so a word every unit holds costs no more than a rare one.
+      const { rows } = await this.pool.query<{ ord: number }>(
+        `SELECT ord FROM tm_units WHERE pair = $1 AND source_norm LIKE $2 ORDER BY ord DESC LIMIT ${PER_WORD}`,
+        [pair, containing(word)],
+      );
+      holders.push(rows.map((row) => row.ord));
+    }
+    const best = weighCandidates(holders);
+    if (best.length === 0) return [];
+    const { rows } = await this.pool.query<UnitRow>(`SELECT ${COLUMNS} FROM tm_units u WHERE u.ord = ANY($1::bigint[])`, [best]);
+    return rows;
+  }
+}
+
+/** Writes one unit, keeping the id of the unit it replaces; says whether it is new. */
+async function write(db: Queryable, unit: TmUnitInput): Promise<{ row: UnitRow; inserted: boolean }> {
+  const { rows } = await db.query<UnitRow & { inserted: boolean }>(UPSERT, [
+    newId(12),
+    keyOf(unit),
+    pairKey(unit.sourceLang, unit.targetLang),
+    unit.sourceLang,
+    unit.targetLang,
+    unit.source,
+    unit.target,
+    normalise(unit.source),
+    normalise(unit.target),
+    unit.docId,
+    unit.segmentId,
+    unit.status,
+    unit.confirmedBy,
+    unit.confirmedAt,
+    unit.context,
+  ]);
+  const { inserted, ...row } = rows[0];
+  return { row, inserted };
+}
