@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
+import * as Y from 'yjs';
 import { connectProvider } from '../helpers/clients.js';
 import { createDocumentAt, startChildServer, type ChildServer } from '../helpers/child-server.js';
 import { eventually } from '../helpers/eventually.js';
@@ -12,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { REDIS_URL, redisPrefix, startOwnRedis, type OwnRedis } from '../helpers/redis.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { FanoutUnavailable } from '../../server/fanout/fanout.js';
+import { openPostgresStore } from '../../server/storage/postgres/store.js';
 
 type Client = ReturnType<typeof connectProvider>;
 
@@ -216,6 +218,31 @@ describe('fan-out between instances (SPEC 17)', () => {
     }, { timeout: 15_000 });
     await eventually(async () => expect((await b.api('GET', '/healthz')).status).toBe(200));
     expect(await metric(b, 'tandem_fanout_catchups_total', '{reason="reconnect"}')).toBeGreaterThan(0);
+  });
+
+  it('SPEC 17.10 an update stored but never published (its instance gone between commit and publish) is read from the store once a later seq shows the gap', async () => {
+    const { db, env } = await cluster();
+    const [a, b] = [await instance(env), await instance(env)];
+    const { id, tokens } = await a.createDocument();
+    const onA = client(a.wsUrl, id, tokens.editor);
+    const onB = client(b.wsUrl, id, tokens.editor);
+    await synced(onA, onB);
+
+    // A third instance's append that nobody hears of: stored in the shared log, never published.
+    const silent = await openPostgresStore({ url: db.url });
+    try {
+      const ghost = new Y.Doc();
+      ghost.getText('log').insert(0, 'ghost;');
+      await silent.append([{ docId: id, room: id, update: Y.encodeStateAsUpdate(ghost) }]);
+    } finally {
+      await silent.close();
+    }
+    type(onA, 'a', 1);
+    await eventually(() => {
+      expect(markers(onA)).toEqual(expect.arrayContaining(['ghost', 'a0']));
+      expect(log(onB).toString()).toBe(log(onA).toString());
+    });
+    expect(await metric(b, 'tandem_fanout_catchups_total', '{reason="gap"}')).toBeGreaterThan(0);
   });
 
   it('SPEC 17.10 kill -9 of an instance mid-stream: its clients reconnect to another and converge, and nothing a peer saw is lost', async () => {
