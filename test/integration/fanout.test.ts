@@ -297,6 +297,30 @@ describe('fan-out between instances (SPEC 17)', () => {
     await eventually(() => expect(log(fresh).toString()).toBe(log(onA).toString()), { timeout: 10_000 });
   });
 
+  it('SPEC 17.13 a room compacts only up to the seq through which every instance\'s updates are in its doc: an update it has not yet received stays in the log', async () => {
+    const { db, env } = await cluster();
+    const a = await instance({ ...env, COMPACT_EVERY: '5' });
+    const { id, tokens } = await a.createDocument();
+    const onA = client(a.wsUrl, id, tokens.editor);
+    await synced(onA);
+    // Another instance's update, stored and not (yet) heard of on A…
+    const other = await openPostgresStore({ url: db.url });
+    try {
+      const ghost = new Y.Doc();
+      ghost.getText('log').insert(0, 'ghost;');
+      await other.append([{ docId: id, room: id, update: Y.encodeStateAsUpdate(ghost) }]);
+    } finally {
+      await other.close();
+    }
+    // …then five of A's own, so A compacts at once, before the gap makes it read the store.
+    type(onA, 'a', 5);
+    await eventually(async () => expect((await db.sql('SELECT seq FROM snapshots WHERE room = $1', [id])).rowCount).toBe(1));
+
+    const b = await instance(env);
+    const fresh = client(b.wsUrl, id, tokens.viewer);
+    await eventually(() => expect(markers(fresh).sort()).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'ghost']));
+  });
+
   it('SPEC 17.11 Redis unreachable at start: the server does not start, and says so without the password', async () => {
     const redis = await startOwnRedis();
     await redis.stop();
