@@ -11,7 +11,7 @@ import { registerSuggestInput } from './suggest-input.js';
 import { registerStatusKeys } from './status-keys.js';
 import { registerStructureKeys } from './structure.js';
 import { greyOmitted } from './omitted-look.js';
-import { SplitDialog } from './SplitDialog.js';
+import { SplitSlot } from './SplitSlot.js';
 import { SelectionBar } from './SelectionBar.js';
 import { Composer } from './Composer.js';
 import '../styles/review.css';
@@ -61,7 +61,7 @@ export function ReviewLayer() {
       <div className="review-ghosts" ref={ghosts} onClick={focusCard} aria-hidden="true" />
       <SelectionBar desk={desk} layer={layer} />
       <Composer desk={desk} layer={layer} />
-      <SplitDialog desk={desk} />
+      <SplitSlot desk={desk} />
     </div>
   );
 }

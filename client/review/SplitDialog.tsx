@@ -4,19 +4,13 @@
 // or the source kept whole with the first half. Enter splits, Esc cancels.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { findSegment, mapSegment } from '../../shared/review/text-map.js';
-import { useStore } from '../app/store.js';
 import { Dialog } from '../ui/Dialog.js';
 import type { ReviewDesk } from './desk.js';
 import { matchingPoint, splitPoints } from './split-point.js';
 import { split } from './structure.js';
 
-export function SplitDialog({ desk }: { desk: ReviewDesk }) {
-  const splitting = useStore(desk.splitting);
-  if (!splitting) return null;
-  return <SplitForm key={`${splitting.segmentId}:${splitting.at}`} desk={desk} segmentId={splitting.segmentId} at={splitting.at} />;
-}
-
-function SplitForm({ desk, segmentId, at }: { desk: ReviewDesk; segmentId: string; at: number }) {
+/** The open dialog, in a chunk of its own: SplitSlot.tsx opens it. */
+export function SplitForm({ desk, segmentId, at }: { desk: ReviewDesk; segmentId: string; at: number }) {
   const facts = desk.review.get();
   const source = facts.sources.get(segmentId) ?? '';
   const type = findSegment(desk.content, segmentId);
