@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
 import * as Y from 'yjs';
+import pg from 'pg';
+import { encodeFanout } from '../../server/fanout/messages.js';
 import { connectProvider } from '../helpers/clients.js';
 import { createDocumentAt, startChildServer, type ChildServer } from '../helpers/child-server.js';
 import { eventually } from '../helpers/eventually.js';
@@ -130,6 +132,42 @@ describe('fan-out between instances (SPEC 17)', () => {
     const onB = client(b.wsUrl, id, tokens.viewer);
     await synced(onB);
     await eventually(() => expect(onB.provider.awareness.getStates().get(onA.doc.clientID)?.cursor).toEqual({ at: 7 }));
+  });
+
+  it('SPEC 17.9 a room subscribes before it reads the store: what is published while it loads is applied after, unless the load already holds its seq', async () => {
+    const { db, env } = await cluster();
+    const [a, b] = [await instance(env), await instance(env)];
+    const { id, tokens } = await a.createDocument();
+    const loadedSeq = Number((await db.sql('SELECT last_seq FROM room_seqs WHERE room = $1', [id])).rows[0].last_seq);
+
+    // Holds B's read of the room (it reads the snapshots table) until the messages are out.
+    const locker = new pg.Client({ connectionString: db.url });
+    await locker.connect();
+    const publisher = createClient({ url: REDIS_URL });
+    await publisher.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE snapshots IN ACCESS EXCLUSIVE MODE');
+      const joiner = client(b.wsUrl, id, tokens.viewer);
+      await eventually(async () => {
+        const waiting = await db.sql("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [db.name]);
+        expect(waiting.rows[0].n).toBeGreaterThan(0);
+      });
+      // As another instance would publish them: one past what B is loading, one it already holds.
+      const publish = (seq: number, text: string) => {
+        const doc = new Y.Doc();
+        doc.getText('log').insert(0, `${text};`);
+        const message = encodeFanout({ kind: 'update', instance: 'another', seq, update: Y.encodeStateAsUpdate(doc) });
+        return publisher.publish(env.REDIS_PREFIX + id, Buffer.from(message));
+      };
+      expect(await publish(loadedSeq, 'already-loaded')).toBe(1);
+      expect(await publish(loadedSeq + 1, 'published-while-loading')).toBe(1);
+      await locker.query('COMMIT');
+      await eventually(() => expect(markers(joiner)).toEqual(['published-while-loading']));
+    } finally {
+      publisher.destroy();
+      await locker.end();
+    }
   });
 
   it('SPEC 17.9 clients joining an instance while clients on another type lose nothing', async () => {
