@@ -42,11 +42,14 @@ export function keyOf(unit: TmUnitInput): string {
   return `text:${pairKey(unit.sourceLang, unit.targetLang)}:${digest}`;
 }
 
-/** The words of a normalised source the index is asked about: distinct, three characters or more, longest first. */
+/** The words of a normalised source an index holds: distinct, three characters or more. */
+export function indexedWords(norm: string): string[] {
+  return [...new Set(wordsOf(norm))].filter((word) => [...word].length >= TRIGRAM);
+}
+
+/** The words of a normalised source the index is asked about: its longest indexed words. */
 export function candidateWords(norm: string): string[] {
-  const distinct = [...new Set(wordsOf(norm))].filter((word) => [...word].length >= TRIGRAM);
-  distinct.sort((a, b) => b.length - a.length);
-  return distinct.slice(0, QUERY_WORDS);
+  return indexedWords(norm).sort((a, b) => b.length - a.length).slice(0, QUERY_WORDS);
 }
 
 /**

@@ -86,6 +86,14 @@ export function memoryContract(name: string, open: () => Promise<MemoryHarness>)
       expect(best.score).toBeGreaterThanOrEqual(80);
     });
 
+    it('SPEC 18.4 a unit whose source changed is found by its new words, no longer by its old ones', async () => {
+      await memory.upsertUnit(unit({ source: 'Floods in Sylhet displaced thousands of families.', target: 'সিলেটে বন্যায় হাজারো পরিবার বাস্তুচ্যুত।' }));
+      await memory.upsertUnit(unit({ source: 'Cyclone Remal reached Khulna before dawn.', target: 'ভোরের আগে ঘূর্ণিঝড় রেমাল খুলনায় পৌঁছায়।' }));
+      const [found] = await memory.lookup('Cyclone Remal reached Satkhira before dawn.', 'en', 'bn');
+      expect(found.unit.target).toBe('ভোরের আগে ঘূর্ণিঝড় রেমাল খুলনায় পৌঁছায়।');
+      expect(await memory.lookup('Floods in Sylhet displaced hundreds of families.', 'en', 'bn')).toEqual([]);
+    });
+
     it('SPEC 18.3 lookup answers at most the limit asked for', async () => {
       for (let i = 0; i < 8; i++) await memory.upsertUnit(unit({ segmentId: `s${i}`, target: `অনুবাদ ${i}` }));
       expect(await memory.lookup(unit().source, 'en', 'bn')).toHaveLength(5);

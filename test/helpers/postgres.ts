@@ -40,5 +40,5 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 /** Empties every table of the Tandem schema, keeping the schema (between tests of one file). */
 export async function emptyTables(db: TestDatabase): Promise<void> {
-  await db.sql('TRUNCATE documents, updates, snapshots, room_seqs, settings, versions, tm_units');
+  await db.sql('TRUNCATE documents, updates, snapshots, room_seqs, settings, versions, tm_units, tm_words');
 }

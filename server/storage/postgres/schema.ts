@@ -52,8 +52,9 @@ const MIGRATIONS: string[] = [
   CREATE INDEX versions_by_time ON versions (doc_id, created_at);
   `,
   // The translation memory (SPEC 18.1): ord orders units as added; the normalised texts carry
-  // pg_trgm's GIN trigram indexes (candidates by word, concordance); an identical source is found
-  // by its hash (a B-tree entry cannot hold a long text).
+  // pg_trgm's GIN trigram indexes (concordance: text anywhere); an identical source is found by its
+  // hash (a B-tree entry cannot hold a long text); tm_words lists each unit's source words, so the
+  // newest units holding a word are an index range (fuzzy candidates, SPEC 18.3).
   `
   CREATE EXTENSION IF NOT EXISTS pg_trgm;
   CREATE TABLE tm_units (
@@ -78,6 +79,13 @@ const MIGRATIONS: string[] = [
   CREATE INDEX tm_units_by_time ON tm_units (pair, confirmed_at, ord);
   CREATE INDEX tm_units_source_trgm ON tm_units USING gin (source_norm gin_trgm_ops);
   CREATE INDEX tm_units_target_trgm ON tm_units USING gin (target_norm gin_trgm_ops);
+  CREATE TABLE tm_words (
+    pair TEXT NOT NULL,
+    word TEXT NOT NULL,
+    ord BIGINT NOT NULL REFERENCES tm_units (ord) ON DELETE CASCADE,
+    PRIMARY KEY (pair, word, ord)
+  );
+  CREATE INDEX tm_words_by_unit ON tm_words (ord);
   `,
 ];
 

@@ -27,7 +27,7 @@ memoryContract('PostgreSQL', async () => {
     cleanup: async () => {
       await memory.close();
       await store.close();
-      await db.sql('TRUNCATE tm_units');
+      await db.sql('TRUNCATE tm_units, tm_words');
     },
   };
 });
@@ -48,7 +48,7 @@ describe('PostgreSQL translation memory', () => {
       ]);
     } finally {
       await store.close();
-      await db.sql('TRUNCATE tm_units');
+      await db.sql('TRUNCATE tm_units, tm_words');
     }
   });
 });

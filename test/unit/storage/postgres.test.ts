@@ -48,7 +48,7 @@ describe('PostgreSQL store', () => {
       const { rows } = await fresh.sql('SELECT version FROM tandem_migrations ORDER BY version');
       expect(rows.map((row) => row.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
       const tables = await fresh.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-      expect(tables.rows.map((row) => row.tablename)).toEqual(['documents', 'room_seqs', 'settings', 'snapshots', 'tandem_migrations', 'tm_units', 'updates', 'versions']);
+      expect(tables.rows.map((row) => row.tablename)).toEqual(['documents', 'room_seqs', 'settings', 'snapshots', 'tandem_migrations', 'tm_units', 'tm_words', 'updates', 'versions']);
     } finally {
       await fresh.drop();
     }
