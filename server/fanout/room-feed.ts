@@ -47,6 +47,8 @@ export class RoomFeed {
   private gapTimer: NodeJS.Timeout | null = null;
   private catching: Promise<void> | null = null;
   private catchAgain = false;
+  /** The fan-out connection came back while the room was loading: catch up once it is attached. */
+  private catchUpOnAttach = false;
   private closed = false;
   private unsubscribe: (() => Promise<void>) | null = null;
 
@@ -68,7 +70,8 @@ export class RoomFeed {
     this.seen = loadedSeq;
     const early = this.early;
     this.early = [];
-    for (const message of early) this.handle(message);
+    for (const message of early) this.handleSafely(message);
+    if (this.catchUpOnAttach) void this.catchUp('reconnect');
     // The others' peers are shown now, not at their next change or renewal (SPEC 17.12).
     this.publish({ kind: 'query', instance: this.deps.instance });
   }
@@ -91,6 +94,7 @@ export class RoomFeed {
 
   /** Reads what the store holds after the last number the room has (a gap, a reconnect). */
   catchUp(reason: 'gap' | 'reconnect'): Promise<void> {
+    if (!this.room) this.catchUpOnAttach = !this.closed;
     if (this.closed || !this.room) return Promise.resolve();
     this.deps.metrics.fanoutCatchUps.inc({ reason });
     if (this.catching) {
@@ -142,8 +146,16 @@ export class RoomFeed {
       return;
     }
     if (message.instance === this.deps.instance) return;
-    if (this.room) this.handle(message);
+    if (this.room) this.handleSafely(message);
     else this.early.push(message);
+  }
+
+  private handleSafely(message: FanoutMessage): void {
+    try {
+      this.handle(message);
+    } catch (error) {
+      this.deps.logger.error({ err: error, room: this.name }, 'fan-out: a message could not be applied');
+    }
   }
 
   private handle(message: FanoutMessage): void {
