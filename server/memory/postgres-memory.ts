@@ -21,19 +21,17 @@ import {
   SEARCHED,
   UNIT_COLUMNS as COLUMNS,
   weighCandidates,
+  UNIT_INSERT_COLUMNS,
+  UNIT_REPLACED,
   type UnitRow,
 } from './rank.js';
 import { pairKey, type ConcordanceUnit, type MemoryStore, type ScoredUnit, type TmUnit, type TmUnitInput } from './memory-store.js';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
-const UPSERT = `INSERT INTO tm_units AS u
-  (id, key, pair, source_lang, target_lang, source, target, source_norm, target_norm, doc_id, segment_id, status, confirmed_by, confirmed_at, context)
+const UPSERT = `INSERT INTO tm_units AS u (${UNIT_INSERT_COLUMNS})
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-  ON CONFLICT (key) DO UPDATE SET source_lang = excluded.source_lang, target_lang = excluded.target_lang,
-    source = excluded.source, target = excluded.target, source_norm = excluded.source_norm,
-    target_norm = excluded.target_norm, status = excluded.status, confirmed_by = excluded.confirmed_by,
-    confirmed_at = excluded.confirmed_at, context = excluded.context
+  ON CONFLICT (key) DO UPDATE SET ${UNIT_REPLACED}
   RETURNING ${COLUMNS}, u.ord, u.pair, (xmax = 0) AS inserted`;
 
 /** The unit written, then its source's words: those it no longer holds go, new ones come. */

@@ -25,6 +25,13 @@ export interface UnitRow {
 
 export const UNIT_COLUMNS = 'u.id, u.source_lang, u.target_lang, u.source, u.target, u.source_norm, u.target_norm, u.doc_id, u.segment_id, u.status, u.confirmed_by, u.confirmed_at, u.context';
 
+/** The columns a unit is written with, and what writing it again over its key replaces (both back ends). */
+export const UNIT_INSERT_COLUMNS = 'id, key, pair, source_lang, target_lang, source, target, source_norm, target_norm, doc_id, segment_id, status, confirmed_by, confirmed_at, context';
+export const UNIT_REPLACED = `source_lang = excluded.source_lang, target_lang = excluded.target_lang,
+  source = excluded.source, target = excluded.target, source_norm = excluded.source_norm,
+  target_norm = excluded.target_norm, status = excluded.status, confirmed_by = excluded.confirmed_by,
+  confirmed_at = excluded.confirmed_at, context = excluded.context`;
+
 /** Fuzzy candidates scored per lookup, words of the source asked for, and units asked per word. */
 export const CANDIDATES = 200;
 export const QUERY_WORDS = 12;

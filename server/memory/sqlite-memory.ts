@@ -19,6 +19,8 @@ import {
   UNIT_COLUMNS as COLUMNS,
   CANDIDATES,
   weighCandidates,
+  UNIT_INSERT_COLUMNS,
+  UNIT_REPLACED,
   type UnitRow,
 } from './rank.js';
 import { pairKey, type ConcordanceUnit, type MemoryStore, type ScoredUnit, type TmUnit, type TmUnitInput } from './memory-store.js';
@@ -37,13 +39,9 @@ export class SqliteMemory implements MemoryStore {
   constructor(private readonly db: Database.Database) {
     this.sql = {
       idOf: db.prepare('SELECT id FROM tm_units WHERE key = ?'),
-      upsert: db.prepare(`INSERT INTO tm_units
-        (id, key, pair, source_lang, target_lang, source, target, source_norm, target_norm, doc_id, segment_id, status, confirmed_by, confirmed_at, context)
-        VALUES (@id, @key, @pair, @source_lang, @target_lang, @source, @target, @source_norm, @target_norm, @doc_id, @segment_id, @status, @confirmed_by, @confirmed_at, @context)
-        ON CONFLICT (key) DO UPDATE SET source_lang = excluded.source_lang, target_lang = excluded.target_lang,
-          source = excluded.source, target = excluded.target, source_norm = excluded.source_norm,
-          target_norm = excluded.target_norm, status = excluded.status, confirmed_by = excluded.confirmed_by,
-          confirmed_at = excluded.confirmed_at, context = excluded.context`),
+      upsert: db.prepare(`INSERT INTO tm_units (${UNIT_INSERT_COLUMNS})
+        VALUES (${UNIT_INSERT_COLUMNS.replace(/(\w+)/g, '@$1')})
+        ON CONFLICT (key) DO UPDATE SET ${UNIT_REPLACED}`),
       get: db.prepare(`SELECT ${COLUMNS} FROM tm_units u WHERE u.key = ?`),
       exact: db.prepare(`SELECT ${COLUMNS} FROM tm_units u WHERE u.pair = ? AND u.source_norm = ? LIMIT ${CANDIDATES}`),
       // Newest first and limited, so a word every unit holds costs no more than a rare one.
