@@ -30,7 +30,7 @@ async function newArticle(page: Page, title: string, format: 'Plain text' | 'Mar
   await page.getByRole('button', { name: 'New article' }).first().click();
   await page.getByLabel('Title').fill(title);
   await page.getByRole('combobox', { name: 'Format' }).selectOption({ label: format });
-  await page.getByLabel('Source').fill(source);
+  await page.getByLabel('Source', { exact: true }).fill(source);
   await page.getByLabel('Draft translation').fill(target);
 }
 
@@ -123,7 +123,7 @@ describe('the New-article dialog aligns (e2e)', { timeout: 90_000 }, () => {
 
     // Back shows the form as it was; Create proposes again.
     await dialog.getByRole('button', { name: 'Back' }).click();
-    expect(await page.getByLabel('Source').inputValue()).toBe(en);
+    expect(await page.getByLabel('Source', { exact: true }).inputValue()).toBe(en);
     expect(await page.getByTestId('align-pair').count()).toBe(0);
     await page.getByRole('button', { name: 'Create article' }).click();
     await eventually(async () => expect(await page.getByTestId('align-pair').count()).toBe(proposal.pairs.length));
