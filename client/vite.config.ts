@@ -30,6 +30,14 @@ export default defineConfig(({ command }) => ({
     sourcemap: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // What the first paint runs stays in the entry's one file: without this group, the modules it
+        // shares with the parts loaded later (app/lazy-part.ts) go to small files of their own, each
+        // one more request before the page starts (docs/PERFORMANCE.md, the desk's first paint).
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      },
+    },
   },
   server: command === 'serve' ? { proxy: serverRoutes() } : {},
 }));
