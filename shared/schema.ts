@@ -87,6 +87,8 @@ export const ReviewRoom = {
   omitted: 'omitted',
   /** Y.Map: segment id → who last changed its text (`by`, `role`; null for the server) and when (`at`). */
   changed: 'changed',
+  /** Y.Map: segment id → the version holding the text it was last marked Reviewed or Approved on (`versionId`), who marked it (`by`) and when (`at`). */
+  reviewedIn: 'reviewedIn',
 } as const;
 
 /** Who set a segment flag (omitted), and when (ms). */

@@ -10,7 +10,7 @@ import type { ReviewSession } from '../collab/review-session.js';
 import { SidePanel } from '../panels/SidePanel.js';
 import { historyApi, type Version } from './history-api.js';
 import { draftOf } from './version-groups.js';
-import { lastReviewAt, versionBefore } from './since-review.js';
+import { lastReview, versionOfReview, type ReviewMark } from './since-review.js';
 import { VersionList } from './VersionList.js';
 import { CompareView } from './CompareView.js';
 import { SegmentHistory } from './SegmentHistory.js';
@@ -57,8 +57,10 @@ export function HistoryPanel({ desk, review, onClose }: { desk: ReviewDesk; revi
   }, [view.kind]);
 
   const draft = versions && draftOf(versions);
-  const reviewedAt = lastReviewAt(facts.statuses, desk.me.name);
-  const sinceReview = versions && reviewedAt !== null ? versionBefore(versions, reviewedAt) : null;
+  // Read on each render: a mark's record comes in the same review room change as its status (facts).
+  const mark = lastReview(review.doc.getMap<ReviewMark>(ReviewRoom.reviewedIn).values(), facts.statuses, desk.me.name);
+  const since = versions && mark ? versionOfReview(versions, mark) : null;
+  const sinceReview = since?.version ?? null;
 
   const save = async (name: string) => {
     try {
@@ -151,12 +153,12 @@ export function HistoryPanel({ desk, review, onClose }: { desk: ReviewDesk; revi
                 disabled={!sinceReview}
                 title={sinceReview ? undefined : 'You have not marked a segment Reviewed yet (or no version is older than your marks): pick a version below.'}
                 onClick={() =>
-                  sinceReview &&
-                  reviewedAt !== null &&
+                  since &&
+                  mark &&
                   setView({
                     kind: 'compare',
-                    version: sinceReview,
-                    reason: `Since you last reviewed (${exactTime(reviewedAt)}): the newest version saved before that.`,
+                    version: since.version,
+                    reason: `Since you last reviewed (${exactTime(mark.at)}): ${since.exact ? 'the version your mark was made on' : 'the newest version saved before that'}.`,
                   })
                 }
                 data-testid="since-review"

@@ -91,7 +91,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
 
   app.put('/api/documents/:id/segments/:segmentId/status', (request) =>
     act(request, 'reviewer', async (rooms, actor) => {
-      const status = await setStatus(rooms, actor, param(request, 'segmentId'), parseBody(statusBody, request.body).status);
+      const status = await setStatus(ctx.store, rooms, actor, param(request, 'segmentId'), parseBody(statusBody, request.body).status);
       // A confirmed segment is a translation unit (SPEC 18.4).
       await ctx.memoryWriter.write(rooms.content.docId, rooms, [status.segmentId]);
       return status;

@@ -137,12 +137,13 @@ describe('history in the desk (e2e)', { timeout: 120_000 }, () => {
     await Promise.all([omar.context.close(), rina.context.close()]);
   });
 
-  it('SPEC 16.10 16.13 reviewers and viewers see versions and comparisons without Save, Delete or Restore; "Since I last reviewed" compares with the version before the reviewer’s mark', async () => {
+  it('SPEC 16.10 16.13 16.16 reviewers and viewers see versions and comparisons without Save, Delete or Restore; "Since I last reviewed" compares with the version the reviewer’s mark recorded, after an edit sent it back too', async () => {
     const doc = await suite.server.createDocument(ARTICLE);
     const ids: string[] = (await suite.server.api('GET', `/api/documents/${doc.id}`)).body.segments.map((s: { id: string }) => s.id);
     const rinaToken = await personal(suite.server, doc.id, doc.tokens.reviewer, 'Rina');
     const editor = await personal(suite.server, doc.id, doc.tokens.editor, 'Omar');
-    await suite.server.api('PUT', `/api/documents/${doc.id}/segments/${ids[0]}/status`, { status: 'reviewed' }, rinaToken);
+    // Rina marks the segment Omar edits below: unchanged since the import, the mark records the Draft.
+    await suite.server.api('PUT', `/api/documents/${doc.id}/segments/${ids[2]}/status`, { status: 'reviewed' }, rinaToken);
     expect((await suite.server.api('POST', `/api/documents/${doc.id}/versions`, { name: 'After review' }, editor)).status).toBe(201);
 
     const viewer = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.viewer), { name: 'Vera' });
@@ -160,11 +161,12 @@ describe('history in the desk (e2e)', { timeout: 120_000 }, () => {
     expect(await viewer.page.evaluate(() => document.activeElement?.textContent)).toBe('Refresh');
     expect(await viewer.page.getByTestId('restore-version').count()).toBe(0);
 
-    // The reviewer: the same, and what changed since her mark (the Draft was saved before it).
+    // The reviewer: the same, and what changed since her mark, which Omar's edit sent back to Translated.
     const rina = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
     const omar = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
     await replaceText(omar.page, 2, 'সাহায্য', 'সহায়তা');
     await eventually(async () => expect((await segmentTexts(rina.page))[2]).toContain('সহায়তা'), { timeout: 10_000 });
+    expect((await suite.server.api('GET', `/api/documents/${doc.id}`)).body.segments[2].status).toBe('translated');
     await openHistory(rina.page);
     expect(await rina.page.getByTestId('save-version').count()).toBe(0);
     expect(await rina.page.getByTestId('version-list').getByRole('button', { name: /^Delete/ }).count()).toBe(0);
@@ -172,7 +174,7 @@ describe('history in the desk (e2e)', { timeout: 120_000 }, () => {
     const changed = rina.page.getByTestId('changed-segment');
     await eventually(async () => expect(await changed.locator('ins.diff-ins').textContent()).toBe('সহায়তা'), { timeout: 10_000 });
     expect(await rina.page.locator('.compare-from .diff-del').textContent()).toBe('Draft');
-    expect(await rina.page.locator('.compare-reason').textContent()).toContain('Since you last reviewed');
+    expect(await rina.page.locator('.compare-reason').textContent()).toContain('the version your mark was made on');
     expect(await rina.page.getByTestId('restore-version').count()).toBe(0);
     // Its row number brings the row on screen.
     await changed.getByTestId('compare-row').click();

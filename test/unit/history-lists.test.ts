@@ -1,9 +1,9 @@
 // The History panel's lists, as pure functions: versions grouped, comparisons folded, and the
-// version "since I last reviewed" picks. (SPEC 16.10, 16.11, 16.13)
+// version "since I last reviewed" picks. (SPEC 16.10, 16.11, 16.13, 16.16)
 import { describe, expect, it } from 'vitest';
 import { draftOf, versionItems } from '../../client/history/version-groups.js';
 import { compareItems } from '../../client/history/compare-items.js';
-import { lastReviewAt, versionBefore } from '../../client/history/since-review.js';
+import { lastReview, versionOfReview } from '../../client/history/since-review.js';
 import type { Version } from '../../client/history/history-api.js';
 
 const at = (day: number, hour: number) => Date.UTC(2026, 11, day, hour);
@@ -34,17 +34,35 @@ describe('History panel lists', () => {
     expect(items.map((i) => (i.kind === 'changed' ? i.segment.id : `(${i.segments.length})`))).toEqual(['(2)', '3', '4', '(1)']);
   });
 
-  it('SPEC 16.13 since I last reviewed: the newest version saved before my latest Reviewed or Approved mark', () => {
+  it('SPEC 16.16 since I last reviewed: the version recorded for my latest mark, standing or not; else the newest saved before it', () => {
+    const reviewedIn = [
+      { versionId: 'r1', by: 'Rina', at: at(7, 10) },
+      { versionId: 'r2', by: 'Rina', at: at(7, 12) },
+      { versionId: 'o1', by: 'Omar', at: at(7, 14) },
+    ];
+    // Rina's marks were sent back to Translated by edits since: the records stay.
+    const statuses = new Map([['s1', { state: 'translated' as const, by: 'Omar', at: at(7, 15) }]]);
+    const versions = [v('x', 'Automatic', at(7, 13)), v('r2', 'Reviewed', at(7, 12), true), v('y', 'Sent to review', at(7, 11), false, 'Omar'), v('d', 'Draft', at(7, 8), false)];
+    const mark = lastReview(reviewedIn, statuses, 'Rina');
+    expect(mark?.versionId).toBe('r2');
+    expect(versionOfReview(versions, mark!)).toEqual({ version: versions[1], exact: true });
+    expect(lastReview(reviewedIn, statuses, 'Vera')).toBeNull();
+    // The recorded version thinned since: the newest saved at or before the mark.
+    expect(versionOfReview(versions.filter((x) => x.id !== 'r2'), mark!)).toEqual({ version: versions[2], exact: false });
+  });
+
+  it('SPEC 16.13 a mark without a record: the newest version saved before my latest standing Reviewed or Approved mark', () => {
     const statuses = new Map([
       ['s1', { state: 'reviewed' as const, by: 'Rina', at: at(7, 10) }],
       ['s2', { state: 'approved' as const, by: 'Rina', at: at(7, 12) }],
       ['s3', { state: 'reviewed' as const, by: 'Omar', at: at(7, 14) }],
       ['s4', { state: 'translated' as const, by: 'Rina', at: at(7, 15) }],
     ]);
-    expect(lastReviewAt(statuses, 'Rina')).toBe(at(7, 12));
-    expect(lastReviewAt(statuses, 'Vera')).toBeNull();
+    const mark = lastReview([], statuses, 'Rina');
+    expect(mark?.at).toBe(at(7, 12));
+    expect(lastReview([], statuses, 'Vera')).toBeNull();
     const versions = [v('x', 'Automatic', at(7, 13)), v('y', 'Sent to review', at(7, 11), false, 'Omar'), v('d', 'Draft', at(7, 8), false)];
-    expect(versionBefore(versions, at(7, 12))?.id).toBe('y');
-    expect(versionBefore(versions, at(7, 7))).toBeNull();
+    expect(versionOfReview(versions, mark!)?.version.id).toBe('y');
+    expect(versionOfReview(versions, { by: 'Rina', at: at(7, 7) })).toBeNull();
   });
 });
