@@ -22,7 +22,15 @@ export class RoomRegistry {
     private readonly idleMs: number,
     /** With REDIS_URL: rooms subscribe to their channel while loaded (SPEC 17.9). */
     private readonly feeds?: Feeds,
-  ) {}
+  ) {
+    // Another instance revoked or deleted a document: its connections here close the same way (SPEC 17.16).
+    if (feeds) {
+      feeds.closeOrdered = (name, { code, reason, gone }) => {
+        const closing = gone ? this.removeRoom(name, code as CloseCode, reason) : this.closeRoom(name, code as CloseCode, reason);
+        closing.catch((error) => this.deps.logger.error({ err: error, room: name }, 'closing a room on order of another instance failed'));
+      };
+    }
+  }
 
   /** Loads (or finds) a room and holds it until `release`. */
   async acquire(docId: string, kind: RoomKind): Promise<Room> {
@@ -90,23 +98,43 @@ export class RoomRegistry {
     return entry && !entry.unloading ? entry.room.catch(() => undefined) : undefined;
   }
 
-  /** Closes every connection to a document's rooms (deletion, revocation). */
+  /** Closes every connection to a document's rooms (revocation), on every instance. */
   async closeDocument(docId: string, code: CloseCode, reason: string): Promise<void> {
-    for (const kind of ['content', 'review'] as const) (await this.loaded(docId, kind))?.closeAll(code, reason);
+    for (const name of roomNames(docId)) await this.closeRoom(name, code, reason);
+    await this.orderClose(docId, code, reason, false);
   }
 
-  /** Closes a deleted document's rooms with `code` and forgets them without storing anything more. */
+  /** Closes a deleted document's rooms with `code` and forgets them without storing anything more, on every instance. */
   async removeDocument(docId: string, code: CloseCode, reason: string): Promise<void> {
-    for (const kind of ['content', 'review'] as const) {
-      const name = roomName(docId, kind);
-      const entry = this.entries.get(name);
-      if (!entry) continue;
-      this.forget(name, entry);
-      const room = await entry.room.catch(() => null);
-      room?.closeAll(code, reason);
-      await room?.settled();
-      room?.destroy();
+    for (const name of roomNames(docId)) await this.removeRoom(name, code, reason);
+    await this.orderClose(docId, code, reason, true);
+  }
+
+  /** With fan-out, the other instances close their connections too (SPEC 17.16). */
+  private async orderClose(docId: string, code: CloseCode, reason: string, gone: boolean): Promise<void> {
+    if (!this.feeds) return;
+    for (const name of roomNames(docId)) {
+      // Redis away: the order is lost, but the others refuse the old tokens (or the deleted document) at reconnect.
+      await this.feeds.orderClose(name, code, reason, gone).catch((error) => {
+        this.deps.logger.warn({ err: error, room: name }, 'fan-out: publishing a close order failed');
+      });
     }
+  }
+
+  private async closeRoom(name: string, code: CloseCode, reason: string): Promise<void> {
+    const entry = this.entries.get(name);
+    if (!entry || entry.unloading) return;
+    (await entry.room.catch(() => undefined))?.closeAll(code, reason);
+  }
+
+  private async removeRoom(name: string, code: CloseCode, reason: string): Promise<void> {
+    const entry = this.entries.get(name);
+    if (!entry) return;
+    this.forget(name, entry);
+    const room = await entry.room.catch(() => null);
+    room?.closeAll(code, reason);
+    await room?.settled();
+    room?.destroy();
   }
 
   private async unload(name: string, entry: Entry): Promise<void> {
@@ -148,3 +176,5 @@ export class RoomRegistry {
     );
   }
 }
+
+const roomNames = (docId: string) => [roomName(docId, 'content'), roomName(docId, 'review')];

@@ -5,11 +5,14 @@ import type { Logger } from 'pino';
 import type { Store } from '../storage/store.js';
 import type { Metrics } from '../metrics.js';
 import type { Fanout } from './fanout.js';
-import { RoomFeed } from './room-feed.js';
+import { encodeFanout } from './messages.js';
+import { RoomFeed, type CloseOrder } from './room-feed.js';
 
 export class Feeds {
   readonly instance = randomUUID();
   private readonly open = new Set<RoomFeed>();
+  /** Set by the room registry: closes this instance's connections to a room another instance closed. */
+  closeOrdered: (room: string, order: CloseOrder) => void = () => {};
 
   constructor(
     readonly fanout: Fanout,
@@ -31,8 +34,18 @@ export class Feeds {
       metrics: this.metrics,
       instance: this.instance,
       closed: (closed) => this.open.delete(closed),
+      closeOrdered: (name, order) => this.closeOrdered(name, order),
     });
     this.open.add(feed);
     return feed;
+  }
+
+  /**
+   * Tells every other instance to close its connections to `room` with `code` (SPEC 17.16); `gone`:
+   * the document is deleted, so they drop the room without storing anything more. Published whether
+   * or not this instance holds the room: the others may.
+   */
+  async orderClose(room: string, code: number, reason: string, gone: boolean): Promise<void> {
+    await this.fanout.publish(room, encodeFanout({ kind: 'close', instance: this.instance, code, reason, gone }));
   }
 }

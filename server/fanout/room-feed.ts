@@ -34,7 +34,11 @@ export interface FeedDeps {
   instance: string;
   /** Told when the feed closes (the room unloaded). */
   closed?: (feed: RoomFeed) => void;
+  /** Told when another instance closes the room's connections (revocation, deletion: SPEC 17.16). */
+  closeOrdered?: (room: string, order: CloseOrder) => void;
 }
+
+export type CloseOrder = Extract<FanoutMessage, { kind: 'close' }>;
 
 export class RoomFeed {
   /** Every update of the room up to this sequence number is in the room's doc. */
@@ -146,6 +150,8 @@ export class RoomFeed {
       return;
     }
     if (message.instance === this.deps.instance) return;
+    // Not kept for after the load: whoever waits for the room closes its connections once it is loaded.
+    if (message.kind === 'close') return this.deps.closeOrdered?.(this.name, message);
     if (this.room) this.handleSafely(message);
     else this.early.push(message);
   }
@@ -159,6 +165,7 @@ export class RoomFeed {
   }
 
   private handle(message: FanoutMessage): void {
+    if (message.kind === 'close') return;
     if (message.kind === 'presence') this.room!.applyPresence(message.update);
     else if (message.kind === 'query') {
       const own = this.room!.ownPresence();
