@@ -1,4 +1,5 @@
-// `tandem tm import` and `tandem tm export`: the translation memory as TMX 1.4b (SPEC 18.9, 18.7, 9.3).
+// `tandem tm import` and `tandem tm export`: the translation memory as TMX 1.4b, XLIFF files imported
+// too (SPEC 18.9, 18.7, 18.33, 9.3).
 import { clientFlags } from '../config.js';
 import { CLIENT_FLAGS_HELP, callServer } from './call-server.js';
 import { defineCommand } from './command.js';
@@ -7,11 +8,12 @@ import { readInput, writeOutput } from './files.js';
 
 export const tmImportCommand = defineCommand({
   name: 'tm import',
-  summary: 'add the units of a TMX file to the translation memory',
+  summary: 'add the units of a TMX or XLIFF file to the translation memory',
   usage: 'tm import FILE',
-  help: `Adds the translation units of FILE, a TMX file (1.4b, as CAT tools export it), to the
-translation memory, and prints how many were added, updated and skipped (a unit without a
-translation). A file that is not TMX is refused whole: nothing of it is imported.
+  help: `Adds the translation units of FILE, a TMX file (1.4b, as CAT tools export it) or an XLIFF
+file (.xlf, .xliff: 2.0 or 1.2), to the translation memory, and prints how many were added,
+updated and skipped (a unit without a translation; in XLIFF also one not yet translated,
+reviewed or final). A file that is neither is refused whole: nothing of it is imported.
 
 ${CLIENT_FLAGS_HELP}`,
   flags: { ...clientFlags },

@@ -1,11 +1,15 @@
-// Translation memory API (SPEC 18): a segment's matches, concordance search, TMX import and export.
+// Translation memory API (SPEC 18): a segment's matches, concordance search, TMX and XLIFF import,
+// TMX export, each pair's size, and filling the memory from an article.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LANGUAGE_TAG } from '../../shared/import/language.js';
 import { resolveToken } from '../auth/access.js';
 import { segmentMatches } from '../memory/matches.js';
 import { pairKey } from '../memory/memory-store.js';
-import { parseTmx, writeTmx } from '../memory/tmx.js';
+import { writeTmx } from '../memory/tmx.js';
+import { parseMemoryFile } from '../memory/memory-file.js';
+import { fillFromArticle } from '../memory/fill.js';
+import { withRooms } from '../review/context.js';
 import { version } from '../cli/help.js';
 import type { ApiContext } from './context.js';
 import { ApiError, badRequest, forbidden, notFound, parseBody, unauthorized } from './errors.js';
@@ -14,7 +18,7 @@ import { importFailure } from './documents.js';
 const language = z.string().regex(LANGUAGE_TAG, 'must be a language tag such as en or bn-BD');
 const searchQuery = z.object({ q: z.string().trim().min(1, 'q: the word or phrase to find').max(500), sourceLang: language, targetLang: language });
 const exportQuery = z.object({ format: z.string().default('tmx'), sourceLang: language, targetLang: language });
-export const TMX_TYPES = ['application/xml', 'text/xml', 'application/x-tmx+xml'];
+export const TMX_TYPES = ['application/xml', 'text/xml', 'application/x-tmx+xml', 'application/xliff+xml'];
 
 const bearer = (request: FastifyRequest) => {
   const header = request.headers.authorization;
@@ -63,16 +67,30 @@ export function memoryRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.post('/api/tm/import', async (request) => {
     await ctx.guard.admin(request);
     if (typeof request.body !== 'string') {
-      throw badRequest(`send the TMX file itself as the body, with Content-Type ${TMX_TYPES[0]}`);
+      throw badRequest(`send the TMX or XLIFF file itself as the body, with Content-Type ${TMX_TYPES[0]}`);
     }
     let parsed;
     try {
-      parsed = parseTmx(request.body);
+      parsed = parseMemoryFile(request.body);
     } catch (error) {
       throw importFailure(error);
     }
     const { added, updated } = await ctx.memory.importUnits(parsed.units);
     return { units: parsed.units.length, added, updated, skipped: parsed.skipped };
+  });
+
+  app.get('/api/tm/stats', async (request) => {
+    await ctx.guard.admin(request);
+    return { pairs: await ctx.memory.pairs() };
+  });
+
+  // Every confirmed segment of the article as a unit (SPEC 18.32): an editor's, or the admin's.
+  app.post('/api/documents/:id/memory', async (request) => {
+    const { id } = request.params as { id: string };
+    await ctx.guard.document(request, id, 'editor', { adminActs: true });
+    const doc = await ctx.store.getDocument(id);
+    if (!doc) throw notFound();
+    return withRooms(ctx.rooms, id, (rooms) => fillFromArticle(ctx.memory, rooms, doc));
   });
 
   app.get('/api/tm/export', async (request, reply) => {

@@ -6,6 +6,9 @@
 export const UNIT_STATUSES = ['translated', 'reviewed', 'approved'] as const;
 export type UnitStatus = (typeof UNIT_STATUSES)[number];
 
+/** Translated, reviewed and approved are confirmed: a segment in one of them is a unit. */
+export const isUnitStatus = (state: string | undefined): state is UnitStatus => (UNIT_STATUSES as readonly string[]).includes(state ?? '');
+
 export interface TmUnit {
   id: string;
   source: string;
@@ -42,6 +45,14 @@ export interface ConcordanceUnit {
   hits: { source: Hit[]; target: Hit[] };
 }
 
+/** How many units a language pair holds (its primary subtags), and when the newest was confirmed. */
+export interface PairSize {
+  sourceLang: string;
+  targetLang: string;
+  units: number;
+  lastConfirmedAt: number;
+}
+
 export interface MemoryStore {
   /**
    * Writes a unit: one from a segment replaces that segment's unit (docId, segmentId); one without
@@ -56,11 +67,19 @@ export interface MemoryStore {
   importUnits(units: TmUnitInput[]): Promise<{ added: number; updated: number }>;
   /** Every unit of the pair, oldest first. */
   exportUnits(sourceLang: string, targetLang: string): Promise<TmUnit[]>;
+  /** Every pair holding units, the largest first. */
+  pairs(): Promise<PairSize[]>;
   close(): Promise<void>;
 }
 
 /** Reviewed and approved units rank above translated ones at equal score. */
 export const STATUS_RANK: Record<UnitStatus, number> = { translated: 0, reviewed: 1, approved: 2 };
+
+/** A pair key's languages again (en>bn → en, bn). */
+export function pairOf(key: string): { sourceLang: string; targetLang: string } {
+  const [sourceLang, targetLang] = key.split('>');
+  return { sourceLang, targetLang };
+}
 
 /** The language pair's key: primary subtags, lower case (en-US → en). */
 export function pairKey(sourceLang: string, targetLang: string): string {

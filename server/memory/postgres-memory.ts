@@ -23,9 +23,11 @@ import {
   weighCandidates,
   UNIT_INSERT_COLUMNS,
   UNIT_REPLACED,
+  PAIR_SIZES,
+  pairSize,
   type UnitRow,
 } from './rank.js';
-import { pairKey, type ConcordanceUnit, type MemoryStore, type ScoredUnit, type TmUnit, type TmUnitInput } from './memory-store.js';
+import { pairKey, type ConcordanceUnit, type MemoryStore, type PairSize, type ScoredUnit, type TmUnit, type TmUnitInput } from './memory-store.js';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -107,6 +109,10 @@ export class PostgresMemory implements MemoryStore {
       [pairKey(sourceLang, targetLang)],
     );
     return rows.map(fromRow);
+  }
+
+  async pairs(): Promise<PairSize[]> {
+    return (await this.pool.query<Parameters<typeof pairSize>[0]>(PAIR_SIZES)).rows.map(pairSize);
   }
 
   async close(): Promise<void> {}

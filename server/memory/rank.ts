@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { findHits, startsAWord, wordsOf } from './normalize.js';
 import { Scorer } from './score.js';
-import { pairKey, STATUS_RANK, type ConcordanceUnit, type ScoredUnit, type TmUnit, type TmUnitInput, type UnitStatus } from './memory-store.js';
+import { pairKey, pairOf, STATUS_RANK, type ConcordanceUnit, type PairSize, type ScoredUnit, type TmUnit, type TmUnitInput, type UnitStatus } from './memory-store.js';
 
 /** A unit as both back ends store it (tm_units, same column names). */
 export interface UnitRow {
@@ -41,6 +41,13 @@ export const SEARCHED = 2000;
 /** A trigram index finds nothing shorter than three characters. */
 export const TRIGRAM = 3;
 export const LOOKUP_DEFAULTS = { limit: 5, minScore: 50 };
+
+/** Units per pair, the largest first: the statement both back ends run for MemoryStore.pairs. */
+export const PAIR_SIZES = 'SELECT pair, count(*) AS units, max(confirmed_at) AS last FROM tm_units GROUP BY pair ORDER BY units DESC, pair';
+
+export function pairSize(row: { pair: string; units: number | string; last: number | string }): PairSize {
+  return { ...pairOf(row.pair), units: Number(row.units), lastConfirmedAt: Number(row.last) };
+}
 
 /** A segment's unit is that segment's; any other is its pair's and texts'. */
 export function keyOf(unit: TmUnitInput): string {

@@ -21,9 +21,11 @@ import {
   weighCandidates,
   UNIT_INSERT_COLUMNS,
   UNIT_REPLACED,
+  PAIR_SIZES,
+  pairSize,
   type UnitRow,
 } from './rank.js';
-import { pairKey, type ConcordanceUnit, type MemoryStore, type ScoredUnit, type TmUnit, type TmUnitInput } from './memory-store.js';
+import { pairKey, type ConcordanceUnit, type MemoryStore, type PairSize, type ScoredUnit, type TmUnit, type TmUnitInput } from './memory-store.js';
 
 export function openSqliteMemory(path: string): SqliteMemory {
   const db = new Database(path);
@@ -53,6 +55,7 @@ export class SqliteMemory implements MemoryStore {
       contains: db.prepare(`SELECT ${COLUMNS} FROM tm_units u
         WHERE u.pair = ? AND (instr(u.source_norm, ?) > 0 OR instr(u.target_norm, ?) > 0) ORDER BY u.rowid DESC LIMIT ${SEARCHED}`),
       all: db.prepare(`SELECT ${COLUMNS} FROM tm_units u WHERE u.pair = ? ORDER BY u.confirmed_at, u.rowid`),
+      pairs: db.prepare(PAIR_SIZES),
     };
   }
 
@@ -92,6 +95,10 @@ export class SqliteMemory implements MemoryStore {
 
   async exportUnits(sourceLang: string, targetLang: string): Promise<TmUnit[]> {
     return (this.sql.all.all(pairKey(sourceLang, targetLang)) as UnitRow[]).map(fromRow);
+  }
+
+  async pairs(): Promise<PairSize[]> {
+    return (this.sql.pairs.all() as Parameters<typeof pairSize>[0][]).map(pairSize);
   }
 
   async close(): Promise<void> {

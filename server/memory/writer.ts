@@ -10,7 +10,7 @@ import { omittedOf } from '../../shared/review/omitted.js';
 import type { RoomRegistry } from '../collab/registry.js';
 import type { Store } from '../storage/store.js';
 import { withRooms, type Rooms } from '../review/context.js';
-import { UNIT_STATUSES, type MemoryStore, type TmUnitInput, type UnitStatus } from './memory-store.js';
+import { isUnitStatus, type MemoryStore, type TmUnitInput } from './memory-store.js';
 
 export class MemoryWriter {
   private readonly writing = new Set<Promise<unknown>>();
@@ -49,10 +49,6 @@ export class MemoryWriter {
   }
 }
 
-function isConfirmed(state: string | undefined): state is UnitStatus {
-  return (UNIT_STATUSES as readonly string[]).includes(state ?? '');
-}
-
 /** The units of the confirmed, included segments among `segmentIds`, as the rooms hold them now. */
 export function unitsOf({ content, review }: Rooms, segmentIds: string[], sourceLang: string, targetLang: string): TmUnitInput[] {
   const sources = review.doc.getMap<string>(ReviewRoom.source);
@@ -64,7 +60,7 @@ export function unitsOf({ content, review }: Rooms, segmentIds: string[], source
     const status = statuses.get(segmentId);
     const source = sources.get(segmentId);
     const type = findSegment(content.doc, segmentId);
-    if (!status || !isConfirmed(status.state) || omitted.has(segmentId) || !source?.trim() || !type) continue;
+    if (!status || !isUnitStatus(status.state) || omitted.has(segmentId) || !source?.trim() || !type) continue;
     const target = mapSegment(type).text;
     if (target.trim() === '') continue;
     previous ??= previousSegments(content.doc);

@@ -131,5 +131,18 @@ export function memoryContract(name: string, open: () => Promise<MemoryHarness>)
       expect(result).toEqual({ added: 1, updated: 1 });
       expect(await memory.exportUnits('en', 'bn')).toHaveLength(2);
     });
+
+    it('SPEC 18.30 pairs answers each language pair with units, by primary subtags, the largest first', async () => {
+      expect(await memory.pairs()).toEqual([]);
+      await memory.importUnits([
+        unit({ segmentId: 'a', confirmedAt: 1000 }),
+        unit({ segmentId: 'b', sourceLang: 'en-US', targetLang: 'bn-BD', confirmedAt: 3000 }),
+        unit({ segmentId: 'c', targetLang: 'hi', target: 'व्हाइट हाउस ने कहा', confirmedAt: 2000 }),
+      ]);
+      expect(await memory.pairs()).toEqual([
+        { sourceLang: 'en', targetLang: 'bn', units: 2, lastConfirmedAt: 3000 },
+        { sourceLang: 'en', targetLang: 'hi', units: 1, lastConfirmedAt: 2000 },
+      ]);
+    });
   });
 }

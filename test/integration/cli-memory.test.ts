@@ -40,6 +40,15 @@ describe('tandem tm', () => {
     expect(stdout.stdout.replace(/creationdate="[^"]*"/, '')).toBe(tmx.replace(/creationdate="[^"]*"/, ''));
   });
 
+  it('SPEC 18.33 tm import takes an XLIFF file: its confirmed units join the memory, the others are counted as skipped', { timeout: 180_000 }, async () => {
+    const imported = await tandem('tm', 'import', fixture('memory/confirmed-1.2.xlf'));
+    expect(imported.stdout).toBe('3 added, 0 updated, 5 skipped\n');
+    const tmx = (await tandem('tm', 'export', '--source-lang', 'en', '--target-lang', 'bn')).stdout;
+    expect(tmx).toContain('<seg>অর্থমন্ত্রী সংসদে বাজেট পেশ করেন।</seg>');
+    expect(tmx).not.toContain('অধিবেশন রোববার আবার বসবে।');
+    await expect(tandem('tm', 'import', fixture('memory/malformed.xlf'))).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^400: malformed XML at line \d+/) });
+  });
+
   it('SPEC 18.9 SPEC 9.7 a malformed file is the server\'s 400; a missing language or subcommand is a usage error', { timeout: 180_000 }, async () => {
     await expect(tandem('tm', 'import', fixture('article.en.txt'))).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^400: malformed XML/) });
     await expect(tandem('tm', 'export', '--source-lang', 'en')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^tm export needs --source-lang and --target-lang/) });

@@ -23,10 +23,11 @@ const ROLE_ORDER = ['viewer', 'reviewer', 'editor'] as const;
 
 /**
  * Who gets through: everyone (`public`), the admin alone, or a document's tokens from a role up —
- * with the admin reading too (`admin: 'reads'`) or refused (403: it cannot act on an article); or
- * the admin and any token of an article in the language pair asked for (`pair`: the memory, SPEC 18.6).
+ * with the admin reading too (`admin: 'reads'`), acting too (`'acts'`: filling the memory, SPEC
+ * 18.32) or refused (403: it cannot act on an article); or the admin and any token of an article
+ * in the language pair asked for (`pair`: the memory, SPEC 18.6).
  */
-type Access = 'public' | 'admin' | 'pair' | { least: (typeof ROLE_ORDER)[number]; admin: 'reads' | 'refused' };
+type Access = 'public' | 'admin' | 'pair' | { least: (typeof ROLE_ORDER)[number]; admin: 'reads' | 'acts' | 'refused' };
 
 interface Route {
   route: string;
@@ -98,6 +99,8 @@ const routes: Route[] = [
   { route: 'GET /api/documents/:id/segments/:segmentId/matches', path: () => `/api/documents/${doc.id}/segments/nosuch/matches`, access: reads, ok: 404 },
   { route: 'GET /api/tm/search', path: () => '/api/tm/search?q=first&sourceLang=en&targetLang=bn', access: 'pair', ok: 200 },
   { route: 'POST /api/tm/import', path: () => '/api/tm/import', body: { nonsense: true }, access: 'admin', ok: 400 },
+  { route: 'GET /api/tm/stats', path: () => '/api/tm/stats', access: 'admin', ok: 200 },
+  { route: 'POST /api/documents/:id/memory', path: () => `/api/documents/${doc.id}/memory`, access: { least: 'editor', admin: 'acts' }, ok: 200 },
   { route: 'GET /api/tm/export', path: () => '/api/tm/export?format=tmx&sourceLang=en&targetLang=bn', access: 'admin', ok: 200 },
   { route: 'GET /api/glossary', path: () => '/api/glossary', access: 'admin', ok: 200 },
   { route: 'PUT /api/glossary', path: () => '/api/glossary', body: { entries: 5 }, access: 'admin', ok: 400 },
@@ -114,7 +117,7 @@ function expectedStatus(access: Access, ok: number, caller: Caller): number {
   if (access === 'admin') return caller === 'admin' ? ok : 403;
   // Another article's token in the same pair reads the memory too.
   if (access === 'pair') return ok;
-  if (caller === 'admin') return access.admin === 'reads' ? ok : 403;
+  if (caller === 'admin') return access.admin === 'refused' ? 403 : ok;
   // A valid token of another document names the wrong document: as good as no token here.
   if (caller === 'foreign') return 401;
   return ROLE_ORDER.indexOf(caller) >= ROLE_ORDER.indexOf(access.least) ? ok : 403;
