@@ -75,13 +75,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     config.ROOM_IDLE_MS,
     feeds,
   );
+  const changes = new SegmentChanges(store, rooms, logger);
   const autoVersions = new AutoVersions(store, rooms, {
     idleMs: config.VERSION_IDLE_MS,
     everyMs: config.VERSION_EVERY_MS,
     keepAllMs: config.VERSION_KEEP_ALL_MS,
     keepHourlyMs: config.VERSION_KEEP_HOURLY_MS,
-  }, logger);
-  const changes = new SegmentChanges(store, rooms, logger);
+  }, logger, changes);
   const memoryWriter = new MemoryWriter(memory, store, rooms, logger);
   changes.onWritten = (docId, segmentIds) => memoryWriter.changed(docId, segmentIds);
   const watch = watchContent(rooms, logger);

@@ -9,6 +9,7 @@ import { changed, type Room } from '../collab/room.js';
 import type { Store } from '../storage/store.js';
 import { versionsToThin, type Retention } from './retention.js';
 import { saveVersion } from './save.js';
+import type { SegmentChanges } from './changes.js';
 
 export interface AutoVersionPolicy extends Retention {
   idleMs: number;
@@ -35,6 +36,7 @@ export class AutoVersions {
     private readonly rooms: RoomRegistry,
     private readonly policy: AutoVersionPolicy,
     private readonly logger: Logger,
+    private readonly changes: SegmentChanges,
   ) {}
 
   /** Follows a loaded room's changes (both rooms of an article count). */
@@ -79,6 +81,7 @@ export class AutoVersions {
   private async save(docId: string): Promise<void> {
     try {
       if (!(await this.store.getDocument(docId))) return;
+      await this.changes.flush(docId);
       await saveVersion(this.store, this.rooms, docId, { name: AUTO_VERSION_NAME, auto: true, author: null });
       const drop = versionsToThin(await this.store.listVersions(docId), Date.now(), this.policy);
       if (drop.length > 0) await this.store.deleteVersions(docId, drop);

@@ -77,6 +77,14 @@ export class SegmentChanges {
     });
   }
 
+  /** Writes the article's pending notes now, so a version saved next names who made them (SPEC 16.17). */
+  flush(docId: string): Promise<void> {
+    if (!this.pending.has(docId)) return Promise.resolve();
+    const task = this.write(docId);
+    this.track(task);
+    return task;
+  }
+
   private notes(docId: string): Map<string, SegmentChange> {
     let notes = this.pending.get(docId);
     if (!notes) {

@@ -48,6 +48,7 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const { name } = parseBody(nameBody, request.body);
     const id = param(request, 'id');
     await document(id);
+    await ctx.changes.flush(id);
     const record = await saveVersion(ctx.store, ctx.rooms, id, { name, auto: false, author: who.name });
     return reply.status(201).send(versionView(record));
   });
@@ -121,7 +122,10 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const record = await document(id);
     const stored = await version(id, param(request, 'vid'));
     const result = await actingAs(who, () =>
-      withRooms(ctx.rooms, id, (rooms) => restoreVersion(ctx.store, ctx.rooms, rooms, who, stored, record.targetLang, segmentId)),
+      withRooms(ctx.rooms, id, async (rooms) => {
+        await ctx.changes.flush(id);
+        return restoreVersion(ctx.store, ctx.rooms, rooms, who, stored, record.targetLang, segmentId);
+      }),
     );
     return { restored: versionView(stored), before: versionView(result.before), changed: result.changed, added: result.added, removed: result.removed };
   });
