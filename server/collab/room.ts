@@ -165,14 +165,15 @@ export class Room {
       whole = (store.pendingStructs ?? before.structs) === before.structs && (store.pendingDs ?? before.ds) === before.ds;
     } finally {
       this.incoming = null;
+      // Dropped before encoding what applied: Yjs adds pending structs to every encoding of the doc.
+      if (!whole) {
+        store.pendingStructs = before.structs;
+        store.pendingDs = before.ds;
+      }
       // Stored and sent as it came when all of it applied; otherwise what of it did.
       if (incoming.tr) this.changed(whole ? update : whatApplied(incoming.tr), origin);
     }
-    if (!whole) {
-      store.pendingStructs = before.structs;
-      store.pendingDs = before.ds;
-      throw new ProtocolError('update refers to content the server does not have');
-    }
+    if (!whole) throw new ProtocolError('update refers to content the server does not have');
   }
 
   /** Changes the doc as the server; resolves once the change is stored (and sent to peers). */

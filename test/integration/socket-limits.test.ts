@@ -75,6 +75,26 @@ describe('protocol limits', () => {
     });
   }
 
+  it('SPEC 3.9 of an update that applies in part, peers are sent that part alone, nothing they cannot apply', async () => {
+    const watcher = connectProvider(server.wsUrl, doc.id, { token: doc.tokens.editor });
+    await eventually(() => expect(watcher.provider.synced).toBe(true));
+    // Text of its own, then an insertion after text of a client the server never heard of.
+    const unknown = new Y.Doc();
+    unknown.getText('partly').insert(0, 'unseen');
+    const sender = new Y.Doc();
+    Y.applyUpdate(sender, Y.encodeStateAsUpdate(unknown));
+    sender.getText('partly-own').insert(0, 'applies');
+    sender.getText('partly').insert(6, ' and this does not');
+    const bad = await openEditor();
+    bad.ws.send(writeUpdate(Y.encodeStateAsUpdate(sender, Y.encodeStateVector(unknown))));
+    await eventually(() => expect(bad.state.close?.code).toBe(4400));
+    await eventually(() => expect(watcher.doc.getText('partly-own').toString()).toBe('applies'));
+    expect(watcher.doc.store.pendingStructs ?? watcher.doc.store.pendingDs).toBeNull();
+    expect(watcher.doc.getText('partly').toString()).toBe('');
+    expect(watcher.closes).toHaveLength(0);
+    watcher.destroy();
+  });
+
   it('SPEC 3.3 a text frame closes the connection with 4400', async () => {
     const bad = await openEditor();
     bad.ws.send('hello');
