@@ -13,6 +13,7 @@ import { originPolicy } from './collab/origin.js';
 import { createMetrics } from './metrics.js';
 import { GroupCommit } from './storage/group-commit.js';
 import { openStores } from './storage/open-store.js';
+import { StoreHealth } from './storage/store-health.js';
 import { installErrorHandlers } from './http/errors.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createGuard } from './http/guard.js';
@@ -50,7 +51,11 @@ const CLOSE_GRACE_MS = 2000;
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   mkdirSync(config.DATA_DIR, { recursive: true });
   // The documents and the translation memory (SPEC 18) live in one place: PostgreSQL or tandem.db.
-  const { store, memory } = await openStores(config, logger);
+  let storeLost: (error: Error) => void = () => {};
+  const { store, memory } = await openStores(config, logger, (error) => storeLost(error));
+  // Whether writes are taken (SPEC 17.17).
+  const health = new StoreHealth(store, logger);
+  storeLost = (error) => health.failed(error);
   const adminToken = loadAdminToken(config.DATA_DIR, config.ADMIN_TOKEN);
   const secret = config.TOKEN_SECRET ?? (await store.getOrSetSetting('token-secret', newSecret));
   const tokens = createTokenIssuer(secret, adminToken);
@@ -61,7 +66,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     throw error;
   });
   const commit = new GroupCommit(store, (group) => {
-    if (!group.error) metrics.storeSeconds.observe(group.ms / 1000);
+    if (group.error) health.failed(group.error);
+    else metrics.storeSeconds.observe(group.ms / 1000);
   });
   const rooms = new RoomRegistry(
     {
@@ -71,6 +77,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       metrics,
       compactEvery: config.COMPACT_EVERY,
       maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
+      health,
     },
     config.ROOM_IDLE_MS,
     feeds,
@@ -112,9 +119,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   });
 
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: config.MAX_BODY_BYTES });
-  installErrorHandlers(app);
+  installErrorHandlers(app, health);
   securityHeaders(app);
-  const ctx: ApiContext = { store, tokens, rooms, guard: createGuard(tokens, store), metrics, logger, publicUrl: config.PUBLIC_URL ?? null, changes, memory, memoryWriter, fanout: feeds?.fanout };
+  const ctx: ApiContext = { store, tokens, rooms, guard: createGuard(tokens, store), metrics, logger, publicUrl: config.PUBLIC_URL ?? null, changes, memory, memoryWriter, fanout: feeds?.fanout, health };
   documentRoutes(app, ctx);
   alignRoutes(app, ctx);
   tokenRoutes(app, ctx);
@@ -151,6 +158,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         await commit.flush().catch((error) => logger.error({ err: error }, 'final flush failed'));
         await stopped;
         await feeds?.fanout.close();
+        health.close();
         await store.close();
         await memory.close();
       })();

@@ -8,12 +8,28 @@ export type Access =
   /** Well signed and current, but for a document that no longer exists. */
   | { kind: 'gone'; docId: string };
 
-export async function resolveToken(token: string | null | undefined, tokens: TokenIssuer, store: Store): Promise<Access | null> {
+/**
+ * `lastKnown`: with the store unreachable, the token generation a document had when last read, if
+ * known (a loaded room's, SPEC 17.17); without one the store's error is thrown.
+ */
+export async function resolveToken(
+  token: string | null | undefined,
+  tokens: TokenIssuer,
+  store: Store,
+  lastKnown?: (docId: string) => number | undefined,
+): Promise<Access | null> {
   if (!token) return null;
   if (tokens.isAdmin(token)) return { kind: 'admin' };
   const claims = await tokens.verify(token);
   if (!claims) return null;
-  const doc = await store.getDocument(claims.doc);
+  let doc;
+  try {
+    doc = await store.getDocument(claims.doc);
+  } catch (error) {
+    const generation = lastKnown?.(claims.doc);
+    if (generation === undefined) throw error;
+    return generation === claims.gen ? { kind: 'document', claims } : null;
+  }
   if (!doc) return { kind: 'gone', docId: claims.doc };
   return doc.tokenGeneration === claims.gen ? { kind: 'document', claims } : null;
 }

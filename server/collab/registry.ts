@@ -10,6 +10,8 @@ interface Entry {
   timer?: NodeJS.Timeout;
   /** Set while the room is being unloaded; a new holder waits for it, then loads afresh. */
   unloading?: Promise<void>;
+  /** The token generation of the room's document as last read from the store (SPEC 17.17). */
+  generation?: number;
 }
 
 export class RoomRegistry {
@@ -98,6 +100,21 @@ export class RoomRegistry {
     return entry && !entry.unloading ? entry.room.catch(() => undefined) : undefined;
   }
 
+  /** A token for this loaded room was checked against the store, whose document had this generation. */
+  tokensChecked(room: Room, generation: number): void {
+    const entry = this.entries.get(room.name);
+    if (entry && !entry.unloading) entry.generation = generation;
+  }
+
+  /**
+   * The generation a loaded room's document had when last read (none once revoked or unloaded): with
+   * the store unreachable, tokens for a loaded room are checked against it (SPEC 17.17).
+   */
+  knownGeneration(docId: string, kind: RoomKind): number | undefined {
+    const entry = this.entries.get(roomName(docId, kind));
+    return entry && !entry.unloading ? entry.generation : undefined;
+  }
+
   /** Closes every connection to a document's rooms (revocation), on every instance. */
   async closeDocument(docId: string, code: CloseCode, reason: string): Promise<void> {
     for (const name of roomNames(docId)) await this.closeRoom(name, code, reason);
@@ -124,6 +141,7 @@ export class RoomRegistry {
   private async closeRoom(name: string, code: CloseCode, reason: string): Promise<void> {
     const entry = this.entries.get(name);
     if (!entry || entry.unloading) return;
+    entry.generation = undefined;
     (await entry.room.catch(() => undefined))?.closeAll(code, reason);
   }
 

@@ -5,7 +5,8 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import type { Logger } from 'pino';
 import { CloseCode, type RoomKind } from '../../shared/schema.js';
 import type { GroupCommit } from '../storage/group-commit.js';
-import type { Store } from '../storage/store.js';
+import { StoreUnavailable, type Store } from '../storage/store.js';
+import type { StoreHealth } from '../storage/store-health.js';
 import type { Metrics } from '../metrics.js';
 import { StoredGate } from './stored-gate.js';
 import { FROM_OTHER_INSTANCE, PresenceRelay } from './presence-relay.js';
@@ -28,9 +29,14 @@ export interface RoomDeps {
   metrics: Metrics;
   compactEvery: number;
   maxDocumentBytes: number;
+  /** Whether the store takes writes (SPEC 17.17). */
+  health: StoreHealth;
 }
 
 export class DocumentTooLarge extends Error {}
+
+/** The close reason of a write refused (or a room dropped) because the store is unreachable (SPEC 17.17). */
+export const STORE_UNAVAILABLE = 'the store is unreachable: changes are not saved';
 
 export class Room {
   readonly doc = new Y.Doc();
@@ -176,8 +182,17 @@ export class Room {
     if (!whole) throw new ProtocolError('update refers to content the server does not have');
   }
 
-  /** Changes the doc as the server; resolves once the change is stored (and sent to peers). */
+  /** Whether writes are taken: with the store unreachable they are refused before they apply (SPEC 17.17). */
+  get writable(): boolean {
+    return this.deps.health.writable && !this.failed;
+  }
+
+  /**
+   * Changes the doc as the server; resolves once the change is stored (and sent to peers). Throws
+   * StoreUnavailable, changing nothing, while the store is unreachable (SPEC 17.17).
+   */
   write(change: (doc: Y.Doc) => void): Promise<void> {
+    if (!this.writable) return Promise.reject(new StoreUnavailable('the store is unreachable: nothing was changed'));
     this.doc.transact(() => change(this.doc), 'server' satisfies Origin);
     return this.settled();
   }
@@ -291,13 +306,16 @@ export class Room {
     }
   }
 
-  /** Storage failed: what peers were not yet sent may be lost, so drop everyone and reload later. */
+  /**
+   * Storing failed: the doc holds what the store lacks, so everyone is dropped (1011, to reconnect)
+   * and the room is loaded afresh from the store by the next to join (SPEC 17.17).
+   */
   private fail(error: unknown): void {
     if (this.failed) return;
     this.failed = true;
     this.rejectFailure(error);
     this.deps.logger.error({ err: error, room: this.name }, 'storing an update failed; closing the room');
-    this.closeAll(CloseCode.serverError, 'storage failed');
+    this.closeAll(CloseCode.serverError, STORE_UNAVAILABLE);
     void this.feed?.close();
     this.onFail?.();
   }

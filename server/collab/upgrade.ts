@@ -85,7 +85,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     const token = url.searchParams.get('token') ?? '';
     let access;
     try {
-      access = await resolveToken(token, deps.tokens, deps.store);
+      // With the store unreachable, a loaded room's tokens are checked as last read (SPEC 17.17).
+      access = await resolveToken(token, deps.tokens, deps.store, (docId) => deps.rooms.knownGeneration(docId, target.kind));
     } catch (error) {
       deps.logger.error({ err: error }, 'authentication failed');
       return ws.close(CloseCode.serverError, 'server error');
@@ -103,6 +104,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       return ws.close(CloseCode.serverError, 'server error');
     }
     if (gone) return deps.rooms.release(room);
+    deps.rooms.tokensChecked(room, claims.gen);
     const name = cleanName(claims.name ?? url.searchParams.get('name')) || 'Anonymous';
     connection = new Connection(
       ws,

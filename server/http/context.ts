@@ -9,6 +9,7 @@ import type { MemoryStore } from '../memory/memory-store.js';
 import type { MemoryWriter } from '../memory/writer.js';
 import type { Guard } from './guard.js';
 import type { Fanout } from '../fanout/fanout.js';
+import type { StoreHealth } from '../storage/store-health.js';
 
 export interface ApiContext {
   store: Store;
@@ -26,4 +27,6 @@ export interface ApiContext {
   memoryWriter: MemoryWriter;
   /** With REDIS_URL: the fan-out between instances (SPEC 17.8), whose readiness /healthz reports. */
   fanout?: Fanout;
+  /** Whether the store answers and takes writes (SPEC 17.6, 17.17). */
+  health: StoreHealth;
 }

@@ -2,6 +2,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { ApiError, badRequest } from '../../shared/api-error.js';
+import { StoreUnavailable } from '../storage/store.js';
+import type { StoreHealth } from '../storage/store-health.js';
 
 export { ApiError, badRequest, conflict, forbidden, notFound, unauthorized } from '../../shared/api-error.js';
 
@@ -17,8 +19,9 @@ export function parseBody<T>(schema: { parse(value: unknown): T }, value: unknow
   }
 }
 
-export function installErrorHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+/** `health`: a request that failed while the store does not answer is a 503, not a 500 (SPEC 17.17). */
+export function installErrorHandlers(app: FastifyInstance, health?: Pick<StoreHealth, 'ping'>): void {
+  app.setErrorHandler(async (error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
     }
@@ -29,6 +32,10 @@ export function installErrorHandlers(app: FastifyInstance): void {
     }
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: 'bad_request', message: error.message } });
+    }
+    if (error instanceof StoreUnavailable || (health && !(await health.ping().then(() => true, () => false)))) {
+      request.log.warn({ err: error }, 'request failed: the store is unreachable');
+      return reply.status(503).send({ error: { code: 'store_unavailable', message: 'the store is unreachable; try again shortly' } });
     }
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send({ error: { code: 'internal', message: 'internal server error' } });

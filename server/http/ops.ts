@@ -7,7 +7,7 @@ import { ApiError } from './errors.js';
 export function opsRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/healthz', async (request) => {
     try {
-      await ctx.store.ping();
+      await ctx.health.ping();
     } catch (error) {
       request.log.warn({ err: error }, 'healthz: the store does not answer');
       throw new ApiError(503, 'store_unavailable', 'the store does not answer');

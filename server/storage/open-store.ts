@@ -12,14 +12,18 @@ export interface Stores {
   memory: MemoryStore;
 }
 
-export async function openStores(config: Config, logger: Logger): Promise<Stores> {
+/** `onLost`: told when a PostgreSQL connection is lost while idle (the server stopped or restarted). */
+export async function openStores(config: Config, logger: Logger, onLost?: (error: Error) => void): Promise<Stores> {
   if (config.DATABASE_URL) {
     // Loaded here, so the embedded default never loads the PostgreSQL driver.
     const { openPostgresStore } = await import('./postgres/store.js');
     const { PostgresMemory } = await import('../memory/postgres-memory.js');
     const store = await openPostgresStore({
       url: config.DATABASE_URL,
-      onIdleError: (error) => logger.warn({ err: error }, 'a PostgreSQL connection was lost while idle'),
+      onIdleError: (error) => {
+        logger.warn({ err: error }, 'a PostgreSQL connection was lost while idle');
+        onLost?.(error);
+      },
     });
     logger.info('store: PostgreSQL');
     return { store, memory: new PostgresMemory(store.pool) };

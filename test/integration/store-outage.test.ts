@@ -1,0 +1,127 @@
+// PostgreSQL unreachable while serving (SPEC 17.17): the instance reaches its database through a TCP
+// proxy the test cuts and restores. Real PostgreSQL, stock y-websocket clients.
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectProvider } from '../helpers/clients.js';
+import { eventually } from '../helpers/eventually.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
+
+type Client = ReturnType<typeof connectProvider>;
+
+const servers: TestServer[] = [];
+const clients: Client[] = [];
+const databases: TestDatabase[] = [];
+const proxies: TcpProxy[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  for (const proxy of proxies) proxy.restore();
+  await Promise.all(servers.splice(0).map((server) => server.dispose()));
+  await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
+  await Promise.all(databases.splice(0).map((db) => db.drop()));
+});
+
+/** An instance reaching a fresh database through a proxy. */
+async function proxiedInstance() {
+  const db = await createTestDatabase();
+  databases.push(db);
+  const target = new URL(db.url);
+  const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+  proxies.push(proxy);
+  const server = await startTestServer({ DATABASE_URL: proxy.via(db.url) });
+  servers.push(server);
+  return { db, proxy, server };
+}
+
+function client(wsUrl: string, room: string, token: string): Client {
+  const connected = connectProvider(wsUrl, room, { token });
+  clients.push(connected);
+  return connected;
+}
+
+const synced = (...all: Client[]) => eventually(() => expect(all.every((c) => c.provider.synced)).toBe(true), { timeout: 10_000 });
+const log = (c: Client) => c.doc.getText('log').toString();
+
+async function healthz(server: TestServer): Promise<number> {
+  return (await fetch(`${server.url}/healthz`)).status;
+}
+
+describe('PostgreSQL unreachable while serving (SPEC 17.17)', () => {
+  it('SPEC 17.17 writes are refused with 1011 and reach nobody, readers of a loaded room go on and joiners sync, the API answers 503 store_unavailable; once the database is back the refused edits are stored', { timeout: 60_000 }, async () => {
+    const { db, proxy, server } = await proxiedInstance();
+    const { id, tokens } = await server.createDocument();
+    const editor = client(server.wsUrl, id, tokens.editor);
+    const viewer = client(server.wsUrl, id, tokens.viewer);
+    await synced(editor, viewer);
+    editor.doc.getText('log').insert(0, 'stored;');
+    await eventually(() => expect(log(viewer)).toBe('stored;'));
+
+    proxy.cut();
+    await eventually(async () => expect(await healthz(server)).toBe(503), { timeout: 10_000 });
+    editor.doc.getText('log').insert(7, 'refused;');
+    await eventually(() => expect(editor.closes.map((c) => c.code)).toContain(1011));
+    expect(editor.closes.find((c) => c.code === 1011)!.reason).toMatch(/store is unreachable/);
+    // The viewer stays, reads what was stored, and was never sent the refused edit.
+    expect(viewer.closes).toEqual([]);
+    expect(viewer.provider.wsconnected).toBe(true);
+    expect(log(viewer)).toBe('stored;');
+    // A joiner of the loaded room syncs, its token checked as last read from the store.
+    const joiner = client(server.wsUrl, id, tokens.viewer);
+    await synced(joiner);
+    expect(log(joiner)).toBe('stored;');
+
+    for (const [method, path, body, token] of [
+      ['GET', `/api/documents/${id}`],
+      ['GET', '/api/documents'],
+      ['POST', '/api/documents', { sourceLang: 'en', targetLang: 'bn', format: 'text', target: 'নতুন' }],
+      ['PUT', `/api/documents/${id}/glossary`, { entries: [{ source: 'paragraph', target: 'অনুচ্ছেদ' }] }, tokens.editor],
+    ] as const) {
+      const answer = await server.api(method, path, body, token);
+      expect(answer.status, `${method} ${path}`).toBe(503);
+      expect(answer.body.error.code, `${method} ${path}`).toBe('store_unavailable');
+    }
+    expect(viewer.closes).toEqual([]);
+    expect(log(viewer)).toBe('stored;');
+
+    proxy.restore();
+    await eventually(async () => expect(await healthz(server)).toBe(200), { timeout: 10_000 });
+    // The editor reconnects on its own (1011 is not final) and its refused edit is stored and sent.
+    await eventually(() => expect(log(viewer)).toBe('stored;refused;'), { timeout: 15_000 });
+    await eventually(() => expect(log(joiner)).toBe('stored;refused;'));
+    expect((await server.api('GET', `/api/documents/${id}`)).status).toBe(200);
+
+    // What the clients saw is in the database: a fresh instance on it loads it.
+    const fresh = await startTestServer({ DATABASE_URL: db.url });
+    servers.push(fresh);
+    const reader = client(fresh.wsUrl, id, tokens.viewer);
+    await synced(reader);
+    expect(log(reader)).toBe('stored;refused;');
+  });
+
+  it('SPEC 17.17 an append that fails closes the room\'s connections with 1011 without acknowledging or sending the update; the room is loaded afresh from the store, and the edit is stored once the store takes it', { timeout: 60_000 }, async () => {
+    const { db, server } = await proxiedInstance();
+    const { id, tokens } = await server.createDocument();
+    const editor = client(server.wsUrl, id, tokens.editor);
+    const viewer = client(server.wsUrl, id, tokens.viewer);
+    await synced(editor, viewer);
+    editor.doc.getText('log').insert(0, 'stored;');
+    await eventually(() => expect(log(viewer)).toBe('stored;'));
+
+    // Every append now fails, while reads answer.
+    await db.sql('ALTER TABLE updates ADD CONSTRAINT refuse_appends CHECK (false) NOT VALID');
+    editor.doc.getText('log').insert(7, 'refused;');
+    await eventually(() => expect(viewer.closes.map((c) => c.code)).toContain(1011));
+    expect(editor.closes.map((c) => c.code)).toContain(1011);
+    // The viewer reconnects to the room loaded afresh from the store: the edit is not there.
+    await eventually(() => expect(viewer.provider.synced && viewer.provider.wsconnected).toBe(true), { timeout: 10_000 });
+    expect(log(viewer)).toBe('stored;');
+
+    await db.sql('ALTER TABLE updates DROP CONSTRAINT refuse_appends');
+    await eventually(() => expect(log(viewer)).toBe('stored;refused;'), { timeout: 15_000 });
+    const fresh = await startTestServer({ DATABASE_URL: db.url });
+    servers.push(fresh);
+    const reader = client(fresh.wsUrl, id, tokens.viewer);
+    await synced(reader);
+    expect(log(reader)).toBe('stored;refused;');
+  });
+});
