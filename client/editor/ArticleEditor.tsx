@@ -31,7 +31,7 @@ import { RemoteCursors } from './remote-cursors.js';
 import { ReviewLayer } from '../review/ReviewLayer.js';
 import { SheetTools } from '../review/SheetTools.js';
 import { deskTools } from '../panels/desk-tools.js';
-import { SpellingFixPlugin } from '../qa/SpellingFixPlugin.js';
+import { LendEditor } from './LendEditor.js';
 
 const THEME = {
   ...ARTICLE_THEME,
@@ -116,7 +116,7 @@ export function ArticleEditor({ content, review, name, color }: Props) {
         />
         <EditorPlugins segments={segments} state={content.state} editable={editable} />
         {editable && <CoEditing content={content} />}
-        {editable && <SpellingFixPlugin fixer={deskTools({ content, review }).spellings} />}
+        {editable && <LendEditor slot={deskTools({ content, review }).editor} />}
         {editable && <ListPlugin />}
         <LinkPlugin validateUrl={isSafeUrl} attributes={{ rel: 'noopener noreferrer', target: '_blank' }} />
         <ClickableLinkPlugin newTab disabled={editable} />

@@ -15,4 +15,8 @@ export const SHORTCUT = {
   // memoQ's letters; Ctrl+T, Ctrl+Shift+T and Ctrl+J are the browser's, Ctrl+Alt+T a Linux terminal's.
   split: IS_MAC ? '⌥⇧T' : 'Alt+Shift+T',
   merge: IS_MAC ? '⌥⇧J' : 'Alt+Shift+J',
+  memory: IS_MAC ? '⌥⇧M' : 'Alt+Shift+M',
+  concordance: IS_MAC ? '⇧⌘K' : 'Ctrl+Shift+K',
+  /** Match n of the Memory panel. */
+  match: (n: number) => `${MOD}${n}`,
 } as const;

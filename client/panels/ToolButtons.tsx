@@ -1,9 +1,14 @@
-// The header's QA badge and Glossary and History buttons, which open the side panels.
+// The header's QA badge and Glossary, History and Memory buttons, which open the side panels (the
+// memory's keys too).
+import { useEffect } from 'react';
 import { useStore } from '../app/store.js';
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
 import { BookIcon } from '../qa/icons.js';
 import { HistoryIcon } from '../history/HistoryIcon.js';
+import { MemoryIcon } from '../memory/MemoryIcon.js';
+import { registerMemoryKeys } from '../memory/memory-keys.js';
+import { SHORTCUT } from '../editor/shortcuts.js';
 import { QaBadge } from '../qa/QaBadge.js';
 import { deskTools } from './desk-tools.js';
 import { panels } from './panel-store.js';
@@ -13,6 +18,7 @@ export function ToolButtons({ sessions }: { sessions: { content: ContentSession;
   const open = useStore(panels);
   const { entries, workspace } = useStore(tools.glossary);
   const terms = entries.length + workspace.length;
+  useEffect(registerMemoryKeys, []);
   return (
     <div className="tool-buttons">
       <QaBadge qa={tools.qa} />
@@ -38,6 +44,17 @@ export function ToolButtons({ sessions }: { sessions: { content: ContentSession;
         data-testid="history-button"
       >
         <HistoryIcon />
+      </button>
+      <button
+        type="button"
+        className="button tool-button icon-only"
+        aria-pressed={open === 'memory'}
+        aria-label="Memory"
+        title={`Translation memory: matches and concordance (${SHORTCUT.memory})`}
+        onClick={() => panels.toggle('memory')}
+        data-testid="memory-button"
+      >
+        <MemoryIcon />
       </button>
     </div>
   );

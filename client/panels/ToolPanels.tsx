@@ -1,4 +1,4 @@
-// The article page's side panel slot: QA, glossary or history, whichever the header opened. The
+// The article page's side panel slot: QA, glossary, history or memory, whichever the header opened. The
 // panels load after the first paint (panel-views.ts): asked for when the page is idle once the article
 // is on screen, or when one is opened before that.
 import '../styles/panels.css';
@@ -7,6 +7,7 @@ import '../styles/qa-issues.css';
 import '../styles/glossary.css';
 import '../styles/glossary-editor.css';
 import '../styles/history.css';
+import '../styles/memory.css';
 import { useStore } from '../app/store.js';
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
@@ -29,11 +30,12 @@ export function ToolPanels({ sessions }: { sessions: { content: ContentSession; 
     if (open === 'qa') tools.highlighter.clearActive();
   };
   if (!loaded) return null;
-  const { QaPanel, GlossaryPanel, HistoryPanel } = loaded;
+  const { QaPanel, GlossaryPanel, HistoryPanel, MemoryPanel } = loaded;
   if (open === 'qa') return <QaPanel tools={tools} targetLang={facts.targetLang} onClose={close} />;
   if (open === 'glossary') {
     return <GlossaryPanel glossary={tools.glossary} editable={tools.editable} sourceLang={facts.sourceLang} targetLang={facts.targetLang} onClose={close} />;
   }
   if (open === 'history' && desk) return <HistoryPanel desk={desk} review={sessions.review} onClose={close} />;
+  if (open === 'memory' && desk) return <MemoryPanel desk={desk} review={sessions.review} editor={tools.editor} onClose={close} />;
   return null;
 }

@@ -6,6 +6,7 @@ import { glossaryOf, type GlossaryStore } from '../glossary/glossary-store.js';
 import { QaHighlighter } from '../qa/qa-highlights.js';
 import { QaStore } from '../qa/qa-store.js';
 import { SpellingFixer } from '../qa/spelling-fix.js';
+import { EditorSlot } from '../editor/editor-slot.js';
 
 export interface DeskTools {
   glossary: GlossaryStore;
@@ -13,6 +14,8 @@ export interface DeskTools {
   highlighter: QaHighlighter;
   /** "Make them all X" for names spelled two ways, in the article's editor. */
   spellings: SpellingFixer;
+  /** The article's editor, for what the panels change in the text. */
+  editor: EditorSlot;
   editable: boolean;
 }
 
@@ -23,7 +26,8 @@ export function deskTools(sessions: { content: ContentSession; review: ReviewSes
   if (!tools) {
     const glossary = glossaryOf(sessions.review);
     const qa = new QaStore(sessions.content, sessions.review, glossary);
-    tools = { glossary, qa, highlighter: new QaHighlighter(qa), spellings: new SpellingFixer(), editable: sessions.content.role === 'editor' };
+    const editor = new EditorSlot();
+    tools = { glossary, qa, highlighter: new QaHighlighter(qa), spellings: new SpellingFixer(editor), editor, editable: sessions.content.role === 'editor' };
     made.set(sessions.content, tools);
   }
   return tools;

@@ -1,6 +1,6 @@
 // Which side panel of the article page is open (one at a time), for the header's buttons and the
 // panel itself. One article per page, so one store per page.
-export type PanelName = 'qa' | 'glossary' | 'history';
+export type PanelName = 'qa' | 'glossary' | 'history' | 'memory';
 
 class PanelStore {
   private open: PanelName | null = null;

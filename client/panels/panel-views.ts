@@ -4,3 +4,4 @@
 export { QaPanel } from '../qa/QaPanel.js';
 export { GlossaryPanel } from '../glossary/GlossaryPanel.js';
 export { HistoryPanel } from '../history/HistoryPanel.js';
+export { MemoryPanel } from '../memory/MemoryPanel.js';

@@ -3,11 +3,12 @@
 // find bar's replacement (shared/find-replace.ts). A Bengali spelling with its ending attached
 // becomes a Latin one with a hyphen before the ending, whose vowel sign becomes a letter of its own
 // (ওয়্যারডকে → WIRED-কে, ওয়্যারডের → WIRED-এর).
-import { $setSelection, SKIP_SCROLL_INTO_VIEW_TAG, type LexicalEditor } from 'lexical';
+import { $setSelection, SKIP_SCROLL_INTO_VIEW_TAG } from 'lexical';
 import { $getSegments, $getSegmentText } from '../../shared/article.js';
 import { $replaceMatches, type TextMatch } from '../../shared/find-replace.js';
 import { $getSegmentId } from '../../shared/nodes/index.js';
 import { spellingRanges } from '../../shared/qa/name-spellings.js';
+import type { EditorSlot } from '../editor/editor-slot.js';
 
 const LATIN = /\p{Script=Latin}/u;
 // Bengali vowel signs and the vowels that stand alone for them.
@@ -36,21 +37,14 @@ export function $makeSpellingAll(from: string, to: string): number {
   return replaced;
 }
 
-/** The editor the QA panel's fixes act on: the article's, once it exists (editors only). */
+/** The QA panel's fixes, in the article's editor (editors only). */
 export class SpellingFixer {
-  private editor: LexicalEditor | null = null;
-
-  attach(editor: LexicalEditor): () => void {
-    this.editor = editor;
-    return () => {
-      if (this.editor === editor) this.editor = null;
-    };
-  }
+  constructor(private readonly editor: EditorSlot) {}
 
   /** Makes every `from` in the article `to`; false when there is no editor to do it in. */
   makeAll(from: string, to: string): boolean {
-    const editor = this.editor;
-    if (!editor?.isEditable()) return false;
+    const editor = this.editor.editable();
+    if (!editor) return false;
     editor.update(
       () => {
         $makeSpellingAll(from, to);

@@ -95,6 +95,14 @@ function Help({ desk }: { desk: ReviewDesk }) {
           />
         </>
       )}
+      <h3>Translation memory</h3>
+      <Keys
+        rows={[
+          [SHORTCUT.memory, 'Memory panel: matches for the segment'],
+          ...(mode === 'reading' ? [] : [[`${SHORTCUT.match(1)} … ${SHORTCUT.match(5)}`, mode === 'editing' ? 'Insert match 1 … 5' : 'Suggest match 1 … 5'] as [string, string]]),
+          [SHORTCUT.concordance, 'Search the memory for the selection'],
+        ]}
+      />
       {mode === 'reading' && <p className="muted">Viewers read and export; suggestions and comments show in the margin.</p>}
     </div>
   );

@@ -40,13 +40,16 @@ describe('keyboard help (e2e)', { timeout: 60_000 }, () => {
       ['Ctrl+Alt+3', 'Reviewed'],
       ['Ctrl+Alt+4', 'Approved'],
       ['↑ ↓ on a status', 'Row above · below'],
+      ['Alt+Shift+M', 'Memory panel: matches for the segment'],
+      ['Ctrl+1 … Ctrl+5', 'Insert match 1 … 5'],
+      ['Ctrl+Shift+K', 'Search the memory for the selection'],
     ]);
     await screenshot(page, 'help-editing');
     await closeHelp(page);
 
     await page.getByRole('radio', { name: 'Suggesting' }).click();
     const suggesting = await helpRows(page);
-    expect(suggesting.map(([keys]) => keys)).toEqual(['Select, type', 'Select, Delete', 'Click, type', 'Enter · Esc', 'Ctrl+Alt+M', 'Ctrl+Enter', 'Ctrl+Alt+1', 'Ctrl+Alt+2', 'Ctrl+Alt+3', 'Ctrl+Alt+4', '↑ ↓ on a status']);
+    expect(suggesting.map(([keys]) => keys)).toEqual(['Select, type', 'Select, Delete', 'Click, type', 'Enter · Esc', 'Ctrl+Alt+M', 'Ctrl+Enter', 'Ctrl+Alt+1', 'Ctrl+Alt+2', 'Ctrl+Alt+3', 'Ctrl+Alt+4', '↑ ↓ on a status', 'Alt+Shift+M', 'Ctrl+1 … Ctrl+5', 'Ctrl+Shift+K']);
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });
@@ -70,11 +73,17 @@ describe('keyboard help (e2e)', { timeout: 60_000 }, () => {
       ['Ctrl+Enter', 'Reviewed, next segment'],
       ['Ctrl+Alt+3', 'Reviewed'],
       ['↑ ↓ on a status', 'Row above · below'],
+      ['Alt+Shift+M', 'Memory panel: matches for the segment'],
+      ['Ctrl+1 … Ctrl+5', 'Suggest match 1 … 5'],
+      ['Ctrl+Shift+K', 'Search the memory for the selection'],
     ]);
     await screenshot(reviewer.page, 'help-reviewer');
 
     const viewer = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.viewer), { name: 'Vera' });
-    expect(await helpRows(viewer.page)).toEqual([]);
+    expect(await helpRows(viewer.page)).toEqual([
+      ['Alt+Shift+M', 'Memory panel: matches for the segment'],
+      ['Ctrl+Shift+K', 'Search the memory for the selection'],
+    ]);
     expect(await viewer.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).textContent()).toContain('Viewers read and export');
     expect([...mac.errors, ...reviewer.errors, ...viewer.errors]).toEqual([]);
     await Promise.all([context.close(), reviewer.context.close(), viewer.context.close()]);
