@@ -51,7 +51,7 @@ export function createMetrics() {
     }),
     fanoutCatchUps: new Counter({
       name: 'tandem_fanout_catchups_total',
-      help: 'Rooms that read the store for what the fan-out did not bring: a gap in the seqs, or Redis back after a break',
+      help: 'Rooms that read the store for what the fan-out did not bring: a gap in the seqs, Redis back after a break, or an HTTP request (read)',
       labelNames: ['reason'],
       registers: [registry],
     }),

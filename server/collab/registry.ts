@@ -84,10 +84,14 @@ export class RoomRegistry {
     entry.timer.unref();
   }
 
-  /** Holds a room for the duration of `fn`. */
+  /**
+   * Holds a room for the duration of `fn`, which sees every update stored before it was called: with
+   * fan-out, those of other instances too (read from the store if Redis has not brought them, SPEC 17.18).
+   */
   async with<T>(docId: string, kind: RoomKind, fn: (room: Room) => T | Promise<T>): Promise<T> {
     const room = await this.acquire(docId, kind);
     try {
+      await room.catchUp();
       return await fn(room);
     } finally {
       this.release(room);

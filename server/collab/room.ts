@@ -213,6 +213,14 @@ export class Room {
     for (const peer of this.peers) peer.send(message);
   }
 
+  /**
+   * With fan-out, reads what other instances stored that this room has not applied yet (SPEC 17.18):
+   * what the HTTP API reads or changes includes every write another instance acknowledged before.
+   */
+  catchUp(): Promise<void> {
+    return this.feed?.catchUp('read') ?? Promise.resolve();
+  }
+
   /** Presence another instance's peers set (SPEC 17.12): relayed to this room's peers, not back. */
   applyPresence(update: Uint8Array): void {
     if (!this.doc.isDestroyed) applyAwarenessUpdate(this.awareness, update, FROM_OTHER_INSTANCE);

@@ -96,8 +96,8 @@ export class RoomFeed {
     this.publish({ kind: 'presence', instance: this.deps.instance, update });
   }
 
-  /** Reads what the store holds after the last number the room has (a gap, a reconnect). */
-  catchUp(reason: 'gap' | 'reconnect'): Promise<void> {
+  /** Reads what the store holds after the last number the room has (a gap, a reconnect, an HTTP request: SPEC 17.18). */
+  catchUp(reason: 'gap' | 'reconnect' | 'read'): Promise<void> {
     if (!this.room) this.catchUpOnAttach = !this.closed;
     if (this.closed || !this.room) return Promise.resolve();
     this.deps.metrics.fanoutCatchUps.inc({ reason });

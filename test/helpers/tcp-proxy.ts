@@ -9,11 +9,16 @@ export interface TcpProxy {
   /** Ends every connection through the proxy; new ones are ended as soon as they open. */
   cut(): void;
   restore(): void;
+  /** Holds back what the server sends through the proxy, connections staying open (a slow link). */
+  hold(): void;
+  /** Delivers what was held back, in order, and stops holding. */
+  release(): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(host: string, port: number): Promise<TcpProxy> {
   let open = true;
+  let held: Array<[Socket, Buffer]> | null = null;
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
     sockets.add(socket);
@@ -26,7 +31,7 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
     const upstream = connect(port, host);
     track(upstream);
     client.pipe(upstream);
-    upstream.pipe(client);
+    upstream.on('data', (chunk: Buffer) => (held ? held.push([client, chunk]) : client.write(chunk)));
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -49,6 +54,14 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
     },
     restore() {
       open = true;
+    },
+    hold() {
+      held ??= [];
+    },
+    release() {
+      const delivered = held ?? [];
+      held = null;
+      for (const [client, chunk] of delivered) if (!client.destroyed) client.write(chunk);
     },
     close() {
       endAll();

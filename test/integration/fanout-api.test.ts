@@ -1,0 +1,116 @@
+// The HTTP API across instances (SPEC 17.18, 17.19): two instances on one PostgreSQL database and
+// one Redis, the second reaching Redis through a proxy that can hold back what Redis sends it.
+// Real servers, stock y-websocket clients.
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { $readSegments } from '../../shared/article.js';
+import { openArticle } from '../../shared/headless.js';
+import { connectProvider } from '../helpers/clients.js';
+import { eventually } from '../helpers/eventually.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { REDIS_URL, redisPrefix } from '../helpers/redis.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
+
+type Client = ReturnType<typeof connectProvider>;
+
+const servers: TestServer[] = [];
+const clients: Client[] = [];
+const databases: TestDatabase[] = [];
+const proxies: TcpProxy[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  for (const proxy of proxies) proxy.release();
+  await Promise.all(servers.splice(0).map((server) => server.dispose()));
+  await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
+  await Promise.all(databases.splice(0).map((db) => db.drop()));
+});
+
+/** Instances A and B on one database and one Redis prefix; B's Redis link can be held back. */
+async function twoInstances() {
+  const db = await createTestDatabase();
+  databases.push(db);
+  const redis = new URL(REDIS_URL);
+  const link = await startTcpProxy(redis.hostname, Number(redis.port || 6379));
+  proxies.push(link);
+  const env = { DATABASE_URL: db.url, REDIS_PREFIX: redisPrefix() };
+  const a = await startTestServer({ ...env, REDIS_URL });
+  servers.push(a);
+  const b = await startTestServer({ ...env, REDIS_URL: link.via(REDIS_URL) });
+  servers.push(b);
+  return { a, b, link };
+}
+
+function client(wsUrl: string, room: string, token: string): Client {
+  const connected = connectProvider(wsUrl, room, { token });
+  clients.push(connected);
+  return connected;
+}
+
+const synced = (...all: Client[]) => eventually(() => expect(all.every((c) => c.provider.synced)).toBe(true), { timeout: 10_000 });
+
+/** The segments' texts as a client's copy of the content room holds them. */
+function texts(c: Client): string[] {
+  const article = openArticle(Y.encodeStateAsUpdate(c.doc));
+  try {
+    return article.read($readSegments).map((segment) => segment.text);
+  } finally {
+    article.dispose();
+  }
+}
+
+describe('the HTTP API across instances', () => {
+  it('SPEC 17.18 a write answered by one instance is read at once on another holding the article\'s rooms, though Redis has not brought it there yet', { timeout: 60_000 }, async () => {
+    const { a, b, link } = await twoInstances();
+    const { id, tokens } = await a.createDocument();
+    // B holds both rooms, subscribed to their channels.
+    await synced(client(b.wsUrl, id, tokens.editor), client(b.wsUrl, `${id}/review`, tokens.viewer));
+    const segments = (await a.api('GET', `/api/documents/${id}`, undefined, tokens.viewer)).body.segments;
+    link.hold();
+
+    expect((await a.api('PUT', `/api/documents/${id}/segments/${segments[1].id}/status`, { status: 'reviewed' }, tokens.reviewer)).status).toBe(200);
+    let onB = (await b.api('GET', `/api/documents/${id}`, undefined, tokens.viewer)).body;
+    expect(onB.segments[1].status).toBe('reviewed');
+
+    const entries = [{ source: 'paragraph', target: 'অনুচ্ছেদ' }];
+    expect((await a.api('PUT', `/api/documents/${id}/glossary`, { entries }, tokens.editor)).status).toBe(200);
+    expect((await b.api('GET', `/api/documents/${id}/glossary`, undefined, tokens.viewer)).body.entries).toMatchObject(entries);
+
+    const thread = await a.api('POST', `/api/documents/${id}/comments`, { segmentId: segments[2].id, text: 'Check the figure' }, tokens.reviewer);
+    expect(thread.status).toBe(201);
+    const threads = (await b.api('GET', `/api/documents/${id}/comments`, undefined, tokens.viewer)).body.threads;
+    expect(threads.map((t: { id: string }) => t.id)).toContain(thread.body.id);
+
+    expect((await a.api('PATCH', `/api/documents/${id}`, { propagateRepetitions: false }, tokens.editor)).status).toBe(200);
+    expect((await b.api('GET', `/api/documents/${id}`, undefined, tokens.viewer)).body.propagateRepetitions).toBe(false);
+
+    // A write on B acts on what A acknowledged: B accepts the suggestion A stored a moment ago.
+    const suggestion = await a.api('POST', `/api/documents/${id}/suggestions`, { segmentId: segments[1].id, find: 'প্রথম', text: 'প্রধান' }, tokens.reviewer);
+    expect(suggestion.status).toBe(201);
+    expect((await b.api('POST', `/api/documents/${id}/suggestions/${suggestion.body.id}/accept`, undefined, tokens.editor)).status).toBe(200);
+    onB = (await b.api('GET', `/api/documents/${id}`, undefined, tokens.viewer)).body;
+    expect(onB.segments[1].target).toBe('প্রধান অনুচ্ছেদ।');
+    // And A reads B's write at once.
+    expect((await a.api('GET', `/api/documents/${id}`, undefined, tokens.viewer)).body.segments[1].target).toBe('প্রধান অনুচ্ছেদ।');
+  });
+
+  it('SPEC 17.19 a suggestion accepted on one instance reaches editors connected to another at once, and its new status their review room', { timeout: 60_000 }, async () => {
+    const { a, b } = await twoInstances();
+    const { id, tokens } = await a.createDocument();
+    const editorOnB = client(b.wsUrl, id, tokens.editor);
+    const reviewOnB = client(b.wsUrl, `${id}/review`, tokens.viewer);
+    const editorOnA = client(a.wsUrl, id, tokens.editor);
+    await synced(editorOnB, reviewOnB, editorOnA);
+    const segments = (await a.api('GET', `/api/documents/${id}`, undefined, tokens.viewer)).body.segments;
+
+    const suggestion = await a.api('POST', `/api/documents/${id}/suggestions`, { segmentId: segments[2].id, find: 'দ্বিতীয়', text: 'শেষ' }, tokens.reviewer);
+    expect(suggestion.status).toBe(201);
+    expect((await a.api('POST', `/api/documents/${id}/suggestions/${suggestion.body.id}/accept`, undefined, tokens.editor)).status).toBe(200);
+    await eventually(() => expect(texts(editorOnB)[2]).toBe('শেষ অনুচ্ছেদ।'));
+    expect(texts(editorOnA)[2]).toBe('শেষ অনুচ্ছেদ।');
+    await eventually(() => {
+      const stored = reviewOnB.doc.getMap('suggestions').get(suggestion.body.id) as { status?: string } | undefined;
+      expect(stored?.status).toBe('accepted');
+    });
+  });
+});
