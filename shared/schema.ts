@@ -89,6 +89,10 @@ export const ReviewRoom = {
   changed: 'changed',
   /** Y.Map: segment id → the version holding the text it was last marked Reviewed or Approved on (`versionId`), who marked it (`by`) and when (`at`). */
   reviewedIn: 'reviewedIn',
+  /** Y.Map: the article's settings: `propagateRepetitions` → false when confirming a segment does not fill its repetitions (SPEC 18.20). */
+  settings: 'settings',
+  /** Y.Map<RepetitionFill>: segment id → the confirmed segment whose translation filled it as a repetition (SPEC 18.21). */
+  repeated: 'repeated',
 } as const;
 
 /** Who set a segment flag (omitted), and when (ms). */

@@ -8,6 +8,8 @@ import { LANGUAGE_TAG } from '../../shared/import/language.js';
 import { createDocument, type PrepareImport } from '../documents/create.js';
 import { pretranslate } from '../memory/pretranslate.js';
 import { readSegments } from '../documents/read.js';
+import { PROPAGATE_REPETITIONS, propagatesRepetitions } from '../../shared/review/repetitions.js';
+import { ReviewRoom } from '../../shared/schema.js';
 import type { ApiContext } from './context.js';
 import { ApiError, badRequest, notFound, parseBody } from './errors.js';
 import { baseUrl, roleLinks } from './links.js';
@@ -44,6 +46,8 @@ export function importFailure(error: unknown): unknown {
 }
 
 const docParams = z.object({ id: z.string() });
+// SPEC 18.20: the article's settings an editor changes.
+const settingsBody = z.strictObject({ propagateRepetitions: z.boolean() });
 
 export function documentRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.post('/api/documents', async (request, reply) => {
@@ -92,8 +96,17 @@ export function documentRoutes(app: FastifyInstance, ctx: ApiContext): void {
       sourceLang: record.sourceLang,
       targetLang: record.targetLang,
       role: caller.role ?? 'admin',
+      propagateRepetitions: await ctx.rooms.with(id, 'review', (room) => propagatesRepetitions(room.doc)),
       segments,
     };
+  });
+
+  app.patch('/api/documents/:id', async (request) => {
+    const { id } = docParams.parse(request.params);
+    await ctx.guard.document(request, id, 'editor');
+    const { propagateRepetitions } = parseBody(settingsBody, request.body);
+    await ctx.rooms.with(id, 'review', (room) => room.write((doc) => doc.getMap(ReviewRoom.settings).set(PROPAGATE_REPETITIONS, propagateRepetitions)));
+    return { id, propagateRepetitions };
   });
 
   app.delete('/api/documents/:id', async (request) => {

@@ -13,6 +13,8 @@ import { setStatus } from '../review/statuses.js';
 import { setOmitted } from '../review/omit.js';
 import { splitSegment } from '../review/split.js';
 import { mergeWithNext } from '../review/merge.js';
+import { propagateRepetitions } from '../review/repetitions.js';
+import { propagatesRepetitions } from '../../shared/review/repetitions.js';
 import { segmentTypes } from '../../shared/review/text-map.js';
 import type { ApiContext } from './context.js';
 import { forbidden, parseBody } from './errors.js';
@@ -94,8 +96,13 @@ export function reviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const status = await setStatus(ctx.store, rooms, actor, param(request, 'segmentId'), parseBody(statusBody, request.body).status);
       // A confirmed segment is a translation unit (SPEC 18.4).
       await ctx.memoryWriter.write(rooms.content.docId, rooms, [status.segmentId]);
-      return status;
+      // Its repetitions take its translation (SPEC 18.21).
+      if (status.state === 'draft' || !propagatesRepetitions(rooms.review.doc)) return status;
+      return { ...status, propagated: (await propagateRepetitions(rooms, actor, status.segmentId, ctx)).filled };
     }),
+  );
+  app.post('/api/documents/:id/segments/:segmentId/propagate', (request) =>
+    act(request, 'editor', (rooms, actor) => propagateRepetitions(rooms, actor, param(request, 'segmentId'), ctx)),
   );
   app.put('/api/documents/:id/segments/:segmentId/omitted', (request) =>
     act(request, 'editor', (rooms, actor) => setOmitted(rooms, actor, param(request, 'segmentId'), parseBody(omittedBody, request.body).omitted)),

@@ -78,6 +78,8 @@ const routes: Route[] = [
   { route: 'PUT /api/documents/:id/segments/:segmentId/omitted', path: () => `/api/documents/${doc.id}/segments/nosuch/omitted`, body: { omitted: 'yes' }, access: editor, ok: 400 },
   { route: 'POST /api/documents/:id/segments/:segmentId/split', path: () => `/api/documents/${doc.id}/segments/nosuch/split`, body: { at: -1 }, access: editor, ok: 400 },
   { route: 'POST /api/documents/:id/segments/:segmentId/merge', path: () => `/api/documents/${doc.id}/segments/nosuch/merge`, access: editor, ok: 404 },
+  { route: 'POST /api/documents/:id/segments/:segmentId/propagate', path: () => `/api/documents/${doc.id}/segments/nosuch/propagate`, access: editor, ok: 404 },
+  { route: 'PATCH /api/documents/:id', path: () => `/api/documents/${doc.id}`, body: { propagateRepetitions: 'yes' }, access: editor, ok: 400 },
   { route: 'GET /api/documents/:id/glossary', path: () => `/api/documents/${doc.id}/glossary`, access: reads, ok: 200 },
   { route: 'GET /api/documents/:id/glossary', path: () => `/api/documents/${doc.id}/glossary?format=csv`, query: true, access: reads, ok: 200 },
   { route: 'PUT /api/documents/:id/glossary', path: () => `/api/documents/${doc.id}/glossary`, body: { entries: 5 }, access: editor, ok: 400 },
