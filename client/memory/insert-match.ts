@@ -13,10 +13,11 @@ export function $replaceSegmentText(segmentId: string, text: string): boolean {
   const first = segment?.getFirstChild();
   const last = segment?.getLastChild();
   if (!$isElementNode(first) || !$isElementNode(last)) return false;
-  const { anchor } = first.selectStart();
+  // Read at once: selecting again moves the points of the selection it reuses.
+  const { key, offset, type } = first.selectStart().anchor;
   const selection = last.selectEnd();
   if (!$isRangeSelection(selection)) return false;
-  selection.anchor.set(anchor.key, anchor.offset, anchor.type);
+  selection.anchor.set(key, offset, type);
   $setSelection(selection);
   if (text.includes('\n')) selection.insertRawText(text);
   else selection.insertText(text);

@@ -20,6 +20,7 @@ export class MatchStore extends ValueStore<MatchState> {
   private inflight: AbortController | null = null;
   private readonly statuses: Y.Map<unknown>;
   private readonly forget = () => this.cache.clear();
+  private readonly stopFollowing: () => void;
 
   constructor(
     private readonly api: MemoryApi,
@@ -28,11 +29,18 @@ export class MatchStore extends ValueStore<MatchState> {
     super({ phase: 'none' });
     this.statuses = review.doc.getMap(ReviewRoom.status);
     this.statuses.observe(this.forget);
+    // The sources arriving, or a split or merge changing the shown segment's: asked again (show()
+    // does nothing while its source is the same).
+    this.stopFollowing = review.subscribe(() => {
+      const state = this.get();
+      if (state.phase !== 'none') this.show(state.segmentId);
+    });
   }
 
   destroy(): void {
     this.inflight?.abort();
     this.statuses.unobserve(this.forget);
+    this.stopFollowing();
   }
 
   /** Shows the matches of `segmentId` for its source as it is now. */
