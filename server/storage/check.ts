@@ -6,42 +6,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { parseRoomName, roomName, type RoomKind } from '../../shared/schema.js';
+import { parseRoomName, roomName } from '../../shared/schema.js';
 import { SCHEMA_VERSION, schemaVersion } from './sqlite-schema.js';
-import { replayLog, type ReplayedLog, type StoredEntry } from './check-log.js';
-import { checkArticle } from './check-article.js';
+import type { ReplayedLog } from './check-log.js';
+import { kindOf, NoStore, replayedProblems, replayRoomRows, roomProblems, type CheckProblem, type CheckReport, type RoomSummary, type StoredDocument, type StoredRow } from './check-rooms.js';
 import { checkVersions } from './check-versions.js';
 
-export interface CheckProblem {
-  /** The document concerned; null for the store as a whole. */
-  doc: string | null;
-  what: string;
-}
-
-export interface CheckReport {
-  full: boolean;
-  documents: number;
-  rooms: number;
-  updates: number;
-  problems: CheckProblem[];
-  ms: number;
-}
-
-/** There is no store to check at that path (a usage error, not an inconsistency). */
-export class NoStore extends Error {}
+export { NoStore, type CheckProblem, type CheckReport } from './check-rooms.js';
 
 /** Lines of PRAGMA integrity_check reported at most. */
 const MAX_INTEGRITY_LINES = 20;
-
-interface RoomSummary {
-  room: string;
-  snapshotSeq: number | null;
-  count: number;
-  minSeq: number | null;
-  maxSeq: number | null;
-  /** Updates at or below the snapshot's seq, which compaction removes with it. */
-  compacted: number;
-}
 
 export function checkStore(dir: string, { full = true } = {}): CheckReport {
   const path = join(dir, 'tandem.db');
@@ -82,25 +56,10 @@ function checkDatabase(db: Database.Database, full: boolean): Omit<CheckReport, 
     if (line !== 'ok') storeProblem(`SQLite ${pragma}: ${line}`);
   }
 
-  const documents = db.prepare('SELECT id, segment_count FROM documents ORDER BY id').all() as { id: string; segment_count: number }[];
+  const documents = db.prepare('SELECT id, segment_count FROM documents ORDER BY id').all() as StoredDocument[];
   const rooms = summarizeRooms(db);
   const docIds = new Set(documents.map((d) => d.id));
-  const roomsByName = new Map(rooms.map((r) => [r.room, r]));
-
-  for (const { room } of rooms) {
-    const parsed = parseRoomName(room);
-    if (!parsed) storeProblem(`room "${room}" is no document's room`);
-    else if (!docIds.has(parsed.docId)) problems.push({ doc: parsed.docId, what: `room ${room} is stored, but the document is not` });
-  }
-  for (const { id } of documents) {
-    for (const kind of ['content', 'review'] as const) {
-      if (!roomsByName.has(roomName(id, kind))) problems.push({ doc: id, what: `its ${kind} room is not stored` });
-    }
-  }
-  for (const summary of rooms) {
-    const doc = parseRoomName(summary.room)?.docId ?? null;
-    for (const what of logProblems(summary)) problems.push({ doc, what: `${kindOf(summary.room)}: ${what}` });
-  }
+  problems.push(...roomProblems(documents, rooms));
   for (const { room, seq, copies } of db
     .prepare('SELECT room, seq, COUNT(*) AS copies FROM updates GROUP BY room, seq HAVING COUNT(*) > 1')
     .all() as { room: string; seq: number; copies: number }[]) {
@@ -111,17 +70,8 @@ function checkDatabase(db: Database.Database, full: boolean): Omit<CheckReport, 
 
   if (full) {
     const replayRoom = roomReplayer(db);
-    for (const { id, segment_count } of documents) {
-      const replayed = { content: replayRoom(roomName(id, 'content')), review: replayRoom(roomName(id, 'review')) };
-      for (const kind of ['content', 'review'] as const) {
-        for (const what of replayed[kind].problems) problems.push({ doc: id, what: `${kind}: ${what}` });
-      }
-      const { content, review } = replayed;
-      if (content.doc && review.doc) {
-        for (const what of checkArticle(content.doc, review.doc, { segmentCount: segment_count })) problems.push({ doc: id, what });
-      }
-      content.doc?.destroy();
-      review.doc?.destroy();
+    for (const document of documents) {
+      problems.push(...replayedProblems(document, replayRoom(roomName(document.id, 'content')), replayRoom(roomName(document.id, 'review'))));
     }
   }
   const updates = rooms.reduce((sum, r) => sum + r.count, 0);
@@ -147,36 +97,12 @@ function summarizeRooms(db: Database.Database): RoomSummary[] {
     .all() as RoomSummary[];
 }
 
-/** The log after a snapshot at seq s holds exactly s+1 … its last seq (SPEC 4.4); seq 1 is the import. */
-function logProblems({ snapshotSeq, count, minSeq, maxSeq, compacted }: RoomSummary): string[] {
-  const problems: string[] = [];
-  const base = snapshotSeq ?? 0;
-  if (compacted > 0) problems.push(`updates at or below the snapshot's seq ${base} remain (${compacted})`);
-  if (count > 0 && (minSeq !== base + 1 || maxSeq! - base !== count)) {
-    problems.push(`the log after seq ${base} has gaps: ${count} updates between seq ${minSeq} and ${maxSeq}`);
-  }
-  return problems;
-}
-
-/** Replays a room as Room.load reads it: the snapshot, then the updates after it. */
+/** Each room as Room.load reads it. */
 function roomReplayer(db: Database.Database): (room: string) => ReplayedLog {
   const snapshotOf = db.prepare('SELECT seq, data FROM snapshots WHERE room = ?');
   const updatesAfter = db.prepare('SELECT seq, data FROM updates WHERE room = ? AND seq > ? ORDER BY seq');
   return (room) => {
-    const entries: StoredEntry[] = [];
-    const snapshot = snapshotOf.get(room) as { seq: number; data: Buffer } | undefined;
-    if (snapshot) entries.push({ seq: snapshot.seq, kind: 'snapshot', data: bytes(snapshot.data) });
-    for (const row of updatesAfter.all(room, snapshot?.seq ?? 0) as { seq: number; data: Buffer }[]) {
-      entries.push({ seq: row.seq, kind: 'update', data: bytes(row.data) });
-    }
-    return entries.length === 0 ? { doc: null, problems: [] } : replayLog(entries);
+    const snapshot = snapshotOf.get(room) as StoredRow | undefined;
+    return replayRoomRows(snapshot, updatesAfter.all(room, snapshot?.seq ?? 0) as StoredRow[]);
   };
-}
-
-function kindOf(room: string): RoomKind | 'room' {
-  return parseRoomName(room)?.kind ?? 'room';
-}
-
-function bytes(buf: Buffer): Uint8Array {
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }

@@ -11,6 +11,9 @@ import { createDocumentAt, startChildServer, type ChildServer } from '../helpers
 import { eventually } from '../helpers/eventually.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from '../helpers/server.js';
+import { createDocument } from '../../server/documents/create.js';
+import { openPostgresStore } from '../../server/storage/postgres/store.js';
+import { roomName } from '../../shared/schema.js';
 
 const run = promisify(execFile);
 
@@ -140,9 +143,35 @@ describe('Tandem on PostgreSQL', () => {
     expect(stderr).not.toContain('hunter2');
   });
 
-  it('SPEC 17.7 tandem check with DATABASE_URL set says it checks the SQLite store only (exit 2)', { timeout: 90_000 }, async () => {
-    const { code, stderr } = await tandem(['check', '--data-dir', await dataDir()], { DATABASE_URL: db.url });
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/^tandem check checks the embedded SQLite store in DATA_DIR only, and DATABASE_URL is set/);
+  it('SPEC 17.7 tandem check with DATABASE_URL checks the PostgreSQL store: one line per problem and a summary as on SQLite, exit 0 when consistent, 1 with problems, 2 without a Tandem store', { timeout: 120_000 }, async () => {
+    const fresh = await createTestDatabase();
+    databases.push(fresh);
+    const store = await openPostgresStore({ url: fresh.url });
+    const { id } = await createDocument(store, { format: 'text', sourceLang: 'en', targetLang: 'bn', target: 'এক\n\nদুই' });
+    await store.close();
+    const env = { DATABASE_URL: fresh.url };
+
+    const consistent = await tandem(['check'], env);
+    expect(consistent.code).toBe(0);
+    expect(consistent.stdout).toMatch(/^checked 1 document \(2 rooms, 2 stored updates\) in \d+ ms: consistent\n$/);
+
+    // An update that does not decode, stored past the room's seq counter; and the review room's log gone.
+    await fresh.sql(`INSERT INTO updates (room, seq, data) VALUES ($1, 2, '\\x00ff'::bytea)`, [id]);
+    await fresh.sql('DELETE FROM updates WHERE room = $1', [roomName(id, 'review')]);
+    const found = await tandem(['check'], env);
+    expect(found.code).toBe(1);
+    expect(found.stdout.split('\n')).toEqual([
+      `${id}: its review room is not stored`,
+      `${id}: content: its seq counter (1) is behind the log's last seq 2`,
+      expect.stringMatching(new RegExp(`^${id}: content: update seq 2 does not decode: .+`)),
+      expect.stringMatching(/^checked 1 document \(1 room, 2 stored updates\) in \d+ ms: 3 problems$/),
+      '',
+    ]);
+
+    const empty = await createTestDatabase();
+    databases.push(empty);
+    const none = await tandem(['check'], { DATABASE_URL: empty.url });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(`no Tandem store in the database at ${empty.url} (no tandem_migrations table)\n`);
   });
 });
