@@ -35,6 +35,8 @@ describe('Memory panel (e2e)', { timeout: 90_000 }, () => {
     const ana = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Ana' });
     const bimal = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Bimal' });
 
+    const asked: string[] = [];
+    ana.page.on('request', (request) => request.url().includes('/matches') && asked.push(request.url()));
     await ana.page.getByTestId('memory-button').click();
     await caretAtEnd(ana.page, 1);
     await eventually(async () => expect(await panel(ana.page).getByTestId('tm-empty').textContent()).toBe('No matches in the memory.'), { timeout: 10_000 });
@@ -51,21 +53,51 @@ describe('Memory panel (e2e)', { timeout: 90_000 }, () => {
     expect(await match.getByTestId('tm-target').textContent()).toBe(KNOWN.target);
     await ana.page.screenshot({ path: 'test-artifacts/memory-panel.png' });
 
+    // Typing asks nothing, and segments seen before are not asked again: one question a segment.
+    await ana.page.keyboard.type(' আরও');
+    await eventually(async () => expect((await segmentTexts(bimal.page))[0]).toBe('পুরোনো খসড়া। আরও'), { timeout: 10_000 });
+    await caretAtEnd(ana.page, 1);
+    await eventually(async () => expect(await panel(ana.page).getByTestId('tm-empty').count()).toBe(1), { timeout: 10_000 });
+    await caretAtEnd(ana.page, 0);
+    await eventually(async () => expect(await match.count()).toBe(1), { timeout: 10_000 });
+    expect(asked.length).toBe(2);
+
     await ana.page.keyboard.press('Control+1');
     await eventually(async () => expect((await segmentTexts(ana.page))[0]).toBe(KNOWN.target));
     await eventually(async () => expect((await segmentTexts(bimal.page))[0]).toBe(KNOWN.target), { timeout: 10_000 });
 
     await ana.page.keyboard.press('Control+z');
-    await eventually(async () => expect((await segmentTexts(ana.page))[0]).toBe('পুরোনো খসড়া।'));
-    await eventually(async () => expect((await segmentTexts(bimal.page))[0]).toBe('পুরোনো খসড়া।'), { timeout: 10_000 });
+    await eventually(async () => expect((await segmentTexts(ana.page))[0]).toBe('পুরোনো খসড়া। আরও'));
+    await eventually(async () => expect((await segmentTexts(bimal.page))[0]).toBe('পুরোনো খসড়া। আরও'), { timeout: 10_000 });
 
     // The keys act only where the panel's matches are for: in the other segment, nothing changes.
     await caretAtEnd(ana.page, 1);
     await eventually(async () => expect(await panel(ana.page).getByTestId('tm-empty').count()).toBe(1), { timeout: 10_000 });
     await ana.page.keyboard.press('Control+1');
     await eventually(async () => expect(await ana.page.getByTestId('notices').textContent()).toContain('No match 1 for this segment in the memory.'));
-    expect(await segmentTexts(ana.page)).toEqual(['পুরোনো খসড়া।', 'আগামীকাল বৃষ্টি হবে।']);
+    expect(await segmentTexts(ana.page)).toEqual(['পুরোনো খসড়া। আরও', 'আগামীকাল বৃষ্টি হবে।']);
     await closeAll(ana, bimal);
+  });
+
+  it('SPEC 18.10 a 100 % match whose segment before matched too is shown first, with the context badge', async () => {
+    const { server } = suite;
+    const earlier = await server.createDocument({ source: 'Dhaka, 5 May.\n\nThe ministry declined to comment.', target: 'ঢাকা, ৫ মে।\n\nমন্ত্রণালয় মন্তব্য করেনি।' });
+    for (const segment of (await server.api('GET', `/api/documents/${earlier.id}`)).body.segments) {
+      expect((await server.api('PUT', `/api/documents/${earlier.id}/segments/${segment.id}/status`, { status: 'approved' }, earlier.tokens.editor)).status).toBe(200);
+    }
+    await confirmed({ source: 'The ministry declined to comment.', target: 'মন্ত্রণালয় কোনো মন্তব্য করতে রাজি হয়নি।' });
+    const doc = await server.createDocument({ source: 'Dhaka, 5 May.\n\nThe ministry declined to comment.', target: 'ঢাকা, ৫ মে।\n\nখসড়া।' });
+    const ana = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Ana' });
+    await ana.page.keyboard.press('Alt+Shift+M');
+    await caretAtEnd(ana.page, 1);
+    const match = panel(ana.page).getByTestId('tm-match');
+    await eventually(async () => expect(await match.count()).toBe(2), { timeout: 10_000 });
+    expect(await match.getByTestId('tm-score').allTextContents()).toEqual(['100 %', '100 %']);
+    expect(await match.first().getByText('context', { exact: true }).count()).toBe(1);
+    expect(await match.nth(1).getByText('context', { exact: true }).count()).toBe(0);
+    expect(await match.getByTestId('tm-target').allTextContents()).toEqual(['মন্ত্রণালয় মন্তব্য করেনি।', 'মন্ত্রণালয় কোনো মন্তব্য করতে রাজি হয়নি।']);
+    expect(await match.first().getByTestId('tm-source').locator('del, ins').count()).toBe(0);
+    await closeAll(ana);
   });
 
   it('SPEC 18.11 a reviewer’s Insert becomes a suggestion to replace the segment’s text; a viewer has no Insert', async () => {
