@@ -6,7 +6,7 @@ import { startServer, type BenchServer, type ServerKind } from './servers.js';
 
 export const QUICK = process.env.BENCH_QUICK === '1';
 /** The server bench's scenarios, in the order they run. */
-export const SERVER_SCENARIOS = ['latency', 'throughput', 'storm', 'room-load', 'fanout', 'history-storm', 'cold-load', 'memory', 'churn', 'store-check', 'versions', 'align', 'tm-lookup'];
+export const SERVER_SCENARIOS = ['latency', 'throughput', 'storm', 'room-load', 'fanout', 'history-storm', 'cold-load', 'memory', 'churn', 'store-check', 'versions', 'align', 'tm-lookup', 'instances'];
 /**
  * BENCH_ONLY=fanout,history-storm runs only the scenarios named; `server` stands for all of the
  * server bench's, `desk` for the desk bench (bench/desk/run.ts). Everything by default.
@@ -39,6 +39,13 @@ export const config = {
   storeCheck: { docs: QUICK ? 30 : 300, edits: 200 },
   /** Translation memories of these many generated units, and lookups in each. */
   tmLookup: { sizes: QUICK ? [1000] : [10_000, 100_000], lookups: QUICK ? 20 : 100 },
+  /** Tandem instances on one PostgreSQL database and one Redis: smaller loads, as every instance, the database and Redis share the machine. */
+  instances: {
+    counts: [1, 2, 3],
+    fanout: { rooms: 6, clients: 12, typists: 3, intervalMs: 50, warmupMs: QUICK ? 1000 : 2000, durationMs: QUICK ? 2000 : 6000 },
+    throughputUpdates: QUICK ? 1000 : 5000,
+    latency: { readers: 5, intervalMs: 5, durationMs: QUICK ? 1000 : 2000 },
+  },
 };
 
 export const KINDS: ServerKind[] = ['tandem', 'reference', 'relay'];

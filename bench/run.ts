@@ -4,8 +4,8 @@
 // servers (rotating which goes first) and the table shows medians. BENCH_QUICK=1 runs a much smaller
 // version (to check that the bench works). Then the desk bench (bench/desk/run.ts): the browser
 // client against bare Lexical. BENCH_ONLY=fanout,churn runs only the scenarios named (latency,
-// throughput, storm, room-load, fanout, history-storm, cold-load, memory, churn, store-check, versions, align, tm-lookup; `server`
-// for all of these, `desk` for the desk bench).
+// throughput, storm, room-load, fanout, history-storm, cold-load, memory, churn, store-check, versions, align, tm-lookup,
+// instances (PostgreSQL and Redis, bench/cluster.ts); `server` for all of these, `desk` for the desk bench).
 import { cpus, loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { coreSuite } from './suites/core.js';
 import { loadSuite } from './suites/load.js';
 import { memorySuite } from './suites/memory.js';
 import { storeSuite } from './suites/store.js';
+import { clusterSuite } from './suites/cluster.js';
 import { runDeskBench } from './desk/run.js';
 
 // Every stock WebsocketProvider adds a process 'exit' listener; the storms open hundreds at once.
@@ -55,8 +56,9 @@ async function serverBench() {
   const load = await loadSuite(core.smallArticle);
   const memory = await memorySuite(core.smallArticle);
   const store = await storeSuite();
+  const cluster = await clusterSuite();
 
-  const rows = [...core.rows, ...load.rows, ...memory.rows, ...store.rows].filter((r) => r.tandem !== null || r.reference !== null || r.relay !== null);
+  const rows = [...core.rows, ...load.rows, ...memory.rows, ...store.rows, ...cluster.rows].filter((r) => r.tandem !== null || r.reference !== null || r.relay !== null);
   const warnings = tandemLog.filter((line) => /"level":(4|5|6)\d/.test(line));
   log('\nResults (medians over rounds; ratios = Tandem / the other, except rates: the other / Tandem, marked (inv);');
   log('so a ratio > 1 always means Tandem is slower or uses more):\n');
@@ -72,6 +74,8 @@ async function serverBench() {
   log('  the reference\'s room is seeded with the same small article a new Tandem document holds.');
   log('- Latency and throughput clients, and all storm clients, run in the bench process, which shares the 2 CPUs with the server under test.');
   log('- RSS includes each process\'s Node runtime and tsx loader (both servers are started with node --import tsx).');
+  log('- Instances (14): Tandem alone on PostgreSQL and Redis, every instance on CPU 1 as above (the database and Redis where the system puts them), so more instances share');
+  log('  one core: the ratios to one instance show what the cluster costs, not the capacity more machines would add. CPU is the instances\' summed, not the database\'s or Redis\'.');
   if (problems.list.length > 0 || failures.length > 0) {
     log(`\nPROBLEMS: ${problems.list.length} unexpected close(s) or error(s), ${failures.length} failed run(s):`);
     for (const p of problems.list.slice(0, 20)) log(`  - [${p.scenario}] ${p.server}: ${p.what}`);
@@ -91,7 +95,7 @@ async function serverBench() {
     meta: { ...meta, loadavgAtEnd: loadAtEnd, seconds },
     config,
     summary: rows,
-    rounds: { ...core.rounds, ...load.rounds, ...memory.rounds, ...store.rounds },
+    rounds: { ...core.rounds, ...load.rounds, ...memory.rounds, ...store.rounds, ...cluster.rounds },
     problems: problems.list,
     failures,
     tandemWarnings: warnings,

@@ -4,12 +4,16 @@
 // is the server's own process.cpuUsage over the measured window, per 1,000 deliveries; peak RSS is
 // the server process's largest resident set (the caller starts a fresh one per round).
 // The sockets are raw (no Yjs in the load generator): a keystroke is known by its first struct's
-// client id and clock, which every server keeps whether it forwards the bytes or encodes them anew.
+// client id and clock, which every server keeps whether it forwards the bytes or encodes them anew
+// (with several Tandem instances, scenario 14, by every client id and clock a message carries).
+import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { presenceMessage, rawSocket, readState, seedRoom, type ClientContext } from '../clients.js';
 import { keystrokes, type Keystrokes } from '../keystrokes.js';
 import { percentile } from '../stats.js';
 import { sleep, withTimeout } from '../wait.js';
+import { usageOf } from '../server-usage.js';
+import type { BenchServer } from '../servers.js';
 
 export interface FanoutOptions {
   rooms: number;
@@ -41,8 +45,29 @@ function keystrokeKey(message: Uint8Array): string | null {
   return `${decoding.readVarUint(decoder)}:${decoding.readVarUint(decoder)}`;
 }
 
-/** `article`: the reference's and the relay's rooms are seeded with it; Tandem's rooms hold their own. */
-export async function runFanout(ctx: ClientContext, o: FanoutOptions, article: Uint8Array): Promise<FanoutResult> {
+/**
+ * Every keystroke an update message carries, by client id and clock: an instance passes on several
+ * at once, merged, when another instance's arrive together (SPEC 17.10).
+ */
+function keystrokeKeys(message: Uint8Array): string[] {
+  if (message[0] !== 0 || message[1] !== 2) return [];
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarUint(decoder); // sync
+  decoding.readVarUint(decoder); // update
+  const { from, to } = Y.parseUpdateMeta(decoding.readVarUint8Array(decoder));
+  const keys: string[] = [];
+  for (const [client, start] of from) for (let clock = start; clock < (to.get(client) ?? start); clock++) keys.push(`${client}:${clock}`);
+  return keys;
+}
+
+/**
+ * `article`: the reference's and the relay's rooms are seeded with it; Tandem's rooms hold their own.
+ * `instances`: servers sharing one store (scenario 14), each room's sockets spread over them in turn;
+ * rooms are made on the first, CPU is theirs summed, peak RSS the largest, and every delivery is
+ * decoded whole (with one instance too, so the load generator's work is the same for every count).
+ */
+export async function runFanout(ctx: ClientContext, o: FanoutOptions, article: Uint8Array, instances?: BenchServer[]): Promise<FanoutResult> {
+  const servers = instances ?? [ctx.server];
   const failed = ctx.problems.watch();
   const keystrokesPerTypist = Math.ceil((o.warmupMs + o.durationMs) / o.intervalMs) + 10;
   const sentAt = new Map<string, number>();
@@ -61,17 +86,22 @@ export async function runFanout(ctx: ClientContext, o: FanoutOptions, article: U
       if (ctx.server.kind === 'tandem') article = await readState(ctx, ref);
       else await seedRoom(ctx, ref, article);
       for (let c = 0; c < o.clients; c++) {
-        const socket = rawSocket(ctx, ref);
+        const socket = rawSocket({ ...ctx, server: servers[(r + c) % servers.length] }, ref);
         sockets.push(socket);
         const own = c < o.typists ? keystrokes(article, keystrokesPerTypist, c) : null;
-        socket.ws.on('message', (data: Buffer) => {
-          const key = keystrokeKey(data);
-          if (key === null) return;
+        const received = (key: string) => {
           const at = sentAt.get(key);
           if (at === undefined || (own && key.startsWith(`${own.clientId}:`))) return; // not typed here, or an echo
           if (at >= measuredFrom) {
             latencies.push(performance.now() - at);
             if (++deliveries === expected) allDelivered();
+          }
+        };
+        socket.ws.on('message', (data: Buffer) => {
+          if (instances) for (const key of keystrokeKeys(data)) received(key);
+          else {
+            const key = keystrokeKey(data);
+            if (key !== null) received(key);
           }
         });
         if (own) typists.push({ socket, keys: own, keyOf: own.messages.map((m) => keystrokeKey(m)!) });
@@ -97,7 +127,7 @@ export async function runFanout(ctx: ClientContext, o: FanoutOptions, article: U
       timers.push(setTimeout(() => timers.push(setInterval(type, o.intervalMs)), (t / typists.length) * o.intervalMs));
     });
     await sleep(o.warmupMs);
-    const cpuBefore = (await ctx.server.usage()).cpuMs;
+    const cpuBefore = (await usageOf(servers)).cpuMs;
     measuredFrom = performance.now();
     measuring = true;
     await Promise.race([sleep(o.durationMs), failed]);
@@ -107,7 +137,7 @@ export async function runFanout(ctx: ClientContext, o: FanoutOptions, article: U
     const delivered = new Promise<void>((resolve) => (allDelivered = resolve));
     if (deliveries >= expected) allDelivered();
     await withTimeout(Promise.race([delivered, failed]), 30_000, `fan-out: delivery (${deliveries}/${expected})`);
-    const usage = await ctx.server.usage();
+    const usage = await usageOf(servers);
     return {
       keystrokes: typed,
       deliveries,

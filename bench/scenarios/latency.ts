@@ -5,6 +5,7 @@
 import { connectClient, type ClientContext } from '../clients.js';
 import { median, p95 } from '../stats.js';
 import { withTimeout } from '../wait.js';
+import type { BenchServer } from '../servers.js';
 
 export interface LatencyOptions {
   readers: number;
@@ -19,11 +20,12 @@ export interface LatencyResult {
   p95Ms: number;
 }
 
-export async function runLatency(ctx: ClientContext, { readers, intervalMs, durationMs }: LatencyOptions): Promise<LatencyResult> {
+/** `readersOn`: another instance sharing the store (scenario 14), for a hop between instances. */
+export async function runLatency(ctx: ClientContext, { readers, intervalMs, durationMs }: LatencyOptions, readersOn: BenchServer = ctx.server): Promise<LatencyResult> {
   const failed = ctx.problems.watch();
   const ref = await ctx.server.createRoom();
   const writer = connectClient(ctx, ref);
-  const peers = Array.from({ length: readers }, () => connectClient(ctx, ref));
+  const peers = Array.from({ length: readers }, () => connectClient({ ...ctx, server: readersOn }, ref));
   const everyone = [writer, ...peers];
   try {
     await withTimeout(Promise.race([Promise.all(everyone.map((c) => c.synced)), failed]), 20_000, 'latency: initial sync');

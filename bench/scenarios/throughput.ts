@@ -4,6 +4,8 @@
 import * as Y from 'yjs';
 import { connectClient, rawSocket, updateMessage, type ClientContext } from '../clients.js';
 import { withTimeout } from '../wait.js';
+import { usageOf } from '../server-usage.js';
+import type { BenchServer } from '../servers.js';
 
 export interface ThroughputResult {
   updates: number;
@@ -31,30 +33,37 @@ function updateMessages(n: number): Uint8Array[] {
   return messages;
 }
 
-export async function runThroughput(ctx: ClientContext, updates: number): Promise<ThroughputResult> {
+/**
+ * `instances`: servers sharing one store (scenario 14): the writer on the first, a reader on each,
+ * the clock stopping once every reader has it all; CPU is theirs summed.
+ */
+export async function runThroughput(ctx: ClientContext, updates: number, instances: BenchServer[] = [ctx.server]): Promise<ThroughputResult> {
   const messages = updateMessages(updates);
   const failed = ctx.problems.watch();
   const ref = await ctx.server.createRoom();
-  const reader = connectClient(ctx, ref);
+  const readers = instances.map((server) => connectClient({ ...ctx, server }, ref));
   const writer = rawSocket(ctx, ref);
   try {
-    await withTimeout(Promise.race([Promise.all([reader.synced, writer.ready]), failed]), 20_000, 'throughput: initial sync');
-    const text = reader.doc.getText('bench');
+    await withTimeout(Promise.race([Promise.all([...readers.map((r) => r.synced), writer.ready]), failed]), 20_000, 'throughput: initial sync');
+    const texts = readers.map((reader) => reader.doc.getText('bench'));
     const expected = updates * CHUNK.length;
-    const complete = new Promise<number>((resolve) => {
-      text.observe(() => {
-        if (text.length === expected) resolve(performance.now());
-      });
-    });
-    const cpuBefore = (await ctx.server.usage()).cpuMs;
+    const complete = Promise.all(
+      texts.map((text) => new Promise<number>((resolve) => {
+        text.observe(() => {
+          if (text.length === expected) resolve(performance.now());
+        });
+      })),
+    ).then((times) => Math.max(...times));
+    const cpuBefore = (await usageOf(instances)).cpuMs;
     const started = performance.now();
     for (const message of messages) writer.ws.send(message);
-    const finished = await withTimeout(Promise.race([complete, failed]), 60_000, `throughput: delivery (${text.length / CHUNK.length}/${updates})`);
+    const seen = () => texts.map((text) => text.length / CHUNK.length).join(', ');
+    const finished = await withTimeout(Promise.race([complete, failed]), 60_000, `throughput: delivery (${seen()} of ${updates})`);
     const seconds = (finished - started) / 1000;
-    const serverCpuUsPerUpdate = (((await ctx.server.usage()).cpuMs - cpuBefore) * 1000) / updates;
+    const serverCpuUsPerUpdate = (((await usageOf(instances)).cpuMs - cpuBefore) * 1000) / updates;
     return { updates, seconds, updatesPerSecond: updates / seconds, serverCpuUsPerUpdate };
   } finally {
     writer.close();
-    reader.destroy();
+    for (const reader of readers) reader.destroy();
   }
 }

@@ -9,13 +9,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openSqliteMemory } from '../../server/memory/sqlite-memory.js';
 import { PostgresMemory } from '../../server/memory/postgres-memory.js';
 import { openPostgresStore } from '../../server/storage/postgres/store.js';
 import type { MemoryStore, TmUnitInput } from '../../server/memory/memory-store.js';
 import { median, p95 } from '../stats.js';
+import { createBenchDatabase } from '../fresh-database.js';
 
 export interface TmLookupResult {
   units: number;
@@ -46,17 +45,9 @@ async function openMemory(postgresUrl?: string): Promise<{ memory: MemoryStore; 
     const memory = openSqliteMemory(join(dir, 'tandem.db'));
     return { memory, dispose: async () => { await memory.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
-  const name = `tandem_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  const store = await openPostgresStore({ url: url.toString() });
-  return { memory: new PostgresMemory(store.pool), dispose: async () => { await store.close(); await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
+  const database = await createBenchDatabase(postgresUrl);
+  const store = await openPostgresStore({ url: database.url });
+  return { memory: new PostgresMemory(store.pool), dispose: async () => { await store.close(); await database.drop(); } };
 }
 
 export async function runTmLookup(size: number, lookups: number, postgresUrl?: string): Promise<TmLookupResult> {
