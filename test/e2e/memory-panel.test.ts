@@ -70,12 +70,16 @@ describe('Memory panel (e2e)', { timeout: 90_000 }, () => {
     await eventually(async () => expect((await segmentTexts(ana.page))[0]).toBe('পুরোনো খসড়া। আরও'));
     await eventually(async () => expect((await segmentTexts(bimal.page))[0]).toBe('পুরোনো খসড়া। আরও'), { timeout: 10_000 });
 
+    // The match's button does the same.
+    await match.getByRole('button', { name: /Insert/ }).click();
+    await eventually(async () => expect((await segmentTexts(bimal.page))[0]).toBe(KNOWN.target), { timeout: 10_000 });
+
     // The keys act only where the panel's matches are for: in the other segment, nothing changes.
     await caretAtEnd(ana.page, 1);
     await eventually(async () => expect(await panel(ana.page).getByTestId('tm-empty').count()).toBe(1), { timeout: 10_000 });
     await ana.page.keyboard.press('Control+1');
     await eventually(async () => expect(await ana.page.getByTestId('notices').textContent()).toContain('No match 1 for this segment in the memory.'));
-    expect(await segmentTexts(ana.page)).toEqual(['পুরোনো খসড়া। আরও', 'আগামীকাল বৃষ্টি হবে।']);
+    expect(await segmentTexts(ana.page)).toEqual([KNOWN.target, 'আগামীকাল বৃষ্টি হবে।']);
     await closeAll(ana, bimal);
   });
 
@@ -100,7 +104,7 @@ describe('Memory panel (e2e)', { timeout: 90_000 }, () => {
     await closeAll(ana);
   });
 
-  it('SPEC 18.11 a reviewer’s Insert becomes a suggestion to replace the segment’s text; a viewer has no Insert', async () => {
+  it('SPEC 18.11 a reviewer’s Ctrl+1 becomes a suggestion to replace the segment’s text; a viewer has no Insert', async () => {
     await confirmed(KNOWN);
     const doc = await suite.server.createDocument({ source: SIMILAR, target: 'পুরোনো অনুবাদ।' });
     const rina = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
@@ -108,7 +112,7 @@ describe('Memory panel (e2e)', { timeout: 90_000 }, () => {
     await clickBefore(rina.page, 0, 'অনুবাদ');
     const match = panel(rina.page).getByTestId('tm-match');
     await eventually(async () => expect(await match.count()).toBe(1), { timeout: 10_000 });
-    await match.getByRole('button', { name: /Insert/ }).click();
+    await rina.page.keyboard.press('Control+1');
     await eventually(async () => {
       const { body } = await suite.server.api('GET', `/api/documents/${doc.id}/suggestions`);
       expect(body.suggestions.map((s: { text: string; author: string; quote: { exact: string } }) => [s.text, s.author, s.quote.exact])).toEqual([[KNOWN.target, 'Rina', 'পুরোনো অনুবাদ।']]);
