@@ -83,6 +83,14 @@ export interface AlignmentProposal {
 
 export type RoleLinks = Record<Role, string>;
 
+/** The article's segments, the units written from its confirmed ones, and how many were new. */
+export interface MemoryFill {
+  segments: number;
+  units: number;
+  added: number;
+  updated: number;
+}
+
 export const api = {
   list: (token: string) => call<{ documents: ArticleSummary[] }>(token, 'GET', '/api/documents'),
   get: (token: string, id: string) => call<ArticleDetail>(token, 'GET', `/api/documents/${id}`),
@@ -92,6 +100,8 @@ export const api = {
   remove: (token: string, id: string) => call<{ id: string }>(token, 'DELETE', `/api/documents/${id}`),
   mint: (token: string, id: string, role: Role) =>
     call<{ token: string; link: string }>(token, 'POST', `/api/documents/${id}/tokens`, { role }),
+  /** Every confirmed segment of the article into the translation memory (SPEC 18.32). */
+  fillMemory: (token: string, id: string) => call<MemoryFill>(token, 'POST', `/api/documents/${id}/memory`),
 };
 
 export function exportHref(docId: string, format: ExportFormat, token: string): string {

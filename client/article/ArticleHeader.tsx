@@ -49,7 +49,7 @@ export function ArticleHeader({ sessions, docId, token, facts }: { sessions: Art
         </div>
         <div className="header-tools">
           <ToolButtons sessions={sessions} />
-          <ExportMenu docId={docId} token={token} />
+          <ExportMenu docId={docId} token={token} fillsMemory={role === 'editor'} />
         </div>
       </div>
     </header>

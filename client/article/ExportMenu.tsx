@@ -1,9 +1,11 @@
 // Export: the translation as a file for publishing (txt, md, html, docx) or exchange (XLIFF, JSON).
 // The file is fetched first; when the server announces unresolved work (open suggestions or
-// threads, QA errors), the page asks before saving it.
+// threads, QA errors), the page asks before saving it. Editors also add the article's confirmed
+// segments to the translation memory from here (SPEC 18.35).
 import { useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../shared/schema.js';
-import { ApiError, exportHref } from '../app/api.js';
+import { api, ApiError, exportHref } from '../app/api.js';
+import { memoryFillNote } from '../app/memory-fill.js';
 import { moveFocus, useDismiss } from '../app/popup.js';
 import { saveBlob } from '../panels/download.js';
 import { fetchExport, hasUnresolved, type FetchedExport } from './export-file.js';
@@ -35,10 +37,11 @@ const GROUPS: Array<{ title: string; formats: Format[] }> = [
   },
 ];
 
-export function ExportMenu({ docId, token }: { docId: string; token: string }) {
+export function ExportMenu({ docId, token, fillsMemory }: { docId: string; token: string; fillsMemory: boolean }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [done, setDone] = useState('');
   const [pending, setPending] = useState<FetchedExport | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -55,20 +58,26 @@ export function ExportMenu({ docId, token }: { docId: string; token: string }) {
     } else moveFocus(event, root.current, '[role="menuitem"]');
   };
 
-  const exportAs = async (format: ExportFormat) => {
+  const run = async (failed: string, work: () => Promise<void>) => {
     setOpen(false);
     setBusy(true);
     setError('');
+    setDone('');
     try {
-      const file = await fetchExport(docId, format, token);
-      if (hasUnresolved(file.unresolved)) setPending(file);
-      else saveBlob(file.blob, file.name);
+      await work();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(`${failed}: ${e instanceof ApiError ? e.message : String(e)}`);
     } finally {
       setBusy(false);
     }
   };
+  const exportAs = (format: ExportFormat) =>
+    run('Export failed', async () => {
+      const file = await fetchExport(docId, format, token);
+      if (hasUnresolved(file.unresolved)) setPending(file);
+      else saveBlob(file.blob, file.name);
+    });
+  const addToMemory = () => run('Adding to the memory failed', async () => setDone(memoryFillNote(await api.fillMemory(token, docId))));
 
   return (
     <div className="menu-root" ref={root} onKeyDown={onKeyDown}>
@@ -100,11 +109,29 @@ export function ExportMenu({ docId, token }: { docId: string; token: string }) {
               ))}
             </div>
           ))}
+          {fillsMemory && (
+            <div role="group" aria-label="Translation memory">
+              <div className="menu-title" aria-hidden="true">
+                Translation memory
+              </div>
+              <button type="button" role="menuitem" className="menu-item" onClick={() => void addToMemory()}>
+                Add to memory
+              </button>
+            </div>
+          )}
         </div>
       )}
       {error && (
         <div className="menu-error" role="alert">
-          Export failed: {error}
+          {error}
+        </div>
+      )}
+      {done && (
+        <div className="menu-error menu-done" role="status">
+          {done}{' '}
+          <button type="button" className="link-button" onClick={() => setDone('')}>
+            OK
+          </button>
         </div>
       )}
       {pending && (

@@ -8,6 +8,7 @@ import { ArticleList } from './ArticleList.js';
 import { NewArticleDialog } from './NewArticleDialog.js';
 import { useArticles } from './useArticles.js';
 import { WorkspaceGlossaryDialog } from './WorkspaceGlossaryDialog.js';
+import { TranslationMemoryDialog } from './TranslationMemoryDialog.js';
 
 export function HomePage({ token }: { token: string | null }) {
   if (!token) {
@@ -36,6 +37,7 @@ function Desk({ token }: { token: string }) {
   const [creating, setCreating] = useState(false);
   const [sharing, setSharing] = useState<Sharing | null>(null);
   const [glossary, setGlossary] = useState(false);
+  const [memory, setMemory] = useState(false);
   useEffect(() => {
     rememberAdminToken(token);
     document.title = 'Tandem — Translation desk';
@@ -57,6 +59,9 @@ function Desk({ token }: { token: string }) {
         <div className="home-actions">
           <button type="button" className="button" onClick={() => setGlossary(true)}>
             Glossary
+          </button>
+          <button type="button" className="button" onClick={() => setMemory(true)}>
+            Translation memory
           </button>
           <button type="button" className="button primary" onClick={() => setCreating(true)}>
             New article
@@ -84,6 +89,7 @@ function Desk({ token }: { token: string }) {
         />
       )}
       {glossary && <WorkspaceGlossaryDialog token={token} onClose={() => setGlossary(false)} />}
+      {memory && <TranslationMemoryDialog token={token} onClose={() => setMemory(false)} />}
       {sharing && <ShareDialog adminToken={token} docId={sharing.id} title={sharing.title} links={sharing.links} onClose={() => setSharing(null)} />}
     </div>
   );
