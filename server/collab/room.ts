@@ -161,6 +161,8 @@ export class Room {
    */
   apply(update: Uint8Array, origin: Origin): void {
     if (this.bytes + update.length > this.deps.maxDocumentBytes) throw new DocumentTooLarge();
+    // The server's own edits are refused, changing nothing, while the store is unreachable (SPEC 17.17).
+    if (!isPeer(origin) && !this.writable) throw new StoreUnavailable('the store is unreachable: nothing was changed');
     const { store } = this.doc;
     const before = { structs: store.pendingStructs, ds: store.pendingDs };
     const incoming: { tr: Y.Transaction | null } = { tr: null };

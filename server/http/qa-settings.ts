@@ -47,9 +47,10 @@ export function qaSettingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const { claims } = await ctx.guard.document(request, id, 'editor');
     const occurrence = parseBody(occurrenceBody, request.body);
     const entry: IgnoredIssue = { id: ignoredIdOf(occurrence), ...occurrence, by: claims?.name ?? 'Editor', at: Date.now() };
-    const kept = await ctx.rooms.with(id, 'review', (room) => {
+    const kept = await ctx.rooms.with(id, 'review', async (room) => {
       const known = ignoredIssuesOf(room.doc).get(entry.id);
-      if (!known) room.write((doc) => ignoredIssuesOf(doc).set(entry.id, entry));
+      // Answered once stored (SPEC 17.17: a write refused is never acknowledged).
+      if (!known) await room.write((doc) => ignoredIssuesOf(doc).set(entry.id, entry));
       return known;
     });
     return reply.status(kept ? 200 : 201).send(kept ?? entry);
@@ -58,9 +59,9 @@ export function qaSettingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const id = param(request, 'id');
     await ctx.guard.document(request, id, 'editor');
     const ignoredId = param(request, 'ignoredId');
-    const removed = await ctx.rooms.with(id, 'review', (room) => {
+    const removed = await ctx.rooms.with(id, 'review', async (room) => {
       if (!ignoredIssuesOf(room.doc).has(ignoredId)) return false;
-      room.write((doc) => ignoredIssuesOf(doc).delete(ignoredId));
+      await room.write((doc) => ignoredIssuesOf(doc).delete(ignoredId));
       return true;
     });
     if (!removed) throw notFound('no such ignored issue');
