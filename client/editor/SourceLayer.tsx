@@ -10,6 +10,7 @@ import type { SegmentList } from './segment-list.js';
 import { StatusControl } from '../review/StatusControl.js';
 import { SegmentCounts } from '../review/SegmentCounts.js';
 import { OmittedMark } from '../review/OmittedMark.js';
+import { RepetitionMark } from '../review/RepetitionMark.js';
 import { SourceText } from '../glossary/SourceText.js';
 import { TermTipHost, useInsertTerm, useTermIndex } from '../glossary/source-glossary.js';
 import type { TermIndex } from '../glossary/term-index.js';
@@ -47,6 +48,7 @@ const SourceRow = memo(function SourceRow({ id, number, source, status, omitted,
         <StatusControl segmentId={id} number={number} state={status?.state ?? 'draft'} />
         <SegmentCounts segmentId={id} />
         {omitted && <OmittedMark segmentId={id} number={number} />}
+        <RepetitionMark segmentId={id} />
       </div>
       {hasSource && (
         <div className="src-text" lang={sourceLang || undefined} aria-label={`Source of segment ${number}`}>

@@ -1,5 +1,5 @@
-// The right end of the sheet's head: the editor's toolbar (or, for others, what they can do here)
-// and the keyboard help.
+// The right end of the sheet's head: the editor's toolbar (or, for others, what they can do here),
+// the article's repetitions switch and the keyboard help.
 import type { ReactNode } from 'react';
 import { SEGMENT_STATES } from '../../shared/schema.js';
 import { useStore } from '../app/store.js';
@@ -8,6 +8,7 @@ import { Popover } from './Popover.js';
 import { SHORTCUT } from '../editor/shortcuts.js';
 import { CONFIRM_SHORTCUT, STATE_LABEL, statusShortcut } from './status-keys.js';
 import { MERGE_SHORTCUT, SPLIT_SHORTCUT } from './structure.js';
+import { RepetitionSwitch } from './RepetitionSwitch.js';
 
 export function SheetTools({ children }: { children?: ReactNode }) {
   const desk = useDesk();
@@ -15,6 +16,7 @@ export function SheetTools({ children }: { children?: ReactNode }) {
   return (
     <span className="sheet-tools">
       {children ?? <ModeNote desk={desk} />}
+      <RepetitionSwitch desk={desk} />
       <Popover className="review-help" label="Keyboard shortcuts" testId="help" button={<span aria-hidden="true">?</span>}>
         <Help desk={desk} />
       </Popover>

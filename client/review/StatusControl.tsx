@@ -1,6 +1,6 @@
 // A segment's status pill, as a control: a click opens a menu of the states this person may set,
 // with their shortcuts, and for editors in Editing mode what changes the segment itself: split at
-// the caret, merge with the next, omit or include again (SPEC 15.9, 15.10). Viewers see the plain pill.
+// the caret, merge with the next, omit or include again (SPEC 15.9, 15.10), fill its repetitions (18.24). Viewers see the plain pill.
 // The column's status buttons are one tab stop (SPEC 10.22): Tab passes the column in one step
 // however long the article, ↑ ↓ Home End move between the rows' buttons, → goes to the row's
 // review counts (SegmentCounts.tsx), and the button last focused is the one Tab comes back to.
@@ -13,6 +13,7 @@ import { useDesk, type ReviewDesk } from './desk.js';
 import { STATE_LABEL, maySet, setStatus, statusShortcut } from './status-keys.js';
 import { MERGE_SHORTCUT, SPLIT_SHORTCUT, mergeWithNext, setOmitted, startSplit } from './structure.js';
 import { selectionSpot } from './selection-spot.js';
+import { fillRepetitions, repetitionsOf } from './repetitions.js';
 
 interface StatusProps {
   segmentId: string;
@@ -52,6 +53,7 @@ function StatusMenu({ desk, segmentId, number, state }: StatusProps & { desk: Re
   const restructures = useStore(desk.mode, (mode) => mode === 'editing') && desk.me.role === 'editor';
   const omitted = useStore(desk.review, (facts) => facts.omitted.has(segmentId));
   const last = useStore(desk.order, (order) => order[order.length - 1] === segmentId);
+  const repeated = useStore(repetitionsOf(desk), (facts) => facts.groups.has(segmentId));
 
   useDismiss(open, root, setOpen);
   useEffect(() => {
@@ -145,6 +147,15 @@ function StatusMenu({ desk, segmentId, number, state }: StatusProps & { desk: Re
                 title={omitted ? undefined : 'Keep it here, greyed, but leave it out of exports, QA and progress'}
                 onChoose={() => act(() => void setOmitted(desk, segmentId, !omitted))}
               />
+              {repeated && (
+                <SegmentAction
+                  testId="use-for-repetitions"
+                  label="Use for repetitions"
+                  title="Fill the drafts with the same source that nobody edited with this translation"
+                  disabled={state === 'draft' ? 'Confirm this segment first' : undefined}
+                  onChoose={() => act(() => void fillRepetitions(desk, segmentId))}
+                />
+              )}
             </>
           )}
         </div>

@@ -1,5 +1,5 @@
 // The review routes of the HTTP API (SPEC 11: segment structure and omitted segments included), and those of the article's QA profile and ignored
-// issues (SPEC 14.15, 14.16), called with this person's own token.
+// issues (SPEC 14.15, 14.16) and its repetitions (SPEC 18.20, 18.22), called with this person's own token.
 import type { SegmentState } from '../../shared/schema.js';
 import type { IgnoredIssue, Occurrence, QaProfile } from '../../shared/qa/profile.js';
 import type { Comment, Suggestion, Thread } from '../../shared/review/types.js';
@@ -41,6 +41,8 @@ export function reviewApi(docId: string, token: () => Promise<string>) {
     split: (segmentId: string, at: number, sourceAt?: number) =>
       send<{ segments: Array<{ id: string }> }>('POST', `${base}/segments/${encodeURIComponent(segmentId)}/split`, { at, ...(sourceAt === undefined ? {} : { sourceAt }) }),
     merge: (segmentId: string) => send<{ retired: string }>('POST', `${base}/segments/${encodeURIComponent(segmentId)}/merge`),
+    propagate: (segmentId: string) => send<{ segmentId: string; filled: string[] }>('POST', `${base}/segments/${encodeURIComponent(segmentId)}/propagate`),
+    setPropagation: (on: boolean) => send<{ propagateRepetitions: boolean }>('PATCH', base, { propagateRepetitions: on }),
     setQaProfile: (checks: QaProfile) => send<{ checks: QaProfile }>('PUT', `${base}/qa/profile`, { checks }),
     ignoreIssue: (occurrence: Occurrence) => send<IgnoredIssue>('POST', `${base}/qa/ignored`, occurrence),
     unignoreIssue: (id: string) => send<{ id: string }>('DELETE', `${base}/qa/ignored/${encodeURIComponent(id)}`),
