@@ -5,6 +5,7 @@
 // checks consistent (SPEC 9.4); after each restart every update any client had received from the
 // server is there and every import answered 201 exists whole. Rounds chain on one data directory.
 // CRASH_ROUNDS (default 4) lengthens a run; CRASH_SEED repeats one (a failure names its seed).
+// It runs on the embedded SQLite store and on PostgreSQL (DATABASE_URL, a database of its own).
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,9 @@ import Database from 'better-sqlite3';
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
 import { afterAll, expect, it, onTestFailed } from 'vitest';
-import { checkStore } from '../../server/storage/check.js';
+import { checkStore, type CheckReport } from '../../server/storage/check.js';
+import { checkPostgresStore } from '../../server/storage/postgres/check.js';
+import { createTestDatabase } from '../helpers/postgres.js';
 import { connectProvider } from '../helpers/clients.js';
 import { createDocumentAt, startChildServer, type ChildServer } from '../helpers/child-server.js';
 import { eventually } from '../helpers/eventually.js';
@@ -62,17 +65,44 @@ interface SavedVersion {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const servers: ChildServer[] = [];
-let dir: string;
+const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
   for (const server of servers) server.process.kill('SIGKILL');
-  if (dir) await rm(dir, { recursive: true, force: true });
+  for (const cleanup of cleanups) await cleanup();
 });
 
-async function startServer(): Promise<ChildServer> {
-  const server = await startChildServer(dir, SERVER_ENV);
-  servers.push(server);
-  return server;
+/** Where a run keeps its documents: the data directory's SQLite file, or a PostgreSQL database. */
+interface StoreUnderTest {
+  /** What the server and `tandem check` are started with. */
+  env: Record<string, string>;
+  check(): Promise<CheckReport>;
+  /** The seq of a room's snapshot (0 without one). */
+  snapshotSeq(room: string): Promise<number>;
 }
+
+const STORES: Record<string, (dir: string) => Promise<StoreUnderTest>> = {
+  SQLite: async (dir) => ({
+    env: {},
+    check: async () => checkStore(dir),
+    async snapshotSeq(room) {
+      const db = new Database(join(dir, 'tandem.db'), { readonly: true });
+      try {
+        return (db.prepare('SELECT seq FROM snapshots WHERE room = ?').get(room) as { seq: number } | undefined)?.seq ?? 0;
+      } finally {
+        db.close();
+      }
+    },
+  }),
+  PostgreSQL: async () => {
+    const db = await createTestDatabase();
+    cleanups.push(() => db.drop());
+    return {
+      env: { DATABASE_URL: db.url },
+      check: () => checkPostgresStore(db.url),
+      snapshotSeq: async (room) => Number((await db.sql('SELECT seq FROM snapshots WHERE room = $1', [room])).rows[0]?.seq ?? 0),
+    };
+  },
+};
 
 /**
  * One client: joins a random article, stays a while (an editor typing in bursts), leaves, and again,
@@ -203,78 +233,85 @@ async function expectNothingLost(server: ChildServer, articles: Article[], impor
 }
 
 // A retry would hide what a seed found: a failure is reported at once, with the way to repeat it.
-it(`SPEC 4.8 kill -9 at seeded random moments of editing, compaction, unloads, shutdown and imports loses nothing seen, and the store stays consistent (${ROUNDS} rounds, seed ${SEED})`, { timeout: 60_000 + ROUNDS * 20_000, retry: 0 }, async () => {
-  onTestFailed(() => console.error(`crash safety failed: repeat with CRASH_SEED=${SEED} CRASH_ROUNDS=${ROUNDS}`));
-  const gen = prng.create(SEED);
-  dir = await mkdtemp(join(tmpdir(), 'tandem-crash-safety-'));
-  let server = await startServer();
-  const articles: Article[] = [];
-  for (let i = 0; i < ARTICLES; i++) articles.push({ ...(await createDocumentAt(server.url)), seen: new Y.Doc() });
-  const imported: string[] = [];
-  const figures = { received: 0, typed: 0, joins: 0, imports: 0, versions: 0, terms: 0 };
+for (const [storeName, openStore] of Object.entries(STORES)) {
+  it(`SPEC 4.8 kill -9 at seeded random moments of editing, compaction, unloads, shutdown and imports loses nothing seen, and the store stays consistent, on ${storeName} (SPEC 17.7; ${ROUNDS} rounds, seed ${SEED})`, { timeout: 60_000 + ROUNDS * 20_000, retry: 0 }, async () => {
+    onTestFailed(() => console.error(`crash safety on ${storeName} failed: repeat with CRASH_SEED=${SEED} CRASH_ROUNDS=${ROUNDS}`));
+    const gen = prng.create(SEED);
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-crash-safety-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const store = await openStore(dir);
+    const startServer = async () => {
+      const started = await startChildServer(dir, { ...SERVER_ENV, ...store.env });
+      servers.push(started);
+      return started;
+    };
+    let server = await startServer();
+    const articles: Article[] = [];
+    for (let i = 0; i < ARTICLES; i++) articles.push({ ...(await createDocumentAt(server.url)), seen: new Y.Doc() });
+    const imported: string[] = [];
+    const figures = { received: 0, typed: 0, joins: 0, imports: 0, versions: 0, terms: 0 };
 
-  for (let round = 0; round < ROUNDS; round++) {
-    const context = `seed ${SEED}, round ${round}`;
-    // Every other round is killed in the middle of its SIGTERM shutdown, while it compacts every room.
-    const duringShutdown = round % 2 === 1;
-    const killAfterMs = prng.int32(gen, 150, 1200);
-    const termGraceMs = prng.int32(gen, 0, 120);
-    const tally: RoundTally = { received: 0, typed: 0, joins: 0, imports: [], versions: [] };
-    let stopped = false;
-    const work = [
-      ...Array.from({ length: EDITORS + VIEWERS }, (_, index) => visit(server, articles, gen, { index, editor: index < EDITORS }, tally, () => stopped)),
-      importArticles(server, gen, tally, () => stopped),
-      saveVersions(server, articles, gen, tally, () => stopped),
-    ];
+    for (let round = 0; round < ROUNDS; round++) {
+      const context = `seed ${SEED}, round ${round}`;
+      // Every other round is killed in the middle of its SIGTERM shutdown, while it compacts every room.
+      const duringShutdown = round % 2 === 1;
+      const killAfterMs = prng.int32(gen, 150, 1200);
+      const termGraceMs = prng.int32(gen, 0, 120);
+      const tally: RoundTally = { received: 0, typed: 0, joins: 0, imports: [], versions: [] };
+      let stopped = false;
+      const work = [
+        ...Array.from({ length: EDITORS + VIEWERS }, (_, index) => visit(server, articles, gen, { index, editor: index < EDITORS }, tally, () => stopped)),
+        importArticles(server, gen, tally, () => stopped),
+        saveVersions(server, articles, gen, tally, () => stopped),
+      ];
 
-    try {
-      // The seeded delay counts from the first update a client received: a busy machine starts slowly.
-      await eventually(() => expect(tally.received).toBeGreaterThan(0), { timeout: 20_000 });
-      await sleep(killAfterMs);
-      if (duringShutdown) {
-        server.process.kill('SIGTERM');
-        await sleep(termGraceMs);
+      try {
+        // The seeded delay counts from the first update a client received: a busy machine starts slowly.
+        await eventually(() => expect(tally.received).toBeGreaterThan(0), { timeout: 20_000 });
+        await sleep(killAfterMs);
+        if (duringShutdown) {
+          server.process.kill('SIGTERM');
+          await sleep(termGraceMs);
+        }
+        server.process.kill('SIGKILL');
+        await server.exited;
+      } finally {
+        stopped = true;
+        await Promise.all(work);
       }
-      server.process.kill('SIGKILL');
-      await server.exited;
-    } finally {
-      stopped = true;
-      await Promise.all(work);
+      expect(loggedErrors(server), context).toEqual([]);
+
+      const report = await store.check();
+      expect(report.problems, context).toEqual([]);
+
+      server = await startServer();
+      await expectNothingLost(server, articles, tally.imports, tally.versions, context);
+      imported.push(...tally.imports.map((i) => i.id));
+      figures.received += tally.received;
+      figures.typed += tally.typed;
+      figures.joins += tally.joins;
+      figures.imports += tally.imports.length;
+      figures.versions += tally.versions.length;
+      if (duringShutdown) figures.terms++;
     }
-    expect(loggedErrors(server), context).toEqual([]);
 
-    const report = checkStore(dir);
-    expect(report.problems, context).toEqual([]);
+    // Every import answered 201 in any round is still listed at the end.
+    const listed = await (await fetch(`${server.url}/api/documents`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
+    const ids = new Set((listed as { documents: Array<{ id: string }> }).documents.map((d) => d.id));
+    expect(imported.filter((id) => !ids.has(id)), `seed ${SEED}`).toEqual([]);
+    server.process.kill('SIGKILL');
+    await server.exited;
+    expect(loggedErrors(server), `seed ${SEED}`).toEqual([]);
 
-    server = await startServer();
-    await expectNothingLost(server, articles, tally.imports, tally.versions, context);
-    imported.push(...tally.imports.map((i) => i.id));
-    figures.received += tally.received;
-    figures.typed += tally.typed;
-    figures.joins += tally.joins;
-    figures.imports += tally.imports.length;
-    figures.versions += tally.versions.length;
-    if (duringShutdown) figures.terms++;
-  }
-
-  // Every import answered 201 in any round is still listed at the end.
-  const listed = await (await fetch(`${server.url}/api/documents`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
-  const ids = new Set((listed as { documents: Array<{ id: string }> }).documents.map((d) => d.id));
-  expect(imported.filter((id) => !ids.has(id)), `seed ${SEED}`).toEqual([]);
-  server.process.kill('SIGKILL');
-  await server.exited;
-  expect(loggedErrors(server), `seed ${SEED}`).toEqual([]);
-
-  // How far compaction got: the seq of each edited content room's snapshot.
-  const db = new Database(join(dir, 'tandem.db'), { readonly: true });
-  const snapshotSeqs = articles.map(({ id }) => (db.prepare('SELECT seq FROM snapshots WHERE room = ?').get(id) as { seq: number } | undefined)?.seq ?? 0);
-  db.close();
-  // The command agrees with the check the rounds ran in this process.
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'check', '--data-dir', dir]);
-  console.log(
-    `crash safety, seed ${SEED}: ${ROUNDS} kills (${figures.terms} during shutdown), ${figures.joins} joins, ${figures.typed} edits typed, ` +
-      `${figures.received} updates received, ${figures.imports} imports and ${figures.versions} versions answered 201, snapshots at seq ${snapshotSeqs.join(', ')}; ${stdout.trim()}`,
-  );
-  expect(stdout).toMatch(/: consistent\n$/);
-  expect(Math.max(...snapshotSeqs), `seed ${SEED}: compaction ran on count`).toBeGreaterThan(Number(SERVER_ENV.COMPACT_EVERY));
-});
+    // How far compaction got: the seq of each edited content room's snapshot.
+    const snapshotSeqs = await Promise.all(articles.map(({ id }) => store.snapshotSeq(id)));
+    // The command agrees with the check the rounds ran in this process.
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'check', '--data-dir', dir], { env: { ...process.env, ...store.env } });
+    console.log(
+      `crash safety on ${storeName}, seed ${SEED}: ${ROUNDS} kills (${figures.terms} during shutdown), ${figures.joins} joins, ${figures.typed} edits typed, ` +
+        `${figures.received} updates received, ${figures.imports} imports and ${figures.versions} versions answered 201, snapshots at seq ${snapshotSeqs.join(', ')}; ${stdout.trim()}`,
+    );
+    expect(stdout).toMatch(/: consistent\n$/);
+    expect(Math.max(...snapshotSeqs), `seed ${SEED}: compaction ran on count`).toBeGreaterThan(Number(SERVER_ENV.COMPACT_EVERY));
+  });
+}
