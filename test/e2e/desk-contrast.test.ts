@@ -94,6 +94,10 @@ describe('the desk in both colour schemes (e2e)', { timeout: 180_000 }, () => {
       await home.page.getByRole('button', { name: 'Glossary', exact: true }).click();
       await home.page.getByRole('dialog').waitFor();
       await expectReadable(home.page, scheme, 'workspace glossary');
+      await home.page.keyboard.press('Escape');
+      await home.page.getByRole('button', { name: 'Translation memory', exact: true }).click();
+      await home.page.getByRole('dialog', { name: 'Translation memory' }).getByTestId('memory-pair').first().waitFor();
+      await expectReadable(home.page, scheme, 'translation memory');
 
       // Another editor with the caret in the third row, and the article as an editor sees it.
       const omar = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar', colorScheme: scheme });
