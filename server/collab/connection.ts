@@ -2,14 +2,14 @@
 // closes it with a named code when it misbehaves. Nothing it sends can hurt the room or its peers.
 import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
-import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { CloseCode, mayWrite } from '../../shared/schema.js';
 import type { Metrics } from '../metrics.js';
 import { DocumentTooLarge, STORE_UNAVAILABLE, type Room, type RoomPeer } from './room.js';
 import { writeStoredAck } from '../../shared/stored-ack.js';
 import { writeHeartbeat } from '../../shared/heartbeat.js';
 import { ProtocolError, readClientMessage, writeAwareness, type ClientMessage } from './protocol.js';
-import { stampAwareness, type Stamp } from './presence.js';
+import { applyPresence, stampAwareness, type Stamp } from './presence.js';
 import { TokenBucket } from './rate-limit.js';
 import { isWrite } from './writes.js';
 
@@ -149,9 +149,10 @@ export class Connection implements RoomPeer {
   private receiveAwareness(update: Uint8Array): void {
     if (update.length > this.limits.maxAwarenessBytes) return this.close(CloseCode.tooLarge, 'presence too large');
     if (!this.awarenessUpdates.take()) return; // Presence is best effort: drop what comes too fast.
+    // Parsed once: stamped and applied as objects, never encoded and decoded again.
     const stamped = stampAwareness(update, this.who, (id) => this.room.mayPresent(this, id));
-    this.room.claimPresence(this, stamped.clientIds);
-    applyAwarenessUpdate(this.room.awareness, stamped.update, this);
+    this.room.claimPresence(this, stamped.map((entry) => entry.clientId));
+    applyPresence(this.room.awareness, stamped, this);
   }
 
   private refuse(error: unknown): void {

@@ -1,7 +1,8 @@
 // Presence (awareness) as the server lets it through: role and name stamped from the token
 // (SPEC 2.4), and each awareness id owned by the connection that introduced it (SPEC 2.5).
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
+import { equalityDeep } from 'lib0/function';
+import type { Awareness } from 'y-protocols/awareness';
 import type { Role } from '../../shared/schema.js';
 
 export const MAX_NAME_LENGTH = 64;
@@ -21,43 +22,69 @@ export interface Stamp {
   role: Role;
 }
 
-interface Entry {
+/** An awareness entry as a client sent it, its state parsed (and stamped, once let through). */
+export interface PresenceEntry {
   clientId: number;
   clock: number;
-  state: string;
+  state: unknown;
 }
 
-function readEntries(update: Uint8Array): Entry[] {
+function readEntries(update: Uint8Array): Array<{ clientId: number; clock: number; json: string }> {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const entries: Entry[] = [];
+  const entries = [];
   for (let i = 0; i < count; i++) {
     entries.push({
       clientId: decoding.readVarUint(decoder),
       clock: decoding.readVarUint(decoder),
-      state: decoding.readVarString(decoder),
+      json: decoding.readVarString(decoder),
     });
   }
   return entries;
 }
 
 /**
- * Rewrites a client's awareness update: keeps only entries for ids this connection may speak for,
- * and stamps name and role into every state it sets. Throws on a malformed update.
+ * Reads a client's awareness update: keeps only entries for ids this connection may speak for, and
+ * stamps name and role into every state it sets (any other state clears). Throws on a malformed
+ * update.
  */
-export function stampAwareness(update: Uint8Array, stamp: Stamp, mayUse: (clientId: number) => boolean) {
-  const kept = readEntries(update).filter((entry) => mayUse(entry.clientId));
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, kept.length);
-  for (const entry of kept) {
-    const state: unknown = JSON.parse(entry.state);
-    const stamped =
-      state !== null && typeof state === 'object' && !Array.isArray(state)
-        ? JSON.stringify({ ...state, name: stamp.name, role: stamp.role })
-        : 'null';
-    encoding.writeVarUint(encoder, entry.clientId);
-    encoding.writeVarUint(encoder, entry.clock);
-    encoding.writeVarString(encoder, stamped);
+export function stampAwareness(update: Uint8Array, stamp: Stamp, mayUse: (clientId: number) => boolean): PresenceEntry[] {
+  return readEntries(update)
+    .filter((entry) => mayUse(entry.clientId))
+    .map(({ clientId, clock, json }) => {
+      const state: unknown = JSON.parse(json);
+      const isObject = state !== null && typeof state === 'object' && !Array.isArray(state);
+      return { clientId, clock, state: isObject ? { ...state, name: stamp.name, role: stamp.role } : null };
+    });
+}
+
+/**
+ * Applies stamped entries to the room's awareness as y-protocols' applyAwarenessUpdate applies an
+ * update's (a newer clock wins, a null state at the same clock removes; the same `change` and
+ * `update` events), without encoding them and parsing them again. The server's own awareness has no
+ * state, so the case of a peer removing it does not arise.
+ */
+export function applyPresence(awareness: Awareness, entries: PresenceEntry[], origin: unknown): void {
+  const now = Date.now();
+  const added: number[] = [];
+  const updated: number[] = [];
+  const changed: number[] = [];
+  const removed: number[] = [];
+  for (const { clientId, clock, state } of entries) {
+    const meta = awareness.meta.get(clientId);
+    const previous = awareness.states.get(clientId);
+    const current = meta?.clock ?? 0;
+    if (!(current < clock || (current === clock && state === null && awareness.states.has(clientId)))) continue;
+    if (state === null) awareness.states.delete(clientId);
+    else awareness.states.set(clientId, state as Record<string, unknown>);
+    awareness.meta.set(clientId, { clock, lastUpdated: now });
+    if (meta === undefined && state !== null) added.push(clientId);
+    else if (meta !== undefined && state === null) removed.push(clientId);
+    else if (state !== null) {
+      if (!equalityDeep(state, previous)) changed.push(clientId);
+      updated.push(clientId);
+    }
   }
-  return { update: encoding.toUint8Array(encoder), clientIds: kept.map((e) => e.clientId) };
+  if (added.length > 0 || changed.length > 0 || removed.length > 0) awareness.emit('change', [{ added, updated: changed, removed }, origin]);
+  if (added.length > 0 || updated.length > 0 || removed.length > 0) awareness.emit('update', [{ added, updated, removed }, origin]);
 }
