@@ -1,9 +1,9 @@
 // Whether this instance takes writes (SPEC 17.17). The store counts as unreachable from a failed
-// append, a failed readiness check or a connection lost while idle, until a probe (at once, then
-// once a second) gets an answer. Meanwhile writes are refused before they are applied, so no room
+// append, a readiness check that fails (not one that is only slow) or a connection lost while idle,
+// until a probe (at once, then once a second) gets an answer. Meanwhile writes are refused before they are applied, so no room
 // holds what the store lacks, and reads of loaded rooms go on.
 import type { Logger } from 'pino';
-import type { Store } from './store.js';
+import { PingTimeout, type Store } from './store.js';
 
 const PROBE_EVERY_MS = 1000;
 
@@ -26,7 +26,8 @@ export class StoreHealth {
     try {
       await this.store.ping();
     } catch (error) {
-      this.failed(error);
+      // A store only slow to answer keeps taking writes: refusing them would add reconnections to its load.
+      if (!(error instanceof PingTimeout)) this.failed(error);
       throw error;
     }
     this.answered();

@@ -76,3 +76,6 @@ export interface Store extends VersionStore {
 
 /** The store cannot be opened or reached (a database server down, a wrong DATABASE_URL). */
 export class StoreUnavailable extends Error {}
+
+/** The store did not answer a ping in time: slow, or cut off without a word (not taken for unreachable). */
+export class PingTimeout extends Error {}

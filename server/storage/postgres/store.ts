@@ -2,7 +2,7 @@
 // on a database several instances may share. Nothing is cached per process: seqs come from the
 // room_seqs row, whose lock orders appends to one room across instances.
 import type pg from 'pg';
-import { StoreUnavailable, type AppendEntry, type DocumentPatch, type DocumentRecord, type RoomLog, type Store } from '../store.js';
+import { PingTimeout, StoreUnavailable, type AppendEntry, type DocumentPatch, type DocumentRecord, type RoomLog, type Store } from '../store.js';
 import type { StoredVersion, VersionRecord } from '../versions.js';
 import { fromRow, patchedKeys, PATCH_COLUMNS, type DocumentRow } from '../document-row.js';
 import { LOCKS } from './locks.js';
@@ -228,7 +228,7 @@ export class PostgresStore implements Store {
   async ping(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`PostgreSQL did not answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new PingTimeout(`PostgreSQL did not answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
     });
     try {
       await Promise.race([this.pool.query('SELECT 1'), timeout]);
