@@ -39,7 +39,8 @@ const GROUPS: Array<{ title: string; formats: Format[] }> = [
 
 export function ExportMenu({ docId, token, fillsMemory }: { docId: string; token: string; fillsMemory: boolean }) {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  /** What the button says while an action runs. */
+  const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
   const [pending, setPending] = useState<FetchedExport | null>(null);
@@ -58,9 +59,9 @@ export function ExportMenu({ docId, token, fillsMemory }: { docId: string; token
     } else moveFocus(event, root.current, '[role="menuitem"]');
   };
 
-  const run = async (failed: string, work: () => Promise<void>) => {
+  const run = async (doing: string, failed: string, work: () => Promise<void>) => {
     setOpen(false);
-    setBusy(true);
+    setBusy(doing);
     setError('');
     setDone('');
     try {
@@ -68,21 +69,21 @@ export function ExportMenu({ docId, token, fillsMemory }: { docId: string; token
     } catch (e) {
       setError(`${failed}: ${e instanceof ApiError ? e.message : String(e)}`);
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
   const exportAs = (format: ExportFormat) =>
-    run('Export failed', async () => {
+    run('Exporting…', 'Export failed', async () => {
       const file = await fetchExport(docId, format, token);
       if (hasUnresolved(file.unresolved)) setPending(file);
       else saveBlob(file.blob, file.name);
     });
-  const addToMemory = () => run('Adding to the memory failed', async () => setDone(memoryFillNote(await api.fillMemory(token, docId))));
+  const addToMemory = () => run('Adding…', 'Adding to the memory failed', async () => setDone(memoryFillNote(await api.fillMemory(token, docId))));
 
   return (
     <div className="menu-root" ref={root} onKeyDown={onKeyDown}>
-      <button ref={button} type="button" className="button" aria-haspopup="menu" aria-expanded={open} aria-busy={busy} onClick={() => setOpen(!open)}>
-        {busy ? 'Exporting…' : 'Export'} <ChevronDownIcon />
+      <button ref={button} type="button" className="button" aria-haspopup="menu" aria-expanded={open} aria-busy={busy !== null} onClick={() => setOpen(!open)}>
+        {busy ?? 'Export'} <ChevronDownIcon />
       </button>
       {open && (
         <div className="menu" role="menu" aria-label="Export as">
