@@ -63,6 +63,10 @@ async function busyArticle() {
   await suite.server.api('POST', `/api/documents/${doc.id}/suggestions`, { segmentId: ids[2], find: 'পৃষ্ঠাগুলো', text: 'পাতাগুলো' }, rina);
   const thread = await suite.server.api('POST', `/api/documents/${doc.id}/comments`, { segmentId: ids[3], text: 'Is the year right?' }, rina);
   await suite.server.api('POST', `/api/documents/${doc.id}/comments/${thread.body.id}/replies`, { text: 'Yes, checked.' }, doc.tokens.editor);
+  // A unit of another article like the last row: a fuzzy match there for the Memory panel.
+  const earlier = await suite.server.createDocument({ source: 'Salesforce gave the printers in 2024.', target: 'সেলসফোর্স ২০২৪ সালে প্রিন্টারগুলো দিয়েছে।' });
+  const [unit] = (await suite.server.api('GET', `/api/documents/${earlier.id}`)).body.segments;
+  await suite.server.api('PUT', `/api/documents/${earlier.id}/segments/${unit.id}/status`, { status: 'translated' }, earlier.tokens.editor);
   await suite.server.api('PUT', `/api/documents/${doc.id}/glossary`, { entries: [{ source: 'Salesforce', target: 'সেলসফোর্স', forbidden: ['সেলসফর্স'], note: 'the company' }] }, doc.tokens.editor);
   return doc;
 }
@@ -147,6 +151,14 @@ describe('the desk in both colour schemes (e2e)', { timeout: 180_000 }, () => {
       await page.locator('.status-menu').waitFor();
       await expectReadable(page, scheme, 'status menu');
       await page.keyboard.press('Escape');
+      // The Memory panel: a fuzzy match with its differences marked, and the concordance's hits.
+      await page.getByTestId('memory-button').click();
+      await caretAtEnd(page, 3);
+      await eventually(async () => expect(await page.getByTestId('tm-match').count()).toBe(1), { timeout: 10_000 });
+      await page.getByTestId('concordance-field').fill('গ্রন্থাগার');
+      await eventually(async () => expect(await page.getByTestId('concordance-unit').count()).toBeGreaterThan(0), { timeout: 10_000 });
+      await expectReadable(page, scheme, 'memory panel');
+      await page.getByRole('button', { name: 'Close Translation memory' }).click();
       // Printed, the article takes the light scheme whatever the screen's: dark text on paper.
       await page.emulateMedia({ media: 'print' });
       await page.waitForTimeout(350); // the buttons' background transitions
