@@ -44,7 +44,8 @@ export const config = {
     counts: [1, 2, 3],
     fanout: { rooms: 6, clients: 12, typists: 3, intervalMs: 50, warmupMs: QUICK ? 1000 : 2000, durationMs: QUICK ? 2000 : 6000 },
     throughputUpdates: QUICK ? 1000 : 5000,
-    latency: { readers: 5, intervalMs: 5, durationMs: QUICK ? 1000 : 2000 },
+    /** Half the readers on the writer's instance, half on another. */
+    latency: { readers: 6, intervalMs: 5, durationMs: QUICK ? 1000 : 3000 },
   },
 };
 

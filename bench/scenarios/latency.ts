@@ -20,12 +20,19 @@ export interface LatencyResult {
   p95Ms: number;
 }
 
-/** `readersOn`: another instance sharing the store (scenario 14), for a hop between instances. */
-export async function runLatency(ctx: ClientContext, { readers, intervalMs, durationMs }: LatencyOptions, readersOn: BenchServer = ctx.server): Promise<LatencyResult> {
+/** Readers spread over instances sharing one store (scenario 14), and each delivery as it comes. */
+export interface LatencyPlacement {
+  /** Reader i connects to readersOn[i % readersOn.length]. */
+  readersOn: BenchServer[];
+  observe(server: number, seq: number, latencyMs: number): void;
+}
+
+export async function runLatency(ctx: ClientContext, { readers, intervalMs, durationMs }: LatencyOptions, placement?: LatencyPlacement): Promise<LatencyResult> {
   const failed = ctx.problems.watch();
   const ref = await ctx.server.createRoom();
   const writer = connectClient(ctx, ref);
-  const peers = Array.from({ length: readers }, () => connectClient({ ...ctx, server: readersOn }, ref));
+  const readersOn = placement?.readersOn ?? [ctx.server];
+  const peers = Array.from({ length: readers }, (_, i) => connectClient({ ...ctx, server: readersOn[i % readersOn.length] }, ref));
   const everyone = [writer, ...peers];
   try {
     await withTimeout(Promise.race([Promise.all(everyone.map((c) => c.synced)), failed]), 20_000, 'latency: initial sync');
@@ -37,18 +44,19 @@ export async function runLatency(ctx: ClientContext, { readers, intervalMs, dura
     let allReceived: () => void = () => {};
     const done = new Promise<void>((resolve) => (allReceived = resolve));
     let writing = true;
-    for (const peer of peers) {
+    peers.forEach((peer, i) => {
       peer.doc.getMap<number>('marks').observe((event) => {
         const now = performance.now();
         for (const key of event.keysChanged) {
           const at = sentAt[Number(key)];
           if (at === undefined) continue;
           latencies.push(now - at);
+          placement?.observe(i % readersOn.length, Number(key), now - at);
           received++;
         }
         if (!writing && received === sent * readers) allReceived();
       });
-    }
+    });
 
     const text = writer.doc.getText('bench');
     const marks = writer.doc.getMap<number>('marks');

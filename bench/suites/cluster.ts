@@ -1,13 +1,13 @@
 // Scenario 14, instances: Tandem alone, as 1, 2 and 3 instances on one PostgreSQL database and one
 // Redis (bench/cluster.ts), clients spread over them; each figure also as a ratio to one instance.
-// Then the hop through Redis: a writer and its readers on one instance, or the readers on another.
-import { median } from '../stats.js';
+// Then the hop through Redis: a writer's readers on its instance and on another, in one room.
+import { median, p95 } from '../stats.js';
 import { settle } from '../wait.js';
 import { row, type Row } from '../report.js';
 import { attempt, config, log, ms, tandemLog, wanted } from '../rounds.js';
 import { runFanout, type FanoutResult } from '../scenarios/fanout.js';
 import { runThroughput, type ThroughputResult } from '../scenarios/throughput.js';
-import { runLatency, type LatencyResult } from '../scenarios/latency.js';
+import { runLatency } from '../scenarios/latency.js';
 import { clusterUnavailable, withCluster } from '../cluster.js';
 
 interface ClusterRound {
@@ -52,21 +52,42 @@ async function scaling(): Promise<ClusterRound[]> {
   return results;
 }
 
-async function redisHop(): Promise<Record<'same' | 'hop', LatencyResult[]>> {
+interface HopRound {
+  /** Median latency of the readers on the writer's instance, and of those on the other. */
+  sameMs: number;
+  otherMs: number;
+  /** Median over inserts of what the other instance's readers waited longer than the writer's own. */
+  addedMs: number;
+  addedP95Ms: number;
+}
+
+/**
+ * The hop through Redis, measured in pairs: one writer on A, half its readers on A and half on B, in
+ * one room, so both halves see each insert under the same load on the machine.
+ */
+async function redisHop(): Promise<HopRound[]> {
   const latency = config.instances.latency;
-  const results: Record<'same' | 'hop', LatencyResult[]> = { same: [], hop: [] };
-  log(`  the hop through Redis: 2 instances, 1 writer on A and ${latency.readers} stock readers on A (same) or on B (hop), an insert every ${latency.intervalMs} ms for ${latency.durationMs / 1000} s`);
-  await withCluster(2, async ([a, b]) => {
-    await attempt('instances', a, 0, (ctx) => runLatency(ctx, { ...latency, durationMs: 500 }, b)); // warm-up, not counted
+  const results: HopRound[] = [];
+  log(`  the hop through Redis: 2 instances, 1 writer on A, ${latency.readers / 2} stock readers on A and ${latency.readers / 2} on B in the same room, an insert every ${latency.intervalMs} ms for ${latency.durationMs / 1000} s`);
+  await withCluster(2, async (instances) => {
+    const [a] = instances;
+    const ignore = { readersOn: instances, observe: () => {} };
+    await attempt('instances', a, 0, (ctx) => runLatency(ctx, { ...latency, durationMs: 500 }, ignore)); // warm-up, not counted
     for (let round = 0; round < config.rounds; round++) {
-      const arms: Array<'same' | 'hop'> = round % 2 === 0 ? ['same', 'hop'] : ['hop', 'same'];
-      for (const arm of arms) {
-        await settle(300);
-        const result = await attempt('instances', a, round, (ctx) => runLatency(ctx, latency, arm === 'hop' ? b : a));
-        if (!result) continue;
-        results[arm].push(result);
-        log(`  round ${round + 1} ${arm.padEnd(4)} median ${ms(result.medianMs)}, p95 ${ms(result.p95Ms)} (${result.sent} inserts, ${result.samples} deliveries)`);
-      }
+      await settle(300);
+      const bySeq = new Map<number, [number[], number[]]>();
+      const observe = (server: number, seq: number, ms: number) => {
+        const pair = bySeq.get(seq) ?? [[], []];
+        pair[server].push(ms);
+        bySeq.set(seq, pair);
+      };
+      const result = await attempt('instances', a, round, (ctx) => runLatency(ctx, latency, { readersOn: instances, observe }));
+      if (!result) continue;
+      const pairs = [...bySeq.values()];
+      const added = pairs.map(([same, other]) => median(other) - median(same));
+      const hop = { sameMs: median(pairs.flatMap(([same]) => same)), otherMs: median(pairs.flatMap(([, other]) => other)), addedMs: median(added), addedP95Ms: p95(added) };
+      results.push(hop);
+      log(`  round ${round + 1} readers on A ${ms(hop.sameMs)}, on B ${ms(hop.otherMs)} (medians); B later by ${ms(hop.addedMs)} median, ${ms(hop.addedP95Ms)} p95 (${result.sent} inserts)`);
     }
   }, keepLog);
   return results;
@@ -104,14 +125,12 @@ export async function clusterSuite(): Promise<{ rows: Row[]; rounds: object }> {
     }
   }
   const hopName = '14. instances (Redis hop, 2 instances)';
-  const sameMedian = hop.same.length > 0 ? median(hop.same.map((r) => r.medianMs)) : null;
-  const hopMedian = hop.hop.length > 0 ? median(hop.hop.map((r) => r.medianMs)) : null;
+  const hopStat = (pick: (r: HopRound) => number) => (hop.length > 0 ? median(hop.map(pick)) : null);
   rows.push(
-    row(hopName, 'writer and readers on A: median', 'ms', { tandem: sameMedian }),
-    row(hopName, 'writer and readers on A: p95', 'ms', { tandem: hop.same.length > 0 ? median(hop.same.map((r) => r.p95Ms)) : null }),
-    row(hopName, 'writer on A, readers on B: median', 'ms', { tandem: hopMedian }),
-    row(hopName, 'writer on A, readers on B: p95', 'ms', { tandem: hop.hop.length > 0 ? median(hop.hop.map((r) => r.p95Ms)) : null }),
-    row(hopName, 'the hop adds (median)', 'ms', { tandem: sameMedian !== null && hopMedian !== null ? hopMedian - sameMedian : null }),
+    row(hopName, 'readers on the writer\'s instance: median', 'ms', { tandem: hopStat((r) => r.sameMs) }),
+    row(hopName, 'readers on the other instance: median', 'ms', { tandem: hopStat((r) => r.otherMs) }),
+    row(hopName, 'the hop adds, per insert: median', 'ms', { tandem: hopStat((r) => r.addedMs) }),
+    row(hopName, 'the hop adds, per insert: p95', 'ms', { tandem: hopStat((r) => r.addedP95Ms) }),
   );
   return { rows, rounds: { instances: rounds, redisHop: hop } };
 }
