@@ -11,6 +11,7 @@ import { findSegment, mapSegment, segmentIdOf, segmentTypes } from '../../shared
 import { threadsOf, type Thread } from '../../shared/review/types.js';
 import { conflict } from '../../shared/api-error.js';
 import { $selectRange } from '../../shared/ranges.js';
+import { $getSegmentText } from '../../shared/article.js';
 import type { Logger } from 'pino';
 import type { SegmentChanges } from '../history/changes.js';
 import type { RoomRegistry } from '../collab/registry.js';
@@ -69,7 +70,9 @@ export async function propagateRepetitions(rooms: Rooms, actor: Actor, segmentId
       editContent(content, () => {
         for (const id of filled) {
           const segment = $segmentOf(id);
-          $selectRange(segment, 0, segment.getTextContentSize())?.insertRawText(target);
+          const selection = $selectRange(segment, 0, $getSegmentText(segment).length);
+          if (!selection) throw new Error(`cannot select the text of segment ${id}`);
+          selection.insertRawText(target);
         }
       }),
     (id, undone) => void forgetFill(ctx, content.docId, id, undone),

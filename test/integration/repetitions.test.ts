@@ -7,6 +7,10 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { eventually } from '../helpers/eventually.js';
 import { connectProvider } from '../helpers/clients.js';
 import { typeInSegment } from '../helpers/segment-typing.js';
+import { editContent } from '../helpers/content-doc.js';
+import { $getSegments, $getSegmentText } from '../../shared/article.js';
+import type { SegmentNode } from '../../shared/nodes/index.js';
+import { $selectRange } from '../../shared/ranges.js';
 import { mapSegment, segmentTypes } from '../../shared/review/text-map.js';
 import { repetitionFillsOf } from '../../shared/review/repetitions.js';
 
@@ -36,6 +40,12 @@ async function article(source: string, target: string) {
 }
 
 const textsOf = (doc: Y.Doc) => segmentTypes(doc).map((type) => mapSegment(type).text);
+
+/** Types at the start of a segment through Lexical, as the desk does (an empty one included). */
+const typeAtStart = (doc: Y.Doc, index: number, text: string) =>
+  editContent(doc, () => {
+    $selectRange($getSegments()[index], 0, 0)?.insertText(text);
+  });
 
 describe('repetitions', () => {
   it('SPEC 18.21 confirming a segment fills its untouched draft repetitions, live, as drafts marked by a thread; never a confirmed, edited or omitted one', async () => {
@@ -80,6 +90,22 @@ describe('repetitions', () => {
       expect(edited.id).not.toBe(omitted.id);
     } finally {
       watcher.destroy();
+    }
+  });
+
+  it('SPEC 18.21 an empty repetition is filled too', async () => {
+    const a = await article(`${SAID}\n\n${SAID}`, '\n\n');
+    const [said, again] = await a.segments();
+    const typist = a.editor();
+    try {
+      await eventually(() => expect(typist.provider.synced).toBe(true));
+      typeAtStart(typist.doc, 0, SAID_BN);
+      await eventually(async () => expect(await a.targets()).toEqual([SAID_BN, '']));
+      expect((await a.confirm(said.id)).body.propagated).toEqual([again.id]);
+      expect(await a.targets()).toEqual([SAID_BN, SAID_BN]);
+      await eventually(() => expect(textsOf(typist.doc)).toEqual([SAID_BN, SAID_BN]));
+    } finally {
+      typist.destroy();
     }
   });
 
@@ -178,6 +204,58 @@ describe('repetitions', () => {
       typist.destroy();
       watcher.destroy();
       review.destroy();
+    }
+  });
+
+  it('SPEC 18.23 typing into an empty repetition from a page that had not seen the fill wins too', async () => {
+    const a = await article(`${SAID}\n\n${SAID}`, '\n\n');
+    const [said, again] = await a.segments();
+    const typist = a.editor();
+    try {
+      await eventually(() => expect(typist.provider.synced).toBe(true));
+      typeAtStart(typist.doc, 0, SAID_BN);
+      await eventually(async () => expect(await a.targets()).toEqual([SAID_BN, '']));
+      typist.provider.disconnect();
+      typeAtStart(typist.doc, 1, 'নিজের অনুবাদ');
+      expect((await a.confirm(said.id)).body.propagated).toEqual([again.id]);
+      expect(await a.targets()).toEqual([SAID_BN, SAID_BN]);
+      typist.provider.connect();
+      await eventually(async () => expect(await a.targets()).toEqual([SAID_BN, 'নিজের অনুবাদ']));
+      await eventually(() => expect(textsOf(typist.doc)[1]).toBe('নিজের অনুবাদ'));
+    } finally {
+      typist.destroy();
+    }
+  });
+
+  it('SPEC 18.23 a new paragraph from a page that had the fill keeps it, though the fill removed a paragraph', async () => {
+    // A draft of two paragraphs paired with one source paragraph: an untouched repetition.
+    const doc = await server.createDocument({
+      source: `${SAID}\n\n${SAID}`,
+      target: `${SAID_BN}\n\nখসড়া এক\n\nখসড়া দুই`,
+      align: [{ source: [0], target: [0] }, { source: [1], target: [1, 2] }],
+    });
+    const path = (rest = '') => `/api/documents/${doc.id}${rest}`;
+    const segments = async () => (await server.api('GET', path(), undefined, doc.tokens.viewer)).body.segments as Segment[];
+    const [said, again] = await segments();
+    expect(again.target).toBe('খসড়া এক\nখসড়া দুই');
+    const typist = connectProvider(server.wsUrl, doc.id, { token: doc.tokens.editor, name: 'Mita' });
+    try {
+      await eventually(() => expect(typist.provider.synced).toBe(true));
+      const confirmed = await server.api('PUT', path(`/segments/${said.id}/status`), { status: 'translated' }, doc.tokens.editor);
+      expect(confirmed.body.propagated).toEqual([again.id]);
+      await eventually(() => expect(textsOf(typist.doc)[1]).toBe(SAID_BN));
+      editContent(typist.doc, () => {
+        const segment: SegmentNode = $getSegments()[1];
+        const end = $getSegmentText(segment).length;
+        const selection = $selectRange(segment, end, end)!;
+        selection.insertParagraph();
+        selection.insertText('নতুন');
+      });
+      await eventually(async () => expect((await segments())[1].target).toBe(`${SAID_BN}\nনতুন`));
+      typeInSegment(typist.doc, 1, '!');
+      await eventually(async () => expect((await segments())[1].target).toBe(`${SAID_BN}\nনতুন!`));
+    } finally {
+      typist.destroy();
     }
   });
 
