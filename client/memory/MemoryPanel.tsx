@@ -44,6 +44,7 @@ export function MemoryPanel({ desk, review, editor, onClose }: Props) {
     <SidePanel title="Translation memory" subtitle={<Subtitle state={state} row={row} />} onClose={onClose} testId="memory-panel">
       <section className="tm-matches" aria-label="Matches" aria-busy={state.phase === 'loading'}>
         {state.phase === 'none' && <p className="tm-note muted">Put the caret in a segment to see what the memory holds for it.</p>}
+        {state.phase === 'loading' && <p className="tm-note muted">Looking in the memory…</p>}
         {state.phase === 'error' && (
           <p className="tm-note tm-error" role="status">
             {state.message}{' '}
@@ -81,7 +82,6 @@ export function MemoryPanel({ desk, review, editor, onClose }: Props) {
 function Subtitle({ state, row }: { state: MatchState; row: number }) {
   if (state.phase === 'none') return <>Matches follow the caret · {SHORTCUT.memory}</>;
   const where = row > 0 ? `Segment ${row}` : 'This segment';
-  if (state.phase === 'loading') return <>{where} · looking…</>;
   if (state.phase === 'ready' && state.matches.length > 0) return <>{where} · {state.matches.length === 1 ? '1 match' : `${state.matches.length} matches`}</>;
   return <>{where}</>;
 }

@@ -104,6 +104,24 @@ describe('Memory panel (e2e)', { timeout: 90_000 }, () => {
     await closeAll(ana);
   });
 
+  it('SPEC 18.10 a failed request says so in the panel, and Try again asks again', async () => {
+    await confirmed(KNOWN);
+    const doc = await suite.server.createDocument({ source: SIMILAR, target: 'খসড়া।' });
+    const ana = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Ana' });
+    // The network fails for the memory's questions alone (the server is reachable for the rest).
+    await ana.page.route('**/matches', (route) => route.abort('connectionrefused'));
+    await ana.page.getByTestId('memory-button').click();
+    await caretAtEnd(ana.page, 0);
+    const status = panel(ana.page).getByRole('status');
+    await eventually(async () => expect(await status.textContent()).toContain('The server cannot be reached'), { timeout: 10_000 });
+    expect(await segmentTexts(ana.page)).toEqual(['খসড়া।']);
+    await ana.page.unroute('**/matches');
+    await status.getByRole('button', { name: 'Try again' }).click();
+    await eventually(async () => expect(await panel(ana.page).getByTestId('tm-match').count()).toBe(1), { timeout: 10_000 });
+    ana.errors.splice(0, ana.errors.length, ...ana.errors.filter((e) => !e.includes('Failed to load resource')));
+    await closeAll(ana);
+  });
+
   it('SPEC 18.11 a reviewer’s Ctrl+1 becomes a suggestion to replace the segment’s text; a viewer has no Insert', async () => {
     await confirmed(KNOWN);
     const doc = await suite.server.createDocument({ source: SIMILAR, target: 'পুরোনো অনুবাদ।' });
