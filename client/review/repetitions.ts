@@ -1,5 +1,6 @@
 // Repetitions in the desk (SPEC 18.24): which segments share a source (grouped as the memory
 // normalises it), whether confirming one fills the others, and the editors' actions on both.
+import { ReviewRoom } from '../../shared/schema.js';
 import { propagatesRepetitions, repetitionGroups } from '../../shared/review/repetitions.js';
 import { plural } from '../app/plural.js';
 import type { ReviewDesk } from './desk.js';
@@ -13,25 +14,23 @@ export interface RepetitionFacts {
 
 const stores = new WeakMap<ReviewDesk, ValueStore<RepetitionFacts>>();
 
-/** The article's repetitions, following its segments and its review room. */
+/**
+ * The article's repetitions: regrouped only when a source or the list of segments changes, so the
+ * rows' marks never re-render while someone types.
+ */
 export function repetitionsOf(desk: ReviewDesk): ValueStore<RepetitionFacts> {
-  let store = stores.get(desk);
-  if (store) return store;
-  let read: { order: readonly string[]; sources: ReadonlyMap<string, string> } | null = null;
-  const facts = (): RepetitionFacts => {
-    const order = desk.order.get();
-    const { sources } = desk.review.get();
-    const groups = read?.order === order && read.sources === sources ? store!.get().groups : repetitionGroups(order, (id) => sources.get(id));
-    read = { order, sources };
-    return { groups, propagate: propagatesRepetitions(desk.review.doc) };
-  };
-  const created = new ValueStore<RepetitionFacts>(facts(), (a, b) => a.groups === b.groups && a.propagate === b.propagate);
-  store = created;
-  stores.set(desk, created);
-  const follow = () => created.set(facts());
-  desk.order.subscribe(follow);
-  desk.review.subscribe(follow);
-  return created;
+  const known = stores.get(desk);
+  if (known) return known;
+  const { doc } = desk.review;
+  const sources = doc.getMap<string>(ReviewRoom.source);
+  const groups = () => repetitionGroups(desk.order.get(), (id) => sources.get(id));
+  const store = new ValueStore<RepetitionFacts>({ groups: groups(), propagate: propagatesRepetitions(doc) });
+  stores.set(desk, store);
+  const regroup = () => store.set({ ...store.get(), groups: groups() });
+  desk.order.subscribe(regroup);
+  sources.observe(regroup);
+  doc.getMap(ReviewRoom.settings).observe(() => store.set({ ...store.get(), propagate: propagatesRepetitions(doc) }));
+  return store;
 }
 
 /** Fills a confirmed segment's repetitions with its translation (editors). */
