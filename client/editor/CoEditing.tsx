@@ -19,7 +19,7 @@ const GONE = {
   redo: 'Nothing to redo there: others have already changed that text.',
 };
 
-function undoManagerOf(editor: LexicalEditor): UndoManager | null {
+export function undoManagerOf(editor: LexicalEditor): UndoManager | null {
   return (editor as unknown as Record<symbol, UndoManager | undefined>)[UNDO_MANAGER] ?? null;
 }
 

@@ -6,6 +6,7 @@ import { $getSegments } from '../../shared/article.js';
 import { $getSegmentId } from '../../shared/nodes/index.js';
 import { findSegment, mapSegment } from '../../shared/review/text-map.js';
 import type { ReviewDesk } from '../review/desk.js';
+import { undoManagerOf } from '../editor/CoEditing.js';
 
 /** Replaces a segment's whole text with `text` (a "\n" as a line break); false when it is gone. */
 export function $replaceSegmentText(segmentId: string, text: string): boolean {
@@ -31,7 +32,10 @@ export async function insertMatch(desk: ReviewDesk, editor: LexicalEditor | null
   const now = mapSegment(type).text;
   if (now === text) return desk.notify('The segment already holds this translation.');
   if (mode === 'editing' && editor) {
+    // A step of its own: not merged with typing just before or after it (Yjs joins changes 500 ms apart).
+    undoManagerOf(editor)?.stopCapturing();
     editor.update(() => void $replaceSegmentText(segmentId, text), { discrete: true });
+    undoManagerOf(editor)?.stopCapturing();
     editor.focus();
   } else if (mode === 'suggesting') {
     await desk.run(() => desk.api.suggest({ segmentId, start: 0, end: now.length }, text), 'Suggested the match as this segment’s translation.');
