@@ -69,7 +69,6 @@ export class AutoVersions {
       burst.timer.unref();
       return;
     }
-    this.bursts.delete(docId);
     this.track(this.save(docId));
   }
 
@@ -79,9 +78,12 @@ export class AutoVersions {
   }
 
   private async save(docId: string): Promise<void> {
+    // Who changed what is written first (SPEC 16.17), while the burst is still open, so that write
+    // belongs to this burst rather than starting the next.
+    await this.changes.flush(docId);
+    this.bursts.delete(docId);
     try {
       if (!(await this.store.getDocument(docId))) return;
-      await this.changes.flush(docId);
       await saveVersion(this.store, this.rooms, docId, { name: AUTO_VERSION_NAME, auto: true, author: null });
       const drop = versionsToThin(await this.store.listVersions(docId), Date.now(), this.policy);
       if (drop.length > 0) await this.store.deleteVersions(docId, drop);

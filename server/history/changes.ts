@@ -77,12 +77,22 @@ export class SegmentChanges {
     });
   }
 
-  /** Writes the article's pending notes now, so a version saved next names who made them (SPEC 16.17). */
-  flush(docId: string): Promise<void> {
+  /**
+   * Writes the article's pending notes now (SPEC 16.17), so a version saved next names who made
+   * them. Given the review room (held by the caller), they are in its doc when this returns, with
+   * nothing awaited on the way (a restore reads the text right after); else once they are stored.
+   */
+  flush(docId: string, review?: Room): Promise<void> {
     if (!this.pending.has(docId)) return Promise.resolve();
-    const task = this.write(docId);
-    this.track(task);
-    return task;
+    if (!review) {
+      const task = this.write(docId);
+      this.track(task);
+      return task;
+    }
+    clearTimeout(this.timers.get(docId));
+    this.timers.delete(docId);
+    this.track(this.record(docId, review));
+    return Promise.resolve();
   }
 
   private notes(docId: string): Map<string, SegmentChange> {
@@ -110,19 +120,24 @@ export class SegmentChanges {
       return;
     }
     try {
-      let written: string[] = [];
-      await this.rooms.with(docId, 'review', (review) => {
-        // Taken only now, so a read never misses a note on its way to the room.
-        const notes = this.pending.get(docId);
-        this.pending.delete(docId);
-        if (!notes) return;
-        written = [...notes.keys()];
-        return review.write((doc) => {
-          const changed = doc.getMap<SegmentChange>(ReviewRoom.changed);
-          for (const [id, change] of notes) changed.set(id, change);
-        });
+      await this.rooms.with(docId, 'review', (review) => this.record(docId, review));
+    } catch (error) {
+      this.logger.error({ err: error, doc: docId }, 'recording who changed segments failed');
+    }
+  }
+
+  /** Moves the article's pending notes into its review room's `changed` map; resolves once stored. */
+  private async record(docId: string, review: Room): Promise<void> {
+    // Taken only now, so a read never misses a note on its way to the room.
+    const notes = this.pending.get(docId);
+    this.pending.delete(docId);
+    if (!notes) return;
+    try {
+      await review.write((doc) => {
+        const changed = doc.getMap<SegmentChange>(ReviewRoom.changed);
+        for (const [id, change] of notes) changed.set(id, change);
       });
-      if (written.length > 0) this.onWritten?.(docId, written);
+      this.onWritten?.(docId, [...notes.keys()]);
     } catch (error) {
       this.logger.error({ err: error, doc: docId }, 'recording who changed segments failed');
     }

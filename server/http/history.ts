@@ -123,7 +123,7 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const stored = await version(id, param(request, 'vid'));
     const result = await actingAs(who, () =>
       withRooms(ctx.rooms, id, async (rooms) => {
-        await ctx.changes.flush(id);
+        await ctx.changes.flush(id, rooms.review);
         return restoreVersion(ctx.store, ctx.rooms, rooms, who, stored, record.targetLang, segmentId);
       }),
     );
