@@ -104,16 +104,13 @@ function verdictOn(tr: Y.Transaction, fill: PendingFill): Verdict {
       if (!Y.isParentOf(fill.segment, item)) return;
       const parent = item.parent as Y.AbstractType<unknown>;
       if (isFills(item.origin) || isFills(item.rightOrigin) || (parent._item && isFills(parent._item.id))) verdict = 'had-fill';
-      // A new block proves nothing: Yjs places it past the blocks the fill removed, whoever adds it.
-      else if (verdict === 'unclear' && !isBlock(item) && (wasReplaced(item.origin) || wasReplaced(item.rightOrigin) || (!item.origin && !item.rightOrigin && fill.blocks.has(parent)))) {
+      else if (verdict === 'unclear' && (wasReplaced(item.origin) || wasReplaced(item.rightOrigin) || (!item.origin && !item.rightOrigin && fill.blocks.has(parent)))) {
         verdict = 'typed-before-fill';
       }
     });
   }
   return verdict;
 }
-
-const isBlock = (item: Y.Item) => item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText;
 
 function forEachItem(doc: Y.Doc, client: number, from: number, to: number, fn: (item: Y.Item) => void): void {
   const structs = doc.store.clients.get(client);

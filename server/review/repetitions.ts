@@ -38,8 +38,8 @@ export interface Propagation {
 
 /**
  * Fills the repetitions of a confirmed segment with its translation; the caller holds both rooms.
- * A segment is filled when it is a draft, not omitted, and its translation is empty, or was never
- * changed by a person in the desk, or is still the text a repetition fill gave it.
+ * A segment is filled when it is a draft, not omitted, its translation is one line, and that is
+ * empty, or was never changed by a person in the desk, or is still the text a repetition fill gave it.
  */
 export async function propagateRepetitions(rooms: Rooms, actor: Actor, segmentId: string, ctx: RepetitionContext): Promise<Propagation> {
   const { content, review } = rooms;
@@ -58,7 +58,8 @@ export async function propagateRepetitions(rooms: Rooms, actor: Actor, segmentId
   const filled = group.filter((id) => {
     if (id === segmentId || omitted.has(id) || (statuses.get(id)?.state ?? 'draft') !== 'draft') return false;
     const text = segmentText(content.doc, id);
-    if (text === target) return false;
+    // A fill would remove the paragraphs (or list items) after the first, and typing in them with them.
+    if (text === target || text.includes('\n')) return false;
     return text.trim() === '' || fills.get(id)?.text === text || !changed.get(id)?.by;
   });
   if (filled.length === 0) return { segmentId, filled };
