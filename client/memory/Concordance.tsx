@@ -69,6 +69,8 @@ export function Concordance({ api, sourceLang, targetLang }: { api: MemoryApi; s
           className="text-input tm-field"
           value={text}
           onChange={(e) => setText(e.target.value)}
+          // Escape empties a field that holds something; an empty one lets it close the panel.
+          onKeyDown={(e) => e.key === 'Escape' && text !== '' && (e.preventDefault(), setText(''))}
           placeholder="Search the memory, either language"
           aria-label="Search the translation memory"
           title={`Select text and press ${SHORTCUT.concordance} to search for it`}
