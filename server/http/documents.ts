@@ -1,13 +1,12 @@
-// Documents: create (import), list, read, delete.
+// Documents: create (import), list, read, delete. The importers and headless Lexical are loaded on
+// first use, not at start.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CloseCode } from '../../shared/schema.js';
-import { DOCUMENT_FORMATS, SELF_DESCRIBING_FORMATS } from '../../shared/import/document.js';
+import { DOCUMENT_FORMATS, SELF_DESCRIBING_FORMATS } from '../../shared/import/formats.js';
 import { ImportError } from '../../shared/import/errors.js';
 import { LANGUAGE_TAG } from '../../shared/import/language.js';
-import { createDocument, type PrepareImport } from '../documents/create.js';
-import { pretranslate } from '../memory/pretranslate.js';
-import { readSegments } from '../documents/read.js';
+import type { PrepareImport } from '../documents/create.js';
 import { PROPAGATE_REPETITIONS, propagatesRepetitions } from '../../shared/review/repetitions.js';
 import { ReviewRoom } from '../../shared/schema.js';
 import type { ApiContext } from './context.js';
@@ -57,8 +56,10 @@ export function documentRoutes(app: FastifyInstance, ctx: ApiContext): void {
     let record;
     let pretranslated: number | undefined;
     const prepare: PrepareImport = async (parsed, { sourceLang, targetLang }) => {
+      const { pretranslate } = await import('../memory/pretranslate.js');
       pretranslated = await pretranslate(ctx.memory, parsed, sourceLang, targetLang);
     };
+    const { createDocument } = await import('../documents/create.js');
     try {
       record = await createDocument(ctx.store, body, body.pretranslate ? prepare : undefined);
     } catch (error) {
@@ -89,6 +90,7 @@ export function documentRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const caller = await ctx.guard.document(request, id, 'viewer');
     const record = await ctx.store.getDocument(id);
     if (!record) throw notFound();
+    const { readSegments } = await import('../documents/read.js');
     const segments = await ctx.changes.annotate(id, await readSegments(ctx.rooms, id));
     return {
       id,

@@ -1,10 +1,8 @@
 // Export of the translation as a file (SPEC 7, SPEC 12). The token may come as ?token= so links download.
+// The exporters, QA and headless Lexical are loaded on first use, not at start.
 import type { FastifyInstance } from 'fastify';
 import { EXPORT_FORMATS } from '../../shared/schema.js';
-import { exportFile, isExportFormat } from '../../shared/export/index.js';
 import { reviewForExport, unresolvedWorkHeaders } from '../documents/export-review.js';
-import { contentState } from '../documents/read.js';
-import { documentQa } from '../documents/qa.js';
 import type { ApiContext } from './context.js';
 import { badRequest, notFound } from './errors.js';
 
@@ -20,6 +18,11 @@ export function exportRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const { id } = request.params as { id: string };
     await ctx.guard.document(request, id, 'viewer', { allowQuery: true });
     const format = (request.query as Record<string, unknown>).format ?? 'txt';
+    const [{ exportFile, isExportFormat }, { contentState }, { documentQa }] = await Promise.all([
+      import('../../shared/export/index.js'),
+      import('../documents/read.js'),
+      import('../documents/qa.js'),
+    ]);
     if (typeof format !== 'string' || !isExportFormat(format)) {
       throw badRequest(`unknown export format "${String(format)}" (use ${EXPORT_FORMATS.join(', ')})`, 'bad_format');
     }

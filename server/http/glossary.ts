@@ -1,14 +1,17 @@
 // Glossaries (SPEC 13): one per document, kept in its review room, and a workspace glossary shared
 // by every document, kept in the store. JSON or CSV both ways (`?format=csv`, `text/csv` bodies).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseGlossaryCsv, writeGlossaryCsv } from '../../shared/glossary/csv.js';
 import { ReviewRoom } from '../../shared/schema.js';
 import { glossaryBody, workspaceGlossary, WORKSPACE_GLOSSARY_KEY, documentGlossary, type GlossaryEntries } from '../documents/glossary.js';
 import type { ApiContext } from './context.js';
 import { ApiError, badRequest, parseBody } from './errors.js';
 
-function readEntries(request: FastifyRequest): GlossaryEntries {
+/** The CSV reader and writer, loaded on first use rather than at start. */
+const csv = () => import('../../shared/glossary/csv.js');
+
+async function readEntries(request: FastifyRequest): Promise<GlossaryEntries> {
   if (typeof request.body === 'string') {
+    const { parseGlossaryCsv } = await csv();
     try {
       return parseBody(glossaryBody, { entries: parseGlossaryCsv(request.body) }).entries;
     } catch (error) {
@@ -19,8 +22,9 @@ function readEntries(request: FastifyRequest): GlossaryEntries {
   return parseBody(glossaryBody, request.body).entries;
 }
 
-function answer(request: FastifyRequest, reply: FastifyReply, entries: GlossaryEntries, extra: object = {}) {
+async function answer(request: FastifyRequest, reply: FastifyReply, entries: GlossaryEntries, extra: object = {}) {
   if ((request.query as Record<string, unknown>).format !== 'csv') return { entries, ...extra };
+  const { writeGlossaryCsv } = await csv();
   return reply
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', 'attachment; filename="glossary.csv"')
@@ -39,7 +43,7 @@ export function glossaryRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.put('/api/documents/:id/glossary', async (request, reply) => {
     const { id } = request.params as { id: string };
     await ctx.guard.document(request, id, 'editor');
-    const entries = readEntries(request);
+    const entries = await readEntries(request);
     await ctx.rooms.with(id, 'review', (room) => room.write((doc) => doc.getMap(ReviewRoom.glossary).set('entries', entries)));
     return answer(request, reply, entries);
   });
@@ -50,7 +54,7 @@ export function glossaryRoutes(app: FastifyInstance, ctx: ApiContext): void {
   });
   app.put('/api/glossary', async (request, reply) => {
     await ctx.guard.admin(request);
-    const entries = readEntries(request);
+    const entries = await readEntries(request);
     await ctx.store.putSetting(WORKSPACE_GLOSSARY_KEY, JSON.stringify(entries));
     return answer(request, reply, entries);
   });

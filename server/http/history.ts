@@ -1,14 +1,11 @@
 // History API (SPEC 16): versions saved, listed, exported, compared, restored and deleted. The role
 // check comes before the body is read; a version is read from the store, never by loading a room.
+// The exporters, the word diff and headless Lexical are loaded on first use, not at start.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { EXPORT_FORMATS, type Role } from '../../shared/schema.js';
-import { diffSegments } from '../../shared/diff/segments.js';
-import { comparisonDocx, comparisonHtml } from '../../shared/diff/export.js';
-import { exportFile, isExportFormat } from '../../shared/export/index.js';
 import { reviewForExport } from '../documents/export-review.js';
 import { saveVersion, versionView } from '../history/save.js';
-import { restoreVersion } from '../history/restore.js';
 import { docOf, segmentTexts } from '../history/states.js';
 import { withRooms, type Actor } from '../review/context.js';
 import { actingAs } from '../history/acting.js';
@@ -63,6 +60,7 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const id = param(request, 'id');
     await ctx.guard.document(request, id, 'viewer', { allowQuery: true });
     const format = (request.query as Record<string, unknown>).format ?? 'txt';
+    const { exportFile, isExportFormat } = await import('../../shared/export/index.js');
     if (typeof format !== 'string' || !isExportFormat(format)) {
       throw badRequest(`unknown export format "${String(format)}" (use ${EXPORT_FORMATS.join(', ')})`, 'bad_format');
     }
@@ -105,8 +103,10 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return { name: stored.name, author: stored.author, at: stored.createdAt, texts: segmentTexts(stored.content) };
     };
     const [from, to] = [await side(query.from as string), await side(query.to as string)];
+    const { diffSegments } = await import('../../shared/diff/segments.js');
     const segments = diffSegments(from.texts, to.texts, record.targetLang);
     if (format === 'json') return { segments };
+    const { comparisonDocx, comparisonHtml } = await import('../../shared/diff/export.js');
     const options = { title: record.title, targetLang: record.targetLang, from: from.name, to: to.name, author: to.author ?? 'Tandem', date: new Date(to.at) };
     const body = format === 'html' ? comparisonHtml(segments, options) : await comparisonDocx(segments, options);
     return reply
@@ -121,6 +121,7 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const id = param(request, 'id');
     const record = await document(id);
     const stored = await version(id, param(request, 'vid'));
+    const { restoreVersion } = await import('../history/restore.js');
     const result = await actingAs(who, () =>
       withRooms(ctx.rooms, id, async (rooms) => {
         await ctx.changes.flush(id, rooms.review);

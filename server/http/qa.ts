@@ -1,7 +1,6 @@
 // GET /api/documents/:id/qa (any role): the document's QA issues (SPEC 14), its profile applied,
 // and apart from them the issues whose occurrence was ignored (SPEC 14.15, 14.16).
 import type { FastifyInstance } from 'fastify';
-import { documentQa } from '../documents/qa.js';
 import type { ApiContext } from './context.js';
 import { notFound } from './errors.js';
 
@@ -11,6 +10,8 @@ export function qaRoutes(app: FastifyInstance, ctx: ApiContext): void {
     await ctx.guard.document(request, id, 'viewer');
     const record = await ctx.store.getDocument(id);
     if (!record) throw notFound();
+    // The checks and headless Lexical are loaded on first use, not at start.
+    const { documentQa } = await import('../documents/qa.js');
     return documentQa(ctx.rooms, ctx.store, record);
   });
 }

@@ -1,19 +1,15 @@
 // Review API (SPEC 11): suggestions, comment threads, segment statuses, omitted segments, and
 // splitting and merging segments. The author is always the token's holder; the role check comes
-// before the body is read.
+// before the body is read. What changes the article's text (headless Lexical) is loaded on first use.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { SEGMENT_STATES, type Role } from '../../shared/schema.js';
 import { suggestionsOf, threadsOf } from '../../shared/review/types.js';
 import { withRooms, type Actor, type Rooms } from '../review/context.js';
 import { actingAs } from '../history/acting.js';
-import * as suggestions from '../review/suggestions.js';
 import * as threads from '../review/threads.js';
 import { setStatus } from '../review/statuses.js';
 import { setOmitted } from '../review/omit.js';
-import { splitSegment } from '../review/split.js';
-import { mergeWithNext } from '../review/merge.js';
-import { propagateRepetitions } from '../review/repetitions.js';
 import { propagatesRepetitions } from '../../shared/review/repetitions.js';
 import { segmentTypes } from '../../shared/review/text-map.js';
 import type { ApiContext } from './context.js';
@@ -32,6 +28,11 @@ const splitBody = z.object({ at: offset, sourceAt: offset.optional() });
 
 const capitalized = (role: Role) => role[0].toUpperCase() + role.slice(1);
 
+const suggestions = () => import('../review/suggestions.js');
+const splitting = () => import('../review/split.js');
+const merging = () => import('../review/merge.js');
+const repetitions = () => import('../review/repetitions.js');
+
 export function reviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
   /** Checks the caller's role, then runs `fn` with both rooms held and the caller as actor. */
   const act = async <T>(request: FastifyRequest, least: Role, fn: (rooms: Rooms, actor: Actor) => Promise<T>): Promise<T> => {
@@ -49,26 +50,26 @@ export function reviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return ctx.rooms.with(id, 'review', (room) => ({ suggestions: [...suggestionsOf(room.doc).values()] }));
   });
   app.post('/api/documents/:id/suggestions', async (request, reply) => {
-    const created = await act(request, 'reviewer', (rooms, actor) => suggestions.createSuggestion(rooms, actor, parseBody(newSuggestion, request.body)));
+    const created = await act(request, 'reviewer', async (rooms, actor) => (await suggestions()).createSuggestion(rooms, actor, parseBody(newSuggestion, request.body)));
     return reply.status(201).send(created);
   });
   app.patch('/api/documents/:id/suggestions/:sid', (request) =>
-    act(request, 'reviewer', (rooms, actor) => suggestions.editSuggestion(rooms, actor, param(request, 'sid'), parseBody(suggestionPatch, request.body))),
+    act(request, 'reviewer', async (rooms, actor) => (await suggestions()).editSuggestion(rooms, actor, param(request, 'sid'), parseBody(suggestionPatch, request.body))),
   );
   app.post('/api/documents/:id/suggestions/:sid/accept', (request) =>
-    act(request, 'editor', (rooms, actor) => suggestions.acceptSuggestion(rooms, actor, param(request, 'sid'))),
+    act(request, 'editor', async (rooms, actor) => (await suggestions()).acceptSuggestion(rooms, actor, param(request, 'sid'))),
   );
   app.post('/api/documents/:id/suggestions/:sid/reject', (request) =>
-    act(request, 'editor', (rooms, actor) => suggestions.rejectSuggestion(rooms, actor, param(request, 'sid'))),
+    act(request, 'editor', async (rooms, actor) => (await suggestions()).rejectSuggestion(rooms, actor, param(request, 'sid'))),
   );
   app.post('/api/documents/:id/suggestions/:sid/withdraw', (request) =>
-    act(request, 'reviewer', (rooms, actor) => suggestions.withdrawSuggestion(rooms, actor, param(request, 'sid'))),
+    act(request, 'reviewer', async (rooms, actor) => (await suggestions()).withdrawSuggestion(rooms, actor, param(request, 'sid'))),
   );
   app.post('/api/documents/:id/suggestions/accept-all', (request) =>
-    act(request, 'editor', (rooms, actor) => suggestions.acceptAll(rooms, actor, parseBody(scopeBody, request.body ?? {}).segmentId)),
+    act(request, 'editor', async (rooms, actor) => (await suggestions()).acceptAll(rooms, actor, parseBody(scopeBody, request.body ?? {}).segmentId)),
   );
   app.post('/api/documents/:id/suggestions/reject-all', (request) =>
-    act(request, 'editor', (rooms, actor) => suggestions.rejectAll(rooms, actor, parseBody(scopeBody, request.body ?? {}).segmentId)),
+    act(request, 'editor', async (rooms, actor) => (await suggestions()).rejectAll(rooms, actor, parseBody(scopeBody, request.body ?? {}).segmentId)),
   );
 
   app.get('/api/documents/:id/comments', async (request) => {
@@ -98,11 +99,12 @@ export function reviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
       await ctx.memoryWriter.write(rooms.content.docId, rooms, [status.segmentId]);
       // Its repetitions take its translation (SPEC 18.21).
       if (status.state === 'draft' || !propagatesRepetitions(rooms.review.doc)) return status;
+      const { propagateRepetitions } = await repetitions();
       return { ...status, propagated: (await propagateRepetitions(rooms, actor, status.segmentId, ctx)).filled };
     }),
   );
   app.post('/api/documents/:id/segments/:segmentId/propagate', (request) =>
-    act(request, 'editor', (rooms, actor) => propagateRepetitions(rooms, actor, param(request, 'segmentId'), ctx)),
+    act(request, 'editor', async (rooms, actor) => (await repetitions()).propagateRepetitions(rooms, actor, param(request, 'segmentId'), ctx)),
   );
   app.put('/api/documents/:id/segments/:segmentId/omitted', (request) =>
     act(request, 'editor', (rooms, actor) => setOmitted(rooms, actor, param(request, 'segmentId'), parseBody(omittedBody, request.body).omitted)),
@@ -116,9 +118,9 @@ export function reviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return result;
     });
   app.post('/api/documents/:id/segments/:segmentId/split', (request) =>
-    restructure(request, (rooms, actor) => splitSegment(rooms, actor, param(request, 'segmentId'), parseBody(splitBody, request.body))),
+    restructure(request, async (rooms, actor) => (await splitting()).splitSegment(rooms, actor, param(request, 'segmentId'), parseBody(splitBody, request.body))),
   );
   app.post('/api/documents/:id/segments/:segmentId/merge', (request) =>
-    restructure(request, (rooms, actor) => mergeWithNext(rooms, actor, param(request, 'segmentId'))),
+    restructure(request, async (rooms, actor) => (await merging()).mergeWithNext(rooms, actor, param(request, 'segmentId'))),
   );
 }

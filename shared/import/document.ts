@@ -1,14 +1,11 @@
 // Every import format behind one call: text and Markdown (SPEC 6), XLIFF (SPEC 12.5), docx (SPEC 12.9).
-import { IMPORT_FORMATS, parseImport, type ImportInput, type ParsedImport } from './index.js';
+import { parseImport, type ImportInput, type ParsedImport } from './index.js';
 import { ImportError } from './errors.js';
 import { parseXliffImport } from './xliff.js';
 import { realignUnits } from './xliff-pairing.js';
+import { DOCUMENT_FORMATS } from './formats.js';
 
-export const DOCUMENT_FORMATS = [...IMPORT_FORMATS, 'xliff', 'docx'] as const;
-export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
-
-/** Formats whose file names its languages, so the request may leave them out. */
-export const SELF_DESCRIBING_FORMATS: readonly string[] = ['xliff'];
+export { DOCUMENT_FORMATS, SELF_DESCRIBING_FORMATS, type DocumentFormat } from './formats.js';
 
 export interface DocumentInput extends ImportInput {
   /** The whole file, for formats that are one file: XLIFF text, or a .docx in base64. */

@@ -7,10 +7,9 @@ import { ImportError } from './errors.js';
 import { $parseMarkdownBlocks } from './markdown.js';
 import { pairedSegments, type Alignment, type AlignRequest } from './pairing.js';
 import { $createTextBlock, splitTextBlocks } from './text.js';
+import { IMPORT_FORMATS, type ImportFormat } from './formats.js';
 
-export const IMPORT_FORMATS = ['text', 'txt', 'markdown', 'md'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
+export { IMPORT_FORMATS, type ImportFormat };
 export { ImportError, type ImportErrorCode } from './errors.js';
 
 export interface ImportInput {
