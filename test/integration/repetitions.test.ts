@@ -132,6 +132,17 @@ describe('repetitions', () => {
     expect(confirmed.body.propagated).toBeUndefined();
     expect(await a.targets()).toEqual([SAID_BN, 'যন্ত্রের খসড়া।']);
 
+    // Nobody turns it on through the review room: only the server writes there (SPEC 11.8).
+    const sneak = connectProvider(server.wsUrl, `${a.id}/review`, { token: a.tokens.editor });
+    try {
+      await eventually(() => expect(sneak.provider.synced).toBe(true));
+      sneak.doc.getMap('settings').set('propagateRepetitions', true);
+      await eventually(() => expect(sneak.closes.map((c) => c.code)).toContain(4403));
+      expect((await server.api('GET', a.path(), undefined, a.tokens.viewer)).body.propagateRepetitions).toBe(false);
+    } finally {
+      sneak.destroy();
+    }
+
     // On again: the next confirmation fills, a reviewer's too.
     await a.settings({ propagateRepetitions: true });
     expect((await a.confirm(said.id, 'reviewed', a.tokens.reviewer)).body.propagated).toEqual([again.id]);
