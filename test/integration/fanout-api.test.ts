@@ -92,6 +92,13 @@ describe('the HTTP API across instances', () => {
     expect(onB.segments[1].target).toBe('প্রধান অনুচ্ছেদ।');
     // And A reads B's write at once.
     expect((await a.api('GET', `/api/documents/${id}`, undefined, tokens.viewer)).body.segments[1].target).toBe('প্রধান অনুচ্ছেদ।');
+
+    // An article imported on A is read whole on B, which loads it from the database (subscribing to
+    // its channels first, so with Redis answering again).
+    link.release();
+    const imported = await a.createDocument({ target: 'এক\n\nদুই', source: 'One\n\nTwo' });
+    const read = (await b.api('GET', `/api/documents/${imported.id}`, undefined, imported.tokens.viewer)).body;
+    expect(read.segments.map((segment: { source: string; target: string }) => [segment.source, segment.target])).toEqual([['One', 'এক'], ['Two', 'দুই']]);
   });
 
   it('SPEC 17.19 a suggestion accepted on one instance reaches editors connected to another at once, and its new status their review room', { timeout: 60_000 }, async () => {
