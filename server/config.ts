@@ -2,6 +2,7 @@
 // of the `tandem` command (`--port 9000` or `--port=9000` for PORT, `--data-dir` for DATA_DIR, and
 // so on), which the command parses with node:util's parseArgs against the tables below.
 import { z } from 'zod';
+import proxyAddress from '@fastify/proxy-addr';
 
 const flagNames = {
   port: 'PORT',
@@ -45,6 +46,16 @@ export type ConfigFlags = Readonly<Record<string, string | boolean | undefined>>
 export class ConfigError extends Error {}
 
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+/** Whether proxy-addr reads a list of addresses and ranges. */
+function compiles(list: string[]): boolean {
+  try {
+    proxyAddress.compile(list);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A comma-separated list of origins (`https://desk.example.org`), or `*` for any. */
 const origins = z
@@ -110,6 +121,15 @@ const schema = z.object({
   AWARENESS_RATE: int(100),
   /** New connections per second per client address (twice as many in a burst). */
   CONNECTION_RATE: int(500),
+  /**
+   * Addresses or ranges of the proxies in front of Tandem (none by default): from them the client's
+   * address is read in X-Forwarded-For, and the scheme and host of links in X-Forwarded-Proto/Host.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .refine(compiles, 'TRUST_PROXY must list IP addresses or ranges (or loopback, linklocal, uniquelocal), separated by commas'),
   /** Compact a room's log into a snapshot once it holds this many updates. */
   COMPACT_EVERY: int(500),
   /** Milliseconds a room stays loaded after its last connection left. */

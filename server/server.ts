@@ -10,6 +10,7 @@ import { createTokenIssuer, newSecret } from './auth/tokens.js';
 import { RoomRegistry } from './collab/registry.js';
 import { createUpgradeHandler } from './collab/upgrade.js';
 import { originPolicy } from './collab/origin.js';
+import { trustedProxies } from './collab/client-address.js';
 import { createMetrics } from './metrics.js';
 import { GroupCommit } from './storage/group-commit.js';
 import { openStores } from './storage/open-store.js';
@@ -116,9 +117,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     },
     origins: originPolicy(config.ALLOWED_ORIGINS, config.PUBLIC_URL),
     pingIntervalMs: config.PING_INTERVAL_MS,
+    trustedProxies: trustedProxies(config.TRUST_PROXY),
   });
 
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: config.MAX_BODY_BYTES });
+  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY.join(',') : false });
   installErrorHandlers(app, health);
   securityHeaders(app);
   const ctx: ApiContext = { store, tokens, rooms, guard: createGuard(tokens, store), metrics, logger, publicUrl: config.PUBLIC_URL ?? null, changes, memory, memoryWriter, fanout: feeds?.fanout, health };

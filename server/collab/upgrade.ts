@@ -13,6 +13,7 @@ import type { Store } from '../storage/store.js';
 import type { Metrics } from '../metrics.js';
 import { Connection, type ConnectionLimits } from './connection.js';
 import { cleanName } from './presence.js';
+import { clientAddress, type TrustedProxies } from './client-address.js';
 import { originAllowed, type OriginPolicy } from './origin.js';
 import { pingSockets } from './pings.js';
 import { KeyedLimiter, TokenBucket } from './rate-limit.js';
@@ -32,6 +33,8 @@ export interface UpgradeDeps {
   origins: OriginPolicy;
   /** Milliseconds between pings to every socket; 0 turns them off. */
   pingIntervalMs: number;
+  /** Proxies in front whose X-Forwarded-For is believed (TRUST_PROXY). */
+  trustedProxies: TrustedProxies;
 }
 
 export function createUpgradeHandler(deps: UpgradeDeps) {
@@ -48,7 +51,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
-      if (!perAddress.take(req.socket.remoteAddress ?? '')) return ws.close(CloseCode.overloaded, 'too many connections, retry later');
+      if (!perAddress.take(clientAddress(req, deps.trustedProxies))) return ws.close(CloseCode.overloaded, 'too many connections, retry later');
       if (!originAllowed(req, deps.origins)) {
         deps.logger.warn({ origin: req.headers.origin }, 'refused a socket from a page of another origin');
         return ws.close(CloseCode.originNotAllowed, 'origin not allowed');

@@ -37,4 +37,10 @@ describe('configuration', () => {
     expect(readConfig({})).toMatchObject({ MAX_BODY_BYTES: 32 * 1024 * 1024, MAX_BUFFERED_BYTES: 64 * 1024 * 1024 });
     expect(readConfig({ MAX_BODY_BYTES: '1024', MAX_BUFFERED_BYTES: '2048' })).toMatchObject({ MAX_BODY_BYTES: 1024, MAX_BUFFERED_BYTES: 2048 });
   });
+
+  it('SPEC 8.11 TRUST_PROXY lists the proxies trusted: addresses, ranges or proxy-addr names, none by default', () => {
+    expect(readConfig({}).TRUST_PROXY).toEqual([]);
+    expect(readConfig({ TRUST_PROXY: '10.0.0.0/8, loopback,192.168.1.7' }).TRUST_PROXY).toEqual(['10.0.0.0/8', 'loopback', '192.168.1.7']);
+    expect(() => readConfig({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY must list IP addresses or ranges/);
+  });
 });
