@@ -50,6 +50,25 @@ describe('automatic versions', () => {
     editor.destroy();
   });
 
+  it('SPEC 16.17 an automatic version saved as a burst ends names who made its changes', async () => {
+    const { server, doc, versions, editor } = await open({ VERSION_IDLE_MS: '100', VERSION_EVERY_MS: '600000' });
+    editor.destroy();
+    const path = (rest = '') => `/api/documents/${doc.id}${rest}`;
+    const asha = (await server.api('POST', path('/session'), { name: 'Asha' }, doc.tokens.editor)).body.token as string;
+    const typist = connectProvider(server.wsUrl, doc.id, { token: asha });
+    await eventually(() => expect(typist.provider.synced).toBe(true));
+    // The burst ends 100 ms after the keystroke, well before its note would be written on its own (SPEC 16.9).
+    typeInSegment(typist.doc, 1, ' এক');
+    await eventually(async () => expect((await versions()).filter((v) => v.auto)).toHaveLength(1));
+    const segment = (await server.api('GET', path(), undefined, doc.tokens.viewer)).body.segments[1].id as string;
+    const history = await server.api('GET', path(`/segments/${segment}/history`), undefined, doc.tokens.viewer);
+    expect(history.body.versions.map((v: { version: { name: string }; changedBy: string | null }) => [v.version.name, v.changedBy])).toEqual([
+      ['Automatic', 'Asha'],
+      ['Draft', null],
+    ]);
+    typist.destroy();
+  });
+
   it('SPEC 16.7 while editing goes on, an automatic version is saved at most every VERSION_EVERY_MS', async () => {
     const { versions, editor } = await open({ VERSION_IDLE_MS: '600000', VERSION_EVERY_MS: '200' });
     // Typing never pauses for the idle time, yet versions come.
