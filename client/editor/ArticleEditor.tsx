@@ -29,7 +29,7 @@ import { useAfterLoad } from './after-load.js';
 import { usePreloadAfterPaint } from '../app/lazy-part.js';
 import { RemoteCursors } from './remote-cursors.js';
 import { ReviewLayer } from '../review/ReviewLayer.js';
-import { SheetTools } from '../review/SheetTools.js';
+import { ArticleTools, SheetTools } from '../review/SheetTools.js';
 import { deskTools } from '../panels/desk-tools.js';
 import { LendEditor } from './LendEditor.js';
 
@@ -82,9 +82,13 @@ export function ArticleEditor({ content, review, name, color }: Props) {
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <LexicalCollaboration>
-        <SheetHead sourceLang={facts.sourceLang} targetLang={targetLang} hasSource={showsSources(facts)}>
-          <SheetTools>{editable ? <Toolbar /> : null}</SheetTools>
-        </SheetHead>
+        <SheetHead
+          sourceLang={facts.sourceLang}
+          targetLang={targetLang}
+          hasSource={showsSources(facts)}
+          tools={<SheetTools>{editable ? <Toolbar /> : null}</SheetTools>}
+          articleTools={<ArticleTools />}
+        />
         {editable && <FindBar />}
         {editable && <FindShortcut />}
         <div className={editable ? 'sheet' : 'sheet read-only'}>

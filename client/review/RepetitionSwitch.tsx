@@ -1,9 +1,11 @@
 // The article's "Propagate repetitions" switch (SPEC 18.24), in the sheet's head: on, confirming a
 // segment fills the untouched drafts with the same source; editors turn it off and on, everyone
-// sees it, and how many segments repeat a source.
+// sees it, and how many segments repeat a source. An icon alone, struck through when off, so the
+// head keeps room for the column's name and the formatting tools (SPEC 10.13).
 import { useStore } from '../app/store.js';
 import type { ReviewDesk } from './desk.js';
 import { Popover } from './Popover.js';
+import { RepeatIcon } from './icons.js';
 import { repetitionsOf, setPropagation } from './repetitions.js';
 
 export function RepetitionSwitch({ desk }: { desk: ReviewDesk }) {
@@ -13,12 +15,13 @@ export function RepetitionSwitch({ desk }: { desk: ReviewDesk }) {
   const editor = desk.me.role === 'editor';
   return (
     <Popover
-      className="repeat-settings"
+      className={propagate ? 'repeat-settings on' : 'repeat-settings'}
       label={`Repetitions: ${propagate ? 'filled on confirmation' : 'not filled'}`}
       testId="repetitions"
-      button={<span aria-hidden="true">{propagate ? 'Repetitions: auto' : 'Repetitions: off'}</span>}
+      button={<RepeatIcon off={!propagate} />}
     >
       <div className="repeat-settings-body">
+        <h3>Repetitions</h3>
         <label className="repeat-switch">
           <input
             type="checkbox"

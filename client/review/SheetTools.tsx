@@ -1,5 +1,6 @@
-// The right end of the sheet's head: the editor's toolbar (or, for others, what they can do here),
-// the article's repetitions switch and the keyboard help.
+// The sheet head's tools: at the translation's end the editor's toolbar (or, for others, what they
+// can do here); at the source's end what concerns the whole article, the repetitions switch and
+// the keyboard help, so the translation's name keeps its room beside the toolbar (SPEC 10.13).
 import type { ReactNode } from 'react';
 import { SEGMENT_STATES } from '../../shared/schema.js';
 import { useStore } from '../app/store.js';
@@ -13,9 +14,14 @@ import { RepetitionSwitch } from './RepetitionSwitch.js';
 export function SheetTools({ children }: { children?: ReactNode }) {
   const desk = useDesk();
   if (!desk) return children ?? <span className="read-only-note">Read only</span>;
+  return <span className="sheet-tools">{children ?? <ModeNote desk={desk} />}</span>;
+}
+
+export function ArticleTools() {
+  const desk = useDesk();
+  if (!desk) return null;
   return (
-    <span className="sheet-tools">
-      {children ?? <ModeNote desk={desk} />}
+    <span className="sheet-tools article-tools">
       <RepetitionSwitch desk={desk} />
       <Popover className="review-help" label="Keyboard shortcuts" testId="help" button={<span aria-hidden="true">?</span>}>
         <Help desk={desk} />

@@ -48,3 +48,14 @@ export const PanelIcon = () => (
     <path d="M15 4v16" />
   </Icon>
 );
+
+/** Two arrows chasing each other; struck through when the repetitions are not filled. */
+export const RepeatIcon = ({ off = false }: { off?: boolean }) => (
+  <Icon>
+    <path d="m17 2 4 4-4 4" />
+    <path d="M3 11v-1a4 4 0 0 1 4-4h14" />
+    <path d="m7 22-4-4 4-4" />
+    <path d="M21 13v1a4 4 0 0 1-4 4H3" />
+    {off && <path d="m4 3 16 18" />}
+  </Icon>
+);

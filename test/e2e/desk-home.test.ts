@@ -255,7 +255,7 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
     await desk.context.close();
   });
 
-  it('SPEC 10.13 the header takes one row on a wide screen and at most two below, down to a phone, without pushing the page sideways', async () => {
+  it('SPEC 10.13 the header takes one row on a wide screen and at most two below, down to a phone, without pushing the page sideways; the sheet head names its columns beside a side panel', async () => {
     const doc = await suite.server.createDocument({ title: 'ঢাকার গ্রন্থাগারগুলো দুর্লভ বই অনলাইনে তুলল', source: fixture('article.en.txt'), target: fixture('article.bn.txt') });
     const other = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.reviewer), { name: 'Rina' });
     const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
@@ -294,6 +294,22 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
     // Scrolled, the sheet's head sticks right under the taller header.
     await page.mouse.wheel(0, 600);
     await eventually(async () => expect((await header()).below).toBe(true));
+    // At 1280px with a side panel open, the sheet's head still names both columns beside the tools.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('glossary-button').click();
+    await eventually(async () => {
+      const head = await page.evaluate(() => {
+        const names = [...document.querySelectorAll<HTMLElement>('.sheet-head .col-name')].map((name) => ({ shown: name.getBoundingClientRect().width, needs: name.scrollWidth }));
+        const box = document.querySelector<HTMLElement>('.sheet-head')!;
+        return { names, overflow: box.scrollWidth - box.clientWidth, panel: document.querySelector('.side-panel') !== null, sideways: document.documentElement.scrollWidth - innerWidth };
+      });
+      expect(head.panel).toBe(true);
+      expect(head.names).toHaveLength(2);
+      for (const { shown, needs } of head.names) expect(shown).toBeGreaterThanOrEqual(Math.min(needs, 90));
+      expect(head.overflow).toBeLessThanOrEqual(0);
+      expect(head.sideways).toBeLessThanOrEqual(0);
+    });
+    await screenshot(page, 'desk-header-1280-panel');
     expect([...desk.errors, ...other.errors]).toEqual([]);
     await Promise.all([desk.context.close(), other.context.close()]);
   });
