@@ -130,6 +130,8 @@ const schema = z.object({
     .default('')
     .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
     .refine(compiles, 'TRUST_PROXY must list IP addresses or ranges (or loopback, linklocal, uniquelocal), separated by commas'),
+  /** A PostgreSQL query unanswered this long (ms) fails: the store then counts as unreachable (SPEC 17.17). */
+  STORE_TIMEOUT_MS: int(30_000),
   /** Compact a room's log into a snapshot once it holds this many updates. */
   COMPACT_EVERY: int(500),
   /** Milliseconds a room stays loaded after its last connection left. */

@@ -20,6 +20,7 @@ export async function openStores(config: Config, logger: Logger, onLost?: (error
     const { PostgresMemory } = await import('../memory/postgres-memory.js');
     const store = await openPostgresStore({
       url: config.DATABASE_URL,
+      queryTimeoutMs: config.STORE_TIMEOUT_MS,
       onIdleError: (error) => {
         logger.warn({ err: error }, 'a PostgreSQL connection was lost while idle');
         onLost?.(error);

@@ -22,13 +22,13 @@ afterEach(async () => {
 });
 
 /** An instance reaching a fresh database through a proxy. */
-async function proxiedInstance() {
+async function proxiedInstance(env: Record<string, string> = {}) {
   const db = await createTestDatabase();
   databases.push(db);
   const target = new URL(db.url);
   const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
   proxies.push(proxy);
-  const server = await startTestServer({ DATABASE_URL: proxy.via(db.url) });
+  const server = await startTestServer({ DATABASE_URL: proxy.via(db.url), ...env });
   servers.push(server);
   return { db, proxy, server };
 }
@@ -123,5 +123,26 @@ describe('PostgreSQL unreachable while serving (SPEC 17.17)', () => {
     const reader = client(fresh.wsUrl, id, tokens.viewer);
     await synced(reader);
     expect(log(reader)).toBe('stored;refused;');
+  });
+
+  it('SPEC 17.17 a database gone silent fails an append after STORE_TIMEOUT_MS like one that refuses it: 1011, nothing acknowledged or sent, /healthz 503; once it answers the edit is there', { timeout: 60_000 }, async () => {
+    const { proxy, server } = await proxiedInstance({ STORE_TIMEOUT_MS: '1000' });
+    const { id, tokens } = await server.createDocument();
+    const editor = client(server.wsUrl, id, tokens.editor);
+    const viewer = client(server.wsUrl, id, tokens.viewer);
+    await synced(editor, viewer);
+    editor.doc.getText('log').insert(0, 'stored;');
+    await eventually(() => expect(log(viewer)).toBe('stored;'));
+
+    // The database's answers stop coming, its connections staying open.
+    proxy.hold();
+    editor.doc.getText('log').insert(7, 'unanswered;');
+    await eventually(() => expect(viewer.closes.map((c) => c.code)).toContain(1011), { timeout: 15_000 });
+    expect(log(viewer)).toBe('stored;');
+    expect(await healthz(server)).toBe(503);
+
+    proxy.release();
+    await eventually(() => expect(log(viewer)).toBe('stored;unanswered;'), { timeout: 20_000 });
+    await eventually(async () => expect(await healthz(server)).toBe(200));
   });
 });

@@ -16,10 +16,12 @@ export interface PoolOptions {
   max?: number;
   /** Told about errors of idle connections (the server restarted); the pool drops them itself. */
   onIdleError?: (error: Error) => void;
+  /** A query unanswered this long fails (a database gone silent), so writes are refused, not stuck. */
+  queryTimeoutMs?: number;
 }
 
-export function openPool({ url, max = 10, onIdleError }: PoolOptions): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+export function openPool({ url, max = 10, onIdleError, queryTimeoutMs }: PoolOptions): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: queryTimeoutMs || undefined });
   // Without a listener an idle connection's error would end the process.
   pool.on('error', (error) => onIdleError?.(error));
   return pool;

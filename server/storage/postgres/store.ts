@@ -16,6 +16,8 @@ export interface PostgresOptions {
   poolSize?: number;
   /** Told about a connection lost while idle. */
   onIdleError?: (error: Error) => void;
+  /** A query unanswered this long fails (SPEC 17.17). */
+  queryTimeoutMs?: number;
 }
 
 /** How long ping waits for `SELECT 1` (readiness, /healthz). */
@@ -23,7 +25,7 @@ const PING_TIMEOUT_MS = 2000;
 
 /** Opens the pool and migrates the schema; throws StoreUnavailable naming the server when it cannot. */
 export async function openPostgresStore(options: PostgresOptions): Promise<PostgresStore> {
-  const pool = openPool({ url: options.url, max: options.poolSize, onIdleError: options.onIdleError });
+  const pool = openPool({ url: options.url, max: options.poolSize, onIdleError: options.onIdleError, queryTimeoutMs: options.queryTimeoutMs });
   try {
     await migrate(pool);
   } catch (error) {
