@@ -99,6 +99,28 @@ describe('fan-out between instances (SPEC 17)', () => {
     expect([await metric(a, 'tandem_fanout_updates_total'), await metric(b, 'tandem_fanout_updates_total')]).toEqual([20, 20]);
   });
 
+  it('SPEC 17.8 SPEC 17.12 three instances: two stock clients on each type at once and converge, each sees the five others\' presence, and each update is stored once', async () => {
+    const { db, env } = await cluster();
+    const trio = [await instance(env), await instance(env), await instance(env)];
+    const { id, tokens } = await trio[0].createDocument();
+    const spread = trio.flatMap((server) => [client(server.wsUrl, id, tokens.editor), client(server.wsUrl, id, tokens.editor)]);
+    await synced(...spread);
+    const before = await storedUpdates(db, id);
+
+    spread.forEach((c, i) => {
+      c.provider.awareness.setLocalStateField('cursor', { at: i });
+      type(c, `c${i}-`, 10);
+    });
+    await eventually(() => {
+      expect(markers(spread[0])).toHaveLength(60);
+      for (const c of spread) expect(log(c).toString()).toBe(log(spread[0]).toString());
+    }, { timeout: 15_000 });
+    await eventually(() => {
+      for (const c of spread) for (const [i, other] of spread.entries()) expect(c.provider.awareness.getStates().get(other.doc.clientID)?.cursor).toEqual({ at: i });
+    }, { timeout: 10_000 });
+    await eventually(async () => expect(await storedUpdates(db, id)).toBe(before + 60));
+  });
+
   it('SPEC 17.12 presence set on one instance is seen on the other, and its removal too', async () => {
     const { env } = await cluster();
     const [a, b] = [await instance(env), await instance(env)];
