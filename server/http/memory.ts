@@ -1,13 +1,12 @@
 // Translation memory API (SPEC 18): a segment's matches, concordance search, TMX and XLIFF import,
-// TMX export, each pair's size, and filling the memory from an article.
+// TMX export, each pair's size, and filling the memory from an article. The matcher (and its word
+// diff) and the TMX and XLIFF readers and writer (and their XML parser) are loaded on first use,
+// not at start.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LANGUAGE_TAG } from '../../shared/import/language.js';
 import { resolveToken } from '../auth/access.js';
-import { segmentMatches } from '../memory/matches.js';
 import { pairKey } from '../memory/memory-store.js';
-import { writeTmx } from '../memory/tmx.js';
-import { parseMemoryFile } from '../memory/memory-file.js';
 import { fillFromArticle } from '../memory/fill.js';
 import { withRooms } from '../review/context.js';
 import { version } from '../cli/help.js';
@@ -33,6 +32,7 @@ export function memoryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     await ctx.guard.document(request, id, 'viewer');
     const doc = await ctx.store.getDocument(id);
     if (!doc) throw notFound();
+    const { segmentMatches } = await import('../memory/matches.js');
     return { matches: await segmentMatches(ctx.memory, ctx.rooms, doc, segmentId) };
   });
 
@@ -69,6 +69,7 @@ export function memoryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     if (typeof request.body !== 'string') {
       throw badRequest(`send the TMX or XLIFF file itself as the body, with Content-Type ${TMX_TYPES[0]}`);
     }
+    const { parseMemoryFile } = await import('../memory/memory-file.js');
     let parsed;
     try {
       parsed = parseMemoryFile(request.body);
@@ -97,7 +98,7 @@ export function memoryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     await ctx.guard.admin(request);
     const { format, sourceLang, targetLang } = parseBody(exportQuery, request.query);
     if (format !== 'tmx') throw new ApiError(400, 'bad_format', `unknown format "${format}" (use tmx)`);
-    const units = await ctx.memory.exportUnits(sourceLang, targetLang);
+    const [units, { writeTmx }] = await Promise.all([ctx.memory.exportUnits(sourceLang, targetLang), import('../memory/tmx.js')]);
     const name = `memory-${sourceLang}-${targetLang}.tmx`.replace(/[^A-Za-z0-9.-]/g, '_');
     return reply
       .header('content-type', 'application/x-tmx+xml; charset=utf-8')
