@@ -4,7 +4,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readStoredAck } from '../shared/stored-ack.js';
+import { readStoredAck } from '../shared/wire.js';
 import { rawSocket, readState, type ClientContext, type Problems } from './clients.js';
 import { keystrokes } from './keystrokes.js';
 import { startServer, type RoomRef } from './servers.js';

@@ -48,18 +48,6 @@ export function isFinalClose(code: number): boolean {
   return code >= 4400 && code <= 4499;
 }
 
-/** Message types of the y-websocket protocol, plus Tandem's own (see docs/PROTOCOL.md). */
-export const MessageType = {
-  sync: 0,
-  awareness: 1,
-  auth: 2,
-  queryAwareness: 3,
-  /** Server → client, only when the connection asked with `ack=1`: how many of its update messages are stored (stored-ack.ts). */
-  stored: 100,
-  /** Both ways, empty: a client asks whether the server still answers; the server answers at once. */
-  heartbeat: 101,
-} as const;
-
 export const SEGMENT_STATES = ['draft', 'translated', 'reviewed', 'approved'] as const;
 export type SegmentState = (typeof SEGMENT_STATES)[number];
 

@@ -1,12 +1,12 @@
 // The WebSocket that y-websocket's provider opens (its `WebSocketPolyfill`): it counts the update
 // messages this socket sent and reads the server's stored acknowledgements (message type 100,
-// shared/stored-ack.ts), so "Saved" reflects what the server stored, not a guess. Counts live on
+// shared/wire.ts), so "Saved" reflects what the server stored, not a guess. Counts live on
 // the socket: a new socket starts from zero, as the server's count does.
 // It tells whether updates wait for their acknowledgement: at once when they start to, and that
 // they no longer do at most every ACKS_TOLD_MS. While someone types, each keystroke is sent and
 // acknowledged; telling every one would be work in every frame for a state that does not change
 // ("Saved" waits for a pause anyway, SPEC 10.3).
-import { isUpdateMessage, readStoredAck } from '../../shared/stored-ack.js';
+import { isUpdateMessage, readStoredAck } from '../../shared/wire.js';
 
 const ACKS_TOLD_MS = 250;
 

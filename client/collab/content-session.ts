@@ -4,7 +4,8 @@
 // server.
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode, MessageType, roomName, type Role } from '../../shared/schema.js';
+import { CloseCode, roomName, type Role } from '../../shared/schema.js';
+import { MessageType } from '../../shared/wire.js';
 import { ackSocketClass } from './ack-socket.js';
 import { heldSocketClass } from './held-socket.js';
 import { liveSocketClass } from './live-socket.js';

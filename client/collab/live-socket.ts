@@ -1,13 +1,12 @@
 // A WebSocket class that notices when the server stopped answering (SPEC 10.23). Browsers answer the
 // server's pings without telling the page, so the socket asks itself: with nothing received for
-// HEARTBEAT_MS it sends a heartbeat (shared/heartbeat.ts), which the server answers at once. Once a
+// HEARTBEAT_MS it sends a heartbeat (shared/wire.ts), which the server answers at once. Once a
 // request — a heartbeat, or an update on a socket whose updates are acknowledged (ack-socket.ts) —
 // has had nothing at all received after it for LOST_AFTER_MS, the connection is lost: the socket
 // closes and tells its provider so at once, with a code y-websocket reconnects after (its own
 // watchdog would wait half a minute). Silence alone is never judged: a background tab runs timers
 // once a minute. The browser's `offline` event is a hint to ask at once.
-import { isUpdateMessage } from '../../shared/stored-ack.js';
-import { writeHeartbeat } from '../../shared/heartbeat.js';
+import { isUpdateMessage, writeHeartbeat } from '../../shared/wire.js';
 
 const CHECK_MS = 500;
 const HEARTBEAT_MS = 2000;

@@ -2,7 +2,8 @@
 // segment's status and the omitted segments, all written by the server. This page never writes it (its socket cannot).
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { MessageType, ReviewRoom, roomName, type SegmentStatus } from '../../shared/schema.js';
+import { ReviewRoom, roomName, type SegmentStatus } from '../../shared/schema.js';
+import { MessageType } from '../../shared/wire.js';
 import { omittedOf } from '../../shared/review/omitted.js';
 import { ackSocketClass } from './ack-socket.js';
 import { liveSocketClass } from './live-socket.js';

@@ -4,7 +4,7 @@
 // came would let a few peers that move their carets fast (or a flood of presence) push everyone
 // else past the message rate (SPEC 3.4). Gathered, a client answers at most once per interval.
 import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
-import { writeAwareness } from './protocol.js';
+import { writeAwareness } from './outgoing.js';
 
 export const PRESENCE_RELAY_MS = 20;
 

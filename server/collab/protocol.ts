@@ -1,13 +1,8 @@
-// The wire format: y-websocket's messages plus Tandem's `stored` acknowledgement and heartbeat
-// (docs/PROTOCOL.md).
-// Incoming bytes are decoded here, at the edge, into a typed message or a ProtocolError.
+// The server's edge: incoming bytes (the wire format of shared/wire.ts, docs/PROTOCOL.md) are
+// decoded here into a typed message or a ProtocolError, before anything acts on them.
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
-import { MessageType } from '../../shared/schema.js';
-
-const SyncType = { step1: messageYjsSyncStep1, step2: messageYjsSyncStep2, update: messageYjsUpdate } as const;
+import { MessageType, SyncType } from '../../shared/wire.js';
 
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
@@ -52,19 +47,3 @@ export function readClientMessage(data: Uint8Array): ClientMessage {
     throw new ProtocolError(`undecodable message: ${(error as Error).message}`);
   }
 }
-
-/** A message: its type, an optional sync type, then one length-prefixed payload. */
-function message(type: number, syncType: number | null, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  if (syncType !== null) encoding.writeVarUint(encoder, syncType);
-  encoding.writeVarUint8Array(encoder, payload);
-  // A Buffer, so the transport takes the same bytes for every peer without wrapping them each time.
-  const bytes = encoding.toUint8Array(encoder);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-export const writeSyncStep1 = (stateVector: Uint8Array) => message(MessageType.sync, SyncType.step1, stateVector);
-export const writeSyncStep2 = (update: Uint8Array) => message(MessageType.sync, SyncType.step2, update);
-export const writeUpdate = (update: Uint8Array) => message(MessageType.sync, SyncType.update, update);
-export const writeAwareness = (update: Uint8Array) => message(MessageType.awareness, null, update);

@@ -11,7 +11,8 @@ import type { Metrics } from '../metrics.js';
 import { StoredGate } from './stored-gate.js';
 import { FROM_OTHER_INSTANCE, PresenceRelay } from './presence-relay.js';
 import type { RoomFeed } from '../fanout/room-feed.js';
-import { ProtocolError, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate } from './protocol.js';
+import { ProtocolError } from './protocol.js';
+import { writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate } from './outgoing.js';
 
 /** Who a change came from: a peer's connection, the server itself (HTTP API), or the store. */
 export type Origin = RoomPeer | 'server' | 'load';

@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import { CloseCode, parseRoomName } from '../../shared/schema.js';
-import { isHeartbeat, writeHeartbeat } from '../../shared/heartbeat.js';
+import { isHeartbeat, writeHeartbeat } from '../../shared/wire.js';
 import { resolveToken } from '../auth/access.js';
 import type { TokenIssuer } from '../auth/tokens.js';
 import type { Store } from '../storage/store.js';

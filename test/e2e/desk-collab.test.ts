@@ -2,7 +2,7 @@
 // survive every kind of editing. (SPEC 10)
 import { describe, expect, it } from 'vitest';
 import type { WebSocketRoute } from 'playwright-core';
-import { readStoredAck } from '../../shared/stored-ack.js';
+import { readStoredAck } from '../../shared/wire.js';
 import { eventually } from '../helpers/eventually.js';
 import { caretAtEnd, openArticle, presentNames, saveState, screenshot, segmentTexts } from '../helpers/browser.js';
 import { deskSuite } from '../helpers/desk-suite.js';

@@ -3,7 +3,7 @@
 // order, so the heartbeat's answer means every message before it was accepted; a refusal closes
 // the socket instead. Returns what became of the socket.
 import { rawSocket } from '../helpers/clients.js';
-import { MessageType } from '../../shared/schema.js';
+import { MessageType } from '../../shared/wire.js';
 import type { FuzzMessage } from './messages.js';
 
 export type RoundOutcome = { open: true } | { open: false; code: number; reason: string };

@@ -5,11 +5,8 @@
 import * as Y from 'yjs';
 import * as prng from 'lib0/prng';
 import * as encoding from 'lib0/encoding';
-import { CloseCode, MessageType, mayWrite, type Role, type RoomKind } from '../../shared/schema.js';
-
-const SYNC_STEP1 = 0;
-const SYNC_STEP2 = 1;
-const SYNC_UPDATE = 2;
+import { CloseCode, mayWrite, type Role, type RoomKind } from '../../shared/schema.js';
+import { MessageType, SyncType, writeMessage } from '../../shared/wire.js';
 
 export type Expectation = { kind: 'accept' } | { kind: 'refuse'; codes: readonly number[] } | { kind: 'any' };
 
@@ -31,14 +28,6 @@ const accept: Expectation = { kind: 'accept' };
 const any: Expectation = { kind: 'any' };
 const refuse = (...codes: number[]): Expectation => ({ kind: 'refuse', codes });
 const malformed = refuse(CloseCode.badMessage);
-
-function frame(type: number, syncType: number | null, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  if (syncType !== null) encoding.writeVarUint(encoder, syncType);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
 
 /** An awareness update of hand-made entries, so its states can be anything, JSON or not. */
 function awarenessUpdate(entries: Array<{ clientId: number; clock: number; state: string }>, count = entries.length): Uint8Array {
@@ -139,21 +128,21 @@ export class MessageMaker {
   }
 
   private presence(clientId: number, state: unknown): Uint8Array {
-    return frame(MessageType.awareness, null, awarenessUpdate([{ clientId, clock: ++this.clock, state: JSON.stringify(state) }]));
+    return writeMessage(MessageType.awareness, null, awarenessUpdate([{ clientId, clock: ++this.clock, state: JSON.stringify(state) }]));
   }
 
   private readonly valid: Array<[weight: number, make: () => FuzzMessage]> = [
-    [3, () => ({ name: 'valid:sync-step1', bytes: frame(MessageType.sync, SYNC_STEP1, Y.encodeStateVector(this.doc)), expect: accept })],
-    [1, () => ({ name: 'valid:sync-step1-empty', bytes: frame(MessageType.sync, SYNC_STEP1, Y.encodeStateVector(new Y.Doc())), expect: accept })],
-    [6, () => ({ name: 'valid:update', bytes: frame(MessageType.sync, SYNC_UPDATE, this.nextUpdate()), expect: this.write })],
-    [2, () => ({ name: 'valid:sync-step2', bytes: frame(MessageType.sync, SYNC_STEP2, this.nextUpdate()), expect: this.write })],
-    [2, () => ({ name: 'valid:empty-update', bytes: frame(MessageType.sync, SYNC_UPDATE, Y.encodeStateAsUpdate(new Y.Doc())), expect: accept })],
+    [3, () => ({ name: 'valid:sync-step1', bytes: writeMessage(MessageType.sync, SyncType.step1, Y.encodeStateVector(this.doc)), expect: accept })],
+    [1, () => ({ name: 'valid:sync-step1-empty', bytes: writeMessage(MessageType.sync, SyncType.step1, Y.encodeStateVector(new Y.Doc())), expect: accept })],
+    [6, () => ({ name: 'valid:update', bytes: writeMessage(MessageType.sync, SyncType.update, this.nextUpdate()), expect: this.write })],
+    [2, () => ({ name: 'valid:sync-step2', bytes: writeMessage(MessageType.sync, SyncType.step2, this.nextUpdate()), expect: this.write })],
+    [2, () => ({ name: 'valid:empty-update', bytes: writeMessage(MessageType.sync, SyncType.update, Y.encodeStateAsUpdate(new Y.Doc())), expect: accept })],
     [
       1,
       () => {
         // What the server already holds is no write, whoever sends it again (SPEC 2.2).
         const known = this.sentUpdates.length > 0 && this.writes ? prng.oneOf(this.gen, this.sentUpdates) : Y.encodeStateAsUpdate(new Y.Doc());
-        return { name: 'valid:known-update', bytes: frame(MessageType.sync, SYNC_UPDATE, known), expect: accept };
+        return { name: 'valid:known-update', bytes: writeMessage(MessageType.sync, SyncType.update, known), expect: accept };
       },
     ],
     [4, () => ({ name: 'valid:awareness', bytes: this.presence(this.doc.clientID, { cursor: this.text(), user: { color: '#123456' } }), expect: accept })],
@@ -179,7 +168,7 @@ export class MessageMaker {
       2,
       () => {
         // Any cut of a message ending in a length-prefixed payload leaves fewer bytes than declared.
-        const whole = frame(MessageType.sync, prng.uint32(this.gen, 0, 2), this.looseUpdate());
+        const whole = writeMessage(MessageType.sync, prng.uint32(this.gen, 0, 2), this.looseUpdate());
         return { name: 'mutated:truncated', bytes: whole.slice(0, prng.uint32(this.gen, 0, whole.length - 1)), expect: malformed };
       },
     ],
@@ -190,7 +179,7 @@ export class MessageMaker {
         // lib0 reads a missing byte as 0 at places, so some cuts still decode into another update.
         const update = this.looseUpdate();
         const cut = update.slice(0, prng.uint32(this.gen, 0, update.length - 1));
-        return { name: 'mutated:truncated-update', bytes: frame(MessageType.sync, SYNC_UPDATE, cut), expect: any };
+        return { name: 'mutated:truncated-update', bytes: writeMessage(MessageType.sync, SyncType.update, cut), expect: any };
       },
     ],
     [
@@ -200,7 +189,7 @@ export class MessageMaker {
         const payload = this.looseUpdate();
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MessageType.sync);
-        encoding.writeVarUint(encoder, SYNC_UPDATE);
+        encoding.writeVarUint(encoder, SyncType.update);
         encoding.writeVarUint(encoder, payload.length + prng.uint32(this.gen, 1, 64));
         encoding.writeUint8Array(encoder, payload);
         return { name: 'mutated:length-past-end', bytes: encoding.toUint8Array(encoder), expect: malformed };
@@ -211,7 +200,7 @@ export class MessageMaker {
       () => {
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, prng.oneOf(this.gen, [MessageType.sync, MessageType.awareness]));
-        if (prng.bool(this.gen)) encoding.writeVarUint(encoder, SYNC_UPDATE);
+        if (prng.bool(this.gen)) encoding.writeVarUint(encoder, SyncType.update);
         encoding.writeVarUint(encoder, prng.oneOf(this.gen, [2 ** 31, 2 ** 32 + 7, Number.MAX_SAFE_INTEGER]));
         encoding.writeUint8Array(encoder, prng.uint8Array(this.gen, prng.uint32(this.gen, 0, 16)));
         return { name: 'mutated:huge-length', bytes: encoding.toUint8Array(encoder), expect: malformed };
@@ -223,7 +212,7 @@ export class MessageMaker {
         // A varint that never ends, or one longer than 53 bits.
         const never = new Uint8Array(prng.uint32(this.gen, 1, 12)).fill(0x80);
         const tooLong = Uint8Array.of(...new Array(10).fill(0xff), 0x01);
-        const prefix = prng.oneOf(this.gen, [[], [MessageType.sync], [MessageType.sync, SYNC_UPDATE], [MessageType.awareness]]);
+        const prefix = prng.oneOf(this.gen, [[], [MessageType.sync], [MessageType.sync, SyncType.update], [MessageType.awareness]]);
         return { name: 'mutated:bad-varint', bytes: Uint8Array.of(...prefix, ...prng.oneOf(this.gen, [never, tooLong])), expect: malformed };
       },
     ],
@@ -237,7 +226,7 @@ export class MessageMaker {
         return { name: `mutated:unknown-type-${type}`, bytes: encoding.toUint8Array(encoder), expect: malformed };
       },
     ],
-    [1, () => ({ name: 'mutated:unknown-sync-type', bytes: frame(MessageType.sync, prng.uint32(this.gen, 3, 200), this.looseUpdate()), expect: malformed })],
+    [1, () => ({ name: 'mutated:unknown-sync-type', bytes: writeMessage(MessageType.sync, prng.uint32(this.gen, 3, 200), this.looseUpdate()), expect: malformed })],
     [
       1,
       () => {
@@ -248,7 +237,7 @@ export class MessageMaker {
         const before = Y.encodeStateVector(doc);
         doc.getText('gap').insert(5, 'second');
         const later = Y.encodeStateAsUpdate(doc, before);
-        return { name: 'inconsistent:missing-structs', bytes: frame(MessageType.sync, SYNC_UPDATE, later), expect: this.unappliable };
+        return { name: 'inconsistent:missing-structs', bytes: writeMessage(MessageType.sync, SyncType.update, later), expect: this.unappliable };
       },
     ],
     [
@@ -263,15 +252,15 @@ export class MessageMaker {
         Y.applyUpdate(deleter, Y.encodeStateAsUpdate(author));
         deleter.getText('gone').delete(0, 5);
         const onlyTheDeletion = Y.encodeStateAsUpdate(deleter, Y.encodeStateVector(author));
-        return { name: 'inconsistent:unknown-deletion', bytes: frame(MessageType.sync, SYNC_UPDATE, onlyTheDeletion), expect: this.unappliable };
+        return { name: 'inconsistent:unknown-deletion', bytes: writeMessage(MessageType.sync, SyncType.update, onlyTheDeletion), expect: this.unappliable };
       },
     ],
-    [1, () => ({ name: 'mutated:v2-update', bytes: frame(MessageType.sync, SYNC_UPDATE, Y.encodeStateAsUpdateV2(this.looseDoc())), expect: any })],
+    [1, () => ({ name: 'mutated:v2-update', bytes: writeMessage(MessageType.sync, SyncType.update, Y.encodeStateAsUpdateV2(this.looseDoc())), expect: any })],
     [
       2,
       () => {
         const state = prng.oneOf(this.gen, ['{"cursor":', 'undefined', "{'a':1}", '\u0000', '{"a":1}}', '']);
-        const bytes = frame(MessageType.awareness, null, awarenessUpdate([{ clientId: this.doc.clientID, clock: ++this.clock, state }]));
+        const bytes = writeMessage(MessageType.awareness, null, awarenessUpdate([{ clientId: this.doc.clientID, clock: ++this.clock, state }]));
         return { name: 'garbage:awareness-json', bytes, expect: malformed };
       },
     ],
@@ -279,7 +268,7 @@ export class MessageMaker {
       1,
       () => {
         const entries = [{ clientId: this.doc.clientID, clock: ++this.clock, state: '{}' }];
-        return { name: 'garbage:awareness-count', bytes: frame(MessageType.awareness, null, awarenessUpdate(entries, prng.uint32(this.gen, 2, 1000))), expect: malformed };
+        return { name: 'garbage:awareness-count', bytes: writeMessage(MessageType.awareness, null, awarenessUpdate(entries, prng.uint32(this.gen, 2, 1000))), expect: malformed };
       },
     ],
     [
@@ -287,14 +276,14 @@ export class MessageMaker {
       () => {
         const depth = prng.uint32(this.gen, 100, 2500);
         const state = '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
-        return { name: 'garbage:awareness-deep', bytes: frame(MessageType.awareness, null, awarenessUpdate([{ clientId: this.doc.clientID, clock: ++this.clock, state }])), expect: any };
+        return { name: 'garbage:awareness-deep', bytes: writeMessage(MessageType.awareness, null, awarenessUpdate([{ clientId: this.doc.clientID, clock: ++this.clock, state }])), expect: any };
       },
     ],
     [
       1,
       () => {
         const state = JSON.stringify({ blob: 'x'.repeat(this.limits.maxAwarenessBytes) });
-        const bytes = frame(MessageType.awareness, null, awarenessUpdate([{ clientId: this.doc.clientID, clock: ++this.clock, state }]));
+        const bytes = writeMessage(MessageType.awareness, null, awarenessUpdate([{ clientId: this.doc.clientID, clock: ++this.clock, state }]));
         return { name: 'oversized:awareness', bytes, expect: refuse(CloseCode.tooLarge) };
       },
     ],
@@ -302,7 +291,7 @@ export class MessageMaker {
       0.3,
       () => {
         const size = this.limits.maxMessageBytes + prng.uint32(this.gen, 1, 1024);
-        return { name: 'oversized:message', bytes: frame(MessageType.sync, SYNC_UPDATE, new Uint8Array(size)), expect: refuse(CloseCode.tooLarge) };
+        return { name: 'oversized:message', bytes: writeMessage(MessageType.sync, SyncType.update, new Uint8Array(size)), expect: refuse(CloseCode.tooLarge) };
       },
     ],
     [
@@ -336,9 +325,9 @@ export class MessageMaker {
 
   private mutated(how: string, mutate: (bytes: Uint8Array) => Uint8Array, expect: Expectation): FuzzMessage {
     const base = prng.oneOf(this.gen, [
-      () => frame(MessageType.sync, SYNC_UPDATE, this.looseUpdate()),
-      () => frame(MessageType.sync, SYNC_STEP1, Y.encodeStateVector(this.looseDoc())),
-      () => frame(MessageType.awareness, null, awarenessUpdate([{ clientId: this.clientId(), clock: 1, state: '{"a":"b"}' }])),
+      () => writeMessage(MessageType.sync, SyncType.update, this.looseUpdate()),
+      () => writeMessage(MessageType.sync, SyncType.step1, Y.encodeStateVector(this.looseDoc())),
+      () => writeMessage(MessageType.awareness, null, awarenessUpdate([{ clientId: this.clientId(), clock: 1, state: '{"a":"b"}' }])),
     ])();
     return { name: `mutated:${how}`, bytes: mutate(base), expect };
   }

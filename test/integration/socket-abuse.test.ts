@@ -6,9 +6,8 @@ import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectProvider, rawSocket } from '../helpers/clients.js';
 import { eventually } from '../helpers/eventually.js';
-import { writeAwareness, writeSyncStep1 } from '../../server/collab/protocol.js';
 import { PRESENCE_RELAY_MS } from '../../server/collab/presence-relay.js';
-import { MessageType } from '../../shared/schema.js';
+import { MessageType, writeAwareness, writeSyncStep1 } from '../../shared/wire.js';
 import * as encoding from 'lib0/encoding';
 
 type Doc = { id: string; tokens: Record<'editor' | 'reviewer' | 'viewer', string> };

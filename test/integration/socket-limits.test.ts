@@ -3,9 +3,7 @@ import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectProvider, rawSocket } from '../helpers/clients.js';
 import { eventually } from '../helpers/eventually.js';
-import { writeAwareness, writeUpdate } from '../../server/collab/protocol.js';
-import { readStoredAck } from '../../shared/stored-ack.js';
-import { writeHeartbeat } from '../../shared/heartbeat.js';
+import { readStoredAck, writeAwareness, writeHeartbeat, writeUpdate } from '../../shared/wire.js';
 
 let server: TestServer;
 let doc: { id: string; tokens: Record<'editor' | 'reviewer' | 'viewer', string> };

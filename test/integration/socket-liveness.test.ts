@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectProvider, rawSocket } from '../helpers/clients.js';
 import { eventually } from '../helpers/eventually.js';
-import { MessageType } from '../../shared/schema.js';
+import { MessageType } from '../../shared/wire.js';
 
 const PING_INTERVAL_MS = 200;
 const HEARTBEAT = Uint8Array.of(MessageType.heartbeat);

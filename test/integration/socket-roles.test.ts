@@ -76,7 +76,7 @@ describe('roles at the socket', () => {
     (forger as any).clientID = a.doc.clientID;
     for (let i = 0; i < 5; i++) forger.setLocalState({ color: 'black', i });
     const forged = encodeAwarenessUpdate(forger, [a.doc.clientID]);
-    const { writeAwareness } = await import('../../server/collab/protocol.js');
+    const { writeAwareness } = await import('../../shared/wire.js');
     (b.provider.ws as any).send(writeAwareness(forged));
     b.provider.awareness.setLocalState({ color: 'blue' });
     const c = connectProvider(server.wsUrl, id, { token: tokens.viewer });

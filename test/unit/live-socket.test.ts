@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { liveSocketClass } from '../../client/collab/live-socket.js';
-import { MessageType } from '../../shared/schema.js';
+import { MessageType } from '../../shared/wire.js';
 
 const UPDATE = Uint8Array.of(0, 2, 2, 0, 0);
 
