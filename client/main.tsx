@@ -12,7 +12,7 @@ import './styles/body.css';
 import './styles/source.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.js';
+import { App } from './App.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

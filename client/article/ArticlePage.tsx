@@ -13,6 +13,7 @@ import { ArticleHeader } from './ArticleHeader.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { articleSessions, type ArticleSessions } from './sessions.js';
 import { ToolPanels } from '../panels/ToolPanels.js';
+import { deskTools } from '../qa/desk-tools.js';
 import { DeskContext } from '../review/desk.js';
 import { ReviewMargin } from '../review/ReviewMargin.js';
 import { Notices } from '../review/Notices.js';
@@ -66,7 +67,7 @@ function Article({ sessions, docId, token, name }: { sessions: ArticleSessions; 
       <main className={`${showsSources(facts) ? 'article-main' : 'article-main single'}${facts.loaded ? '' : ' awaiting-sources'}${margin ? ' with-margin' : ''}`}>
         <div className="review-shell">
           <div className="review-doc">
-            <ArticleEditor content={sessions.content} review={sessions.review} name={name} color={color} />
+            <ArticleEditor content={sessions.content} review={sessions.review} name={name} color={color} slot={deskTools(sessions).editor} />
           </div>
           <ReviewMargin />
         </div>

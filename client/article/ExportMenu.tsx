@@ -7,7 +7,7 @@ import type { ExportFormat } from '../../shared/schema.js';
 import { api, ApiError, exportHref } from '../app/api.js';
 import { memoryFillNote } from '../app/memory-fill.js';
 import { moveFocus, useDismiss } from '../app/popup.js';
-import { saveBlob } from '../panels/download.js';
+import { saveBlob } from '../app/download.js';
 import { fetchExport, hasUnresolved, type FetchedExport } from './export-file.js';
 import { UnresolvedDialog } from './UnresolvedDialog.js';
 import { ChevronDownIcon } from '../ui/Icon.js';

@@ -1,6 +1,6 @@
 // Asks before saving an export while suggestions, comment threads or QA errors are unresolved.
 import { Dialog } from '../ui/Dialog.js';
-import { panels } from '../panels/panel-store.js';
+import { panels } from '../app/panel-store.js';
 import { unresolvedText, type FetchedExport } from './export-file.js';
 
 export function UnresolvedDialog({ file, onExport, onClose }: { file: FetchedExport; onExport: () => void; onClose: () => void }) {

@@ -2,7 +2,7 @@
 // before saving the file.
 import type { ExportFormat } from '../../shared/schema.js';
 import { request } from '../app/api.js';
-import { fileNameOf } from '../panels/download.js';
+import { fileNameOf } from '../app/download.js';
 
 export interface Unresolved {
   suggestions: number;

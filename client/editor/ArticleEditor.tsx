@@ -30,7 +30,7 @@ import { usePreloadAfterPaint } from '../app/lazy-part.js';
 import { RemoteCursors } from './remote-cursors.js';
 import { ReviewLayer } from '../review/ReviewLayer.js';
 import { ArticleTools, SheetTools } from '../review/SheetTools.js';
-import { deskTools } from '../panels/desk-tools.js';
+import type { EditorSlot } from '../sheet/editor-slot.js';
 import { LendEditor } from './LendEditor.js';
 
 const THEME = {
@@ -43,9 +43,11 @@ interface Props {
   review: ReviewSession;
   name: string;
   color: string;
+  /** Where the editor is lent to the side panels (QA's respelling, the memory's insertions). */
+  slot: EditorSlot;
 }
 
-export function ArticleEditor({ content, review, name, color }: Props) {
+export function ArticleEditor({ content, review, name, color, slot }: Props) {
   const facts = useStore(review);
   const targetLang = facts.targetLang;
   const editable = content.role === 'editor';
@@ -120,7 +122,7 @@ export function ArticleEditor({ content, review, name, color }: Props) {
         />
         <EditorPlugins segments={segments} state={content.state} editable={editable} />
         {editable && <CoEditing content={content} />}
-        {editable && <LendEditor slot={deskTools({ content, review }).editor} />}
+        {editable && <LendEditor slot={slot} />}
         {editable && <ListPlugin />}
         <LinkPlugin validateUrl={isSafeUrl} attributes={{ rel: 'noopener noreferrer', target: '_blank' }} />
         <ClickableLinkPlugin newTab disabled={editable} />

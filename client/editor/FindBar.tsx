@@ -8,10 +8,10 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $setSelection, SKIP_SCROLL_INTO_VIEW_TAG } from 'lexical';
 import { $findText, $replaceMatches, type TextMatch } from '../../shared/find-replace.js';
 import { useStore } from '../app/store.js';
-import { ValueStore } from '../review/value-store.js';
+import { ValueStore } from '../app/value-store.js';
 import { useDesk, type Mode } from '../review/desk.js';
-import { domRange, highlightsSupported, segmentElement } from './dom-ranges.js';
-import { scrollToSegment } from './scroll-to-segment.js';
+import { domRange, highlightsSupported, segmentElement } from '../sheet/dom-ranges.js';
+import { scrollToSegment } from '../sheet/scroll-to-segment.js';
 import { findOpen } from './FindShortcut.js';
 
 /** A page without the review desk edits directly. */

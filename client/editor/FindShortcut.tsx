@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { IS_MAC } from '../app/platform.js';
 import { useStore } from '../app/store.js';
 import { lazyPart, useLazyPart } from '../app/lazy-part.js';
-import { ValueStore } from '../review/value-store.js';
+import { ValueStore } from '../app/value-store.js';
 
 /** Whether the bar is open; the toolbar's button and the shortcut set it. */
 export const findOpen = new ValueStore(false);

@@ -18,7 +18,7 @@ import {
 import { LinkForm, type LinkTarget } from './LinkForm.js';
 import { BoldIcon, ItalicIcon, LinkIcon, RedoIcon, SearchIcon, UndoIcon } from './icons.js';
 import { findOpen } from './FindShortcut.js';
-import { SHORTCUT } from './shortcuts.js';
+import { SHORTCUT } from '../sheet/shortcuts.js';
 
 function $readFormat() {
   const selection = $getSelection();

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { GlossaryEntry } from '../../shared/qa/index.js';
 import { useStore } from '../app/store.js';
-import { SidePanel } from '../panels/SidePanel.js';
+import { SidePanel } from '../ui/SidePanel.js';
 import type { GlossaryStore } from './glossary-store.js';
 import { documentGlossaryPath, downloadGlossaryCsv, replaceGlossary } from './glossary-api.js';
 import { GlossaryEditor, type GlossaryActions } from './GlossaryEditor.js';

@@ -2,7 +2,7 @@
 // workspace's (`/api/glossary`, admin), as JSON or CSV.
 import type { GlossaryEntry } from '../../shared/qa/index.js';
 import { request } from '../app/api.js';
-import { fileNameOf, saveBlob } from '../panels/download.js';
+import { fileNameOf, saveBlob } from '../app/download.js';
 
 export interface GlossaryAnswer {
   entries: GlossaryEntry[];

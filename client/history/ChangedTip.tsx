@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { ReviewRoom } from '../../shared/schema.js';
 import type { ReviewSession } from '../collab/review-session.js';
-import { timeAgo } from '../home/time.js';
+import { timeAgo } from '../app/time.js';
 import { exactTime } from './VersionTime.js';
 
 const TIP_ID = 'changed-tip';

@@ -7,7 +7,7 @@ import { ApiError } from '../app/api.js';
 import { plural } from '../app/plural.js';
 import type { ReviewDesk } from '../review/desk.js';
 import type { ReviewSession } from '../collab/review-session.js';
-import { SidePanel } from '../panels/SidePanel.js';
+import { SidePanel } from '../ui/SidePanel.js';
 import { historyApi, type Version } from './history-api.js';
 import { draftOf } from './version-groups.js';
 import { lastReview, versionOfReview, type ReviewMark } from './since-review.js';

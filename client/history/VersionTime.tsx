@@ -1,5 +1,5 @@
 // A moment shown as "5 minutes ago", the exact date and time on hover; a version's author and time.
-import { timeAgo } from '../home/time.js';
+import { timeAgo } from '../app/time.js';
 import type { Version } from './history-api.js';
 
 let exact: Intl.DateTimeFormat | null = null; // made on first use: it loads locale data

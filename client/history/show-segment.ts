@@ -1,6 +1,6 @@
 // Brings a segment of the translation on screen from a side panel.
-import { segmentElement } from '../editor/dom-ranges.js';
-import { scrollToSegment } from '../editor/scroll-to-segment.js';
+import { segmentElement } from '../sheet/dom-ranges.js';
+import { scrollToSegment } from '../sheet/scroll-to-segment.js';
 
 export function showSegment(segmentId: string): boolean {
   const root = document.querySelector('.editor-root');

@@ -1,7 +1,7 @@
 // The History panel's list (SPEC 16.10): versions newest first, a named one (or an automatic one
 // the server named, "Before restoring …") on a line of its own, and the plain automatic ones
 // between two of those gathered by day, so a day of editing is one foldable line.
-import { dateOf } from '../home/time.js';
+import { dateOf } from '../app/time.js';
 import type { Version } from './history-api.js';
 
 export const AUTOMATIC = 'Automatic';

@@ -2,7 +2,7 @@
 // when it was created (and last changed), and the start of its id.
 import { languageName } from '../app/languages.js';
 import { plural } from '../app/plural.js';
-import { dateOf, timeAgo } from './time.js';
+import { dateOf, timeAgo } from '../app/time.js';
 import type { ArticleRow } from './useArticles.js';
 
 /** Enough of an id to tell articles apart: "#kx2pz3". */

@@ -8,7 +8,7 @@ import { Dialog } from '../ui/Dialog.js';
 import { ArrowRightIcon } from '../ui/Icon.js';
 import { FileDrop } from './FileDrop.js';
 import { downloadMemoryTmx, importMemoryFile, memoryPairs, type MemoryPair } from './memory-exchange.js';
-import { timeAgo } from './time.js';
+import { timeAgo } from '../app/time.js';
 
 const MEMORY_FILES = ['.tmx', '.xlf', '.xliff', '.xml'];
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));

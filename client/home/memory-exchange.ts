@@ -1,7 +1,7 @@
 // The translation memory's admin endpoints (SPEC 18.30, 18.7, 18.31): each pair's size, importing a
 // TMX or XLIFF file, and exporting a pair as TMX.
 import { call, request } from '../app/api.js';
-import { fileNameOf, saveBlob } from '../panels/download.js';
+import { fileNameOf, saveBlob } from '../app/download.js';
 
 export interface MemoryPair {
   sourceLang: string;

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../app/api.js';
 import { useStore } from '../app/store.js';
-import { SHORTCUT } from '../editor/shortcuts.js';
+import { SHORTCUT } from '../sheet/shortcuts.js';
 import { VersionTime } from '../history/VersionTime.js';
 import { concordanceQuery } from './concordance-query.js';
 import { hitRuns } from './hit-runs.js';

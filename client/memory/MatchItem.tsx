@@ -3,7 +3,7 @@
 // key and Insert button for those who may insert.
 import { DiffText } from '../history/DiffText.js';
 import { VersionTime } from '../history/VersionTime.js';
-import { SHORTCUT } from '../editor/shortcuts.js';
+import { SHORTCUT } from '../sheet/shortcuts.js';
 import type { MemoryMatch } from './memory-api.js';
 
 interface Props {

@@ -4,10 +4,10 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from '../app/store.js';
 import type { ReviewSession } from '../collab/review-session.js';
-import type { EditorSlot } from '../editor/editor-slot.js';
-import { SHORTCUT } from '../editor/shortcuts.js';
+import type { EditorSlot } from '../sheet/editor-slot.js';
+import { SHORTCUT } from '../sheet/shortcuts.js';
 import type { ReviewDesk } from '../review/desk.js';
-import { SidePanel } from '../panels/SidePanel.js';
+import { SidePanel } from '../ui/SidePanel.js';
 import { followCaretSegment } from './caret-segment.js';
 import { Concordance } from './Concordance.js';
 import { insertMatch } from './insert-match.js';

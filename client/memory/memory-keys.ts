@@ -3,7 +3,7 @@
 // (memoQ's and Phrase's concordance key is Ctrl+K, the desk's link here). Matched by event.code:
 // a Mac types a character with ⌥⇧M.
 import { IS_MAC } from '../app/platform.js';
-import { panels } from '../panels/panel-store.js';
+import { panels } from '../app/panel-store.js';
 import { askConcordance } from './concordance-query.js';
 
 /** The longest selection searched for (the API takes 500 characters). */

@@ -8,10 +8,10 @@ import { BookIcon } from '../qa/icons.js';
 import { HistoryIcon } from '../history/HistoryIcon.js';
 import { MemoryIcon } from '../memory/MemoryIcon.js';
 import { registerMemoryKeys } from '../memory/memory-keys.js';
-import { SHORTCUT } from '../editor/shortcuts.js';
+import { SHORTCUT } from '../sheet/shortcuts.js';
 import { QaBadge } from '../qa/QaBadge.js';
-import { deskTools } from './desk-tools.js';
-import { panels } from './panel-store.js';
+import { deskTools } from '../qa/desk-tools.js';
+import { panels } from '../app/panel-store.js';
 
 export function ToolButtons({ sessions }: { sessions: { content: ContentSession; review: ReviewSession } }) {
   const tools = deskTools(sessions);

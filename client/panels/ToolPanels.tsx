@@ -13,8 +13,8 @@ import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
 import { lazyPart, useLazyPart, usePreloadAfterPaint } from '../app/lazy-part.js';
 import { useDesk } from '../review/desk.js';
-import { deskTools } from './desk-tools.js';
-import { panels } from './panel-store.js';
+import { deskTools } from '../qa/desk-tools.js';
+import { panels } from '../app/panel-store.js';
 
 const views = lazyPart(() => import('./panel-views.js'));
 

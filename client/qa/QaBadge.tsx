@@ -1,6 +1,6 @@
 // The header's QA badge: errors and warnings left, at a glance; opens the QA panel.
 import { useStore } from '../app/store.js';
-import { panels } from '../panels/panel-store.js';
+import { panels } from '../app/panel-store.js';
 import type { QaStore } from './qa-store.js';
 import { summary } from './qa-labels.js';
 import { CheckIcon } from '../review/icons.js';

@@ -2,8 +2,8 @@
 // every issue, live, ignored ones struck through among them.
 import { useCallback, useMemo, useState } from 'react';
 import { useStore } from '../app/store.js';
-import type { DeskTools } from '../panels/desk-tools.js';
-import { SidePanel } from '../panels/SidePanel.js';
+import type { DeskTools } from './desk-tools.js';
+import { SidePanel } from '../ui/SidePanel.js';
 import { QA_CHECKS } from '../../shared/qa/types.js';
 import type { QaCheck, QaIssue, QaSeverity } from './qa-types.js';
 import { CHECKS, SEVERITIES } from './qa-labels.js';

@@ -1,7 +1,7 @@
 // The article's QA profile in the QA panel: each check on, as a warning, or off. Editors change it
 // (stored for everyone through the HTTP API); others read it.
 import { useStore } from '../app/store.js';
-import type { DeskTools } from '../panels/desk-tools.js';
+import type { DeskTools } from './desk-tools.js';
 import { useDesk } from '../review/desk.js';
 import { CHECK_SETTINGS, type CheckSetting } from '../../shared/qa/profile.js';
 import { QA_CHECKS } from '../../shared/qa/types.js';

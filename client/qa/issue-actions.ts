@@ -3,9 +3,9 @@
 // the review room for everyone).
 import { useMemo } from 'react';
 import { useStore } from '../app/store.js';
-import type { DeskTools } from '../panels/desk-tools.js';
+import type { DeskTools } from './desk-tools.js';
 import { useDesk, type Mode } from '../review/desk.js';
-import { ValueStore } from '../review/value-store.js';
+import { ValueStore } from '../app/value-store.js';
 import { occurrenceKey, occurrenceOf } from '../../shared/qa/profile.js';
 import type { QaIssue } from './qa-types.js';
 import type { IssueActions } from './QaIssueItem.js';

@@ -1,13 +1,13 @@
 // QA issues drawn over the translation with the CSS Custom Highlight API, so Lexical's DOM is
 // never touched: `qa-error`, `qa-warning`, `qa-info` underline every issue's range, `qa-active`
 // marks the issue picked in the panel. Ranges are drawn only in segments on screen (see
-// editor/visible-segments.ts) whose text is still the one checked; a segment being edited loses its marks
+// sheet/visible-segments.ts) whose text is still the one checked; a segment being edited loses its marks
 // until the next run redraws them.
 import type { QaIssue, QaSeverity } from '../../shared/qa/index.js';
-import { domRange, highlightsSupported, segmentElement } from '../editor/dom-ranges.js';
+import { domRange, highlightsSupported, segmentElement } from '../sheet/dom-ranges.js';
 import type { QaStore } from './qa-store.js';
-import { VisibleSegmentsOf } from '../editor/visible-segments.js';
-import { scrollToSegment } from '../editor/scroll-to-segment.js';
+import { VisibleSegmentsOf } from '../sheet/visible-segments.js';
+import { scrollToSegment } from '../sheet/scroll-to-segment.js';
 
 const NAMES: Record<QaSeverity, string> = { error: 'qa-error', warning: 'qa-warning', info: 'qa-info' };
 export const ACTIVE_HIGHLIGHT = 'qa-active';

@@ -8,7 +8,7 @@ import { $getSegments, $getSegmentText } from '../../shared/article.js';
 import { $replaceMatches, type TextMatch } from '../../shared/find-replace.js';
 import { $getSegmentId } from '../../shared/nodes/index.js';
 import { spellingRanges } from '../../shared/qa/name-spellings.js';
-import type { EditorSlot } from '../editor/editor-slot.js';
+import type { EditorSlot } from '../sheet/editor-slot.js';
 
 const LATIN = /\p{Script=Latin}/u;
 // Bengali vowel signs and the vowels that stand alone for them.

@@ -2,7 +2,7 @@
 // for an action button that stays disabled while its request runs.
 import { useState, type ReactNode } from 'react';
 import { initial } from '../collab/colors.js';
-import { timeAgo } from '../home/time.js';
+import { timeAgo } from '../app/time.js';
 import { authorColor } from './highlight-styles.js';
 
 export function Byline({ name, at, detail, you }: { name: string; at: number; detail?: ReactNode; you?: boolean }) {

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { findSegment, mapSegment } from '../../shared/review/text-map.js';
-import { domRange, segmentElement } from '../editor/dom-ranges.js';
+import { domRange, segmentElement } from '../sheet/dom-ranges.js';
 import { useStore } from '../app/store.js';
 import type { Composing, ReviewDesk } from './desk.js';
 import { spotBox } from './geometry.js';

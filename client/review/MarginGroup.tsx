@@ -7,8 +7,8 @@ import type { ReviewDesk } from './desk.js';
 import type { MarginLayout } from './margin-layout.js';
 import { SuggestionCard } from './SuggestionCard.js';
 import { ThreadCard } from './ThreadCard.js';
-import { segmentElement } from '../editor/dom-ranges.js';
-import { scrollToSegment } from '../editor/scroll-to-segment.js';
+import { segmentElement } from '../sheet/dom-ranges.js';
+import { scrollToSegment } from '../sheet/scroll-to-segment.js';
 
 interface Props {
   desk: ReviewDesk;

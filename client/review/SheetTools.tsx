@@ -6,7 +6,7 @@ import { SEGMENT_STATES } from '../../shared/schema.js';
 import { useStore } from '../app/store.js';
 import { useDesk, type ReviewDesk } from './desk.js';
 import { Popover } from './Popover.js';
-import { SHORTCUT } from '../editor/shortcuts.js';
+import { SHORTCUT } from '../sheet/shortcuts.js';
 import { CONFIRM_SHORTCUT, STATE_LABEL, statusShortcut } from './status-keys.js';
 import { MERGE_SHORTCUT, SPLIT_SHORTCUT } from './structure.js';
 import { RepetitionSwitch } from './RepetitionSwitch.js';

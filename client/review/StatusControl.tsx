@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { SEGMENT_STATES, type SegmentState } from '../../shared/schema.js';
 import { moveFocus, useDismiss } from '../app/popup.js';
 import { useStore } from '../app/store.js';
-import { StatusPill } from '../editor/StatusPill.js';
+import { StatusPill } from './StatusPill.js';
 import { useDesk, type ReviewDesk } from './desk.js';
 import { STATE_LABEL, maySet, setStatus, statusShortcut } from './status-keys.js';
 import { MERGE_SHORTCUT, SPLIT_SHORTCUT, mergeWithNext, setOmitted, startSplit } from './structure.js';

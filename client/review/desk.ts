@@ -8,10 +8,10 @@ import type { ReviewSession } from '../collab/review-session.js';
 import type { ContentSession } from '../collab/content-session.js';
 import { ReviewItems } from './items.js';
 import { reviewApi, type ReviewApi } from './review-api.js';
-import { ValueStore } from './value-store.js';
+import { ValueStore } from '../app/value-store.js';
 import { segmentOrder } from './segment-order.js';
 import { progressOf, type Progress } from './progress.js';
-import { panels } from '../panels/panel-store.js';
+import { panels } from '../app/panel-store.js';
 
 export type Mode = 'editing' | 'suggesting' | 'reading';
 

@@ -1,6 +1,6 @@
 // Boxes of text in the translation, for placing what floats over it (ghosts, caret, the selection
 // bar, the composer) in a layer of our own.
-import { domRange, segmentElement } from '../editor/dom-ranges.js';
+import { domRange, segmentElement } from '../sheet/dom-ranges.js';
 import type { TextSpot } from './desk.js';
 
 /** The box of a range's end (or of a caret), in the viewport. */

@@ -3,17 +3,17 @@
 // suggester clicked. At most once per animation frame, and incrementally: typing redraws only the
 // items of the segments whose text changed (their DOM ranges; the others' live ranges still hold),
 // a change of size moves the ghosts, and only a change to the review items redraws everything.
-// Highlights are registered only for segments near the viewport (editor/visible-segments.ts says why).
+// Highlights are registered only for segments near the viewport (sheet/visible-segments.ts says why).
 import type { LexicalEditor } from 'lexical';
 import type { Suggestion } from '../../shared/review/types.js';
-import { domRange, segmentElement } from '../editor/dom-ranges.js';
+import { domRange, segmentElement } from '../sheet/dom-ranges.js';
 import type { AnchorCache, Placed } from './anchors.js';
 import type { ReviewDesk } from './desk.js';
 import { endRect } from './geometry.js';
 import { GhostLayer, type GhostPlan } from './ghosts.js';
 import { GhostRoom } from './ghost-room.js';
 import { HIGHLIGHT, authorColor, installHighlightStyles } from './highlight-styles.js';
-import { VisibleSegmentsOf } from '../editor/visible-segments.js';
+import { VisibleSegmentsOf } from '../sheet/visible-segments.js';
 
 const PRIORITY: Record<string, number> = { [HIGHLIGHT.comment]: 0, [HIGHLIGHT.active]: 2, [HIGHLIGHT.pending]: 3 };
 

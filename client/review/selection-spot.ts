@@ -1,10 +1,10 @@
 // The place in the translation the page's selection points at, as plain-text offsets of one
-// segment (client/editor/dom-ranges.ts), widened to whole graphemes: the server refuses a range that
+// segment (client/sheet/dom-ranges.ts), widened to whole graphemes: the server refuses a range that
 // splits a Bengali conjunct or an emoji.
 import type * as Y from 'yjs';
 import { isGraphemeBoundary } from '../../shared/graphemes.js';
 import { findSegment, mapSegment } from '../../shared/review/text-map.js';
-import { plainOffset } from '../editor/dom-ranges.js';
+import { plainOffset } from '../sheet/dom-ranges.js';
 import type { TextSpot } from './desk.js';
 
 export function sectionOf(node: Node | null, root: Element): HTMLElement | null {

@@ -9,7 +9,7 @@ import { SEGMENT_STATES, type SegmentState } from '../../shared/schema.js';
 import { IS_MAC } from '../app/platform.js';
 import type { ReviewDesk } from './desk.js';
 import { sectionOf } from './selection-spot.js';
-import { segmentElement } from '../editor/dom-ranges.js';
+import { segmentElement } from '../sheet/dom-ranges.js';
 
 export const statusShortcut = (state: SegmentState) => `${IS_MAC ? '⌘⌥' : 'Ctrl+Alt+'}${SEGMENT_STATES.indexOf(state) + 1}`;
 export const CONFIRM_SHORTCUT = IS_MAC ? '⌘Enter' : 'Ctrl+Enter';

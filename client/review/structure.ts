@@ -1,12 +1,12 @@
 // Omitting, splitting and merging segments from the desk (SPEC 15.9, 15.10; editors in Editing
 // mode): each goes to the HTTP API and comes back to every page through the rooms. Keys as in CAT
-// tools (memoQ's T and J), with Alt+Shift (⌥⇧ on a Mac; editor/shortcuts.ts): Ctrl+T and
+// tools (memoQ's T and J), with Alt+Shift (⌥⇧ on a Mac; sheet/shortcuts.ts): Ctrl+T and
 // Ctrl+Shift+T belong to the browser (new tab, reopen a tab), Ctrl+J to its downloads, Ctrl+Alt+T to
 // Linux desktops' terminal.
 import type { LexicalEditor } from 'lexical';
 import { isGraphemeBoundary } from '../../shared/graphemes.js';
 import { findSegment, mapSegment } from '../../shared/review/text-map.js';
-import { SHORTCUT } from '../editor/shortcuts.js';
+import { SHORTCUT } from '../sheet/shortcuts.js';
 import type { ReviewDesk } from './desk.js';
 import { selectionSpot } from './selection-spot.js';
 

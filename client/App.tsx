@@ -1,11 +1,11 @@
 // Routes by path: `/` is the desk's home (admin link), `/d/<id>` an article (role link). The home
 // page is a chunk of its own, so an article's first paint does not parse it.
-import { lazyPart, useLazyPart } from './lazy-part.js';
-import { ArticlePage } from '../article/ArticlePage.js';
-import { Message } from '../ui/Message.js';
-import { readLocation } from './location.js';
+import { lazyPart, useLazyPart } from './app/lazy-part.js';
+import { ArticlePage } from './article/ArticlePage.js';
+import { Message } from './ui/Message.js';
+import { readLocation } from './app/location.js';
 
-const home = lazyPart(() => import('../home/HomePage.js'));
+const home = lazyPart(() => import('./home/HomePage.js'));
 
 export function App() {
   const where = readLocation(window.location);

@@ -3,10 +3,10 @@
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
 import { glossaryOf, type GlossaryStore } from '../glossary/glossary-store.js';
-import { QaHighlighter } from '../qa/qa-highlights.js';
-import { QaStore } from '../qa/qa-store.js';
-import { SpellingFixer } from '../qa/spelling-fix.js';
-import { EditorSlot } from '../editor/editor-slot.js';
+import { QaHighlighter } from './qa-highlights.js';
+import { QaStore } from './qa-store.js';
+import { SpellingFixer } from './spelling-fix.js';
+import { EditorSlot } from '../sheet/editor-slot.js';
 
 export interface DeskTools {
   glossary: GlossaryStore;

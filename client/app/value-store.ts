@@ -1,4 +1,4 @@
-// A value others can read and follow (subscribe + get), for the small states of the review UI.
+// A value others can read and follow (subscribe + get), for the small states of the page.
 export class ValueStore<T> {
   private readonly listeners = new Set<() => void>();
 
