@@ -10,7 +10,7 @@ import { ExportMenu } from './ExportMenu.js';
 import { ToolButtons } from '../panels/ToolButtons.js';
 import { ReviewProgress } from '../review/ReviewProgress.js';
 import { ReviewTools } from '../review/ReviewTools.js';
-import { ArrowRightIcon } from '../ui/Icon.js';
+import { ArrowRightIcon } from '../ui/icons.js';
 import { ROLE_HINT, ROLE_LABEL } from './roles.js';
 
 

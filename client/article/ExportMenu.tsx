@@ -10,7 +10,7 @@ import { moveFocus, useDismiss } from '../app/popup.js';
 import { saveBlob } from '../app/download.js';
 import { fetchExport, hasUnresolved, type FetchedExport } from './export-file.js';
 import { UnresolvedDialog } from './UnresolvedDialog.js';
-import { ChevronDownIcon } from '../ui/Icon.js';
+import { ChevronDownIcon } from '../ui/icons.js';
 
 interface Format {
   format: ExportFormat;

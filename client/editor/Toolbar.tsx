@@ -16,7 +16,7 @@ import {
   UNDO_COMMAND,
 } from 'lexical';
 import { LinkForm, type LinkTarget } from './LinkForm.js';
-import { BoldIcon, ItalicIcon, LinkIcon, RedoIcon, SearchIcon, UndoIcon } from './icons.js';
+import { BoldIcon, ItalicIcon, LinkIcon, RedoIcon, SearchIcon, UndoIcon } from '../ui/icons.js';
 import { findOpen } from './FindShortcut.js';
 import { SHORTCUT } from '../sheet/shortcuts.js';
 

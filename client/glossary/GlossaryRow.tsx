@@ -1,6 +1,7 @@
 // One glossary term: editable fields for editors, a compact line for everyone else.
 import { memo } from 'react';
 import { splitVariants, type DraftRow } from './glossary-draft.js';
+import { TrashIcon } from '../ui/icons.js';
 
 interface Props {
   row: DraftRow;
@@ -13,12 +14,6 @@ interface Props {
   onChange: (key: number, change: Partial<DraftRow>) => void;
   onDelete: (key: number) => void;
 }
-
-const TrashIcon = () => (
-  <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-    <path d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" />
-  </svg>
-);
 
 export const GlossaryRow = memo(function GlossaryRow({ row, editable, takesFocus, showProblems, sourceLang, targetLang, onChange, onDelete }: Props) {
   if (!editable) {

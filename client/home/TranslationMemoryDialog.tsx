@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../app/api.js';
 import { languageName } from '../app/languages.js';
 import { Dialog } from '../ui/Dialog.js';
-import { ArrowRightIcon } from '../ui/Icon.js';
+import { ArrowRightIcon } from '../ui/icons.js';
 import { FileDrop } from './FileDrop.js';
 import { downloadMemoryTmx, importMemoryFile, memoryPairs, type MemoryPair } from './memory-exchange.js';
 import { timeAgo } from '../app/time.js';

@@ -3,8 +3,7 @@ import { useStore } from '../app/store.js';
 import { panels } from '../app/panel-store.js';
 import type { QaStore } from './qa-store.js';
 import { summary } from './qa-labels.js';
-import { CheckIcon } from '../review/icons.js';
-import { ShieldIcon } from './icons.js';
+import { CheckIcon, ShieldIcon } from '../ui/icons.js';
 
 export function QaBadge({ qa }: { qa: QaStore }) {
   // Primitives only: a run that finds the same issues renders nothing.

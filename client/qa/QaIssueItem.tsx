@@ -6,7 +6,7 @@ import { memo } from 'react';
 import type { QaIssue } from './qa-types.js';
 import { CHECKS, SEVERITIES } from './qa-labels.js';
 import { excerpt } from './excerpt.js';
-import { SeverityIcon } from './icons.js';
+import { SeverityIcon } from './SeverityIcon.js';
 
 /** What an editor's page can do about issues; each absent where it may not. */
 export interface IssueActions {

@@ -11,8 +11,8 @@ import { issueKey } from './qa-highlights.js';
 import { QaIssueList } from './QaIssueList.js';
 import { QaProfileEditor } from './QaProfileEditor.js';
 import { useIssueActions } from './issue-actions.js';
-import { CheckIcon } from '../review/icons.js';
-import { SeverityIcon } from './icons.js';
+import { CheckIcon } from '../ui/icons.js';
+import { SeverityIcon } from './SeverityIcon.js';
 
 const inArticleOrder = (a: QaIssue, b: QaIssue) => a.index - b.index || (a.start ?? -1) - (b.start ?? -1);
 

@@ -5,7 +5,7 @@
 import { useStore } from '../app/store.js';
 import type { ReviewDesk } from './desk.js';
 import { Popover } from './Popover.js';
-import { RepeatIcon } from './icons.js';
+import { RepeatIcon } from '../ui/icons.js';
 import { repetitionsOf, setPropagation } from './repetitions.js';
 
 export function RepetitionSwitch({ desk }: { desk: ReviewDesk }) {

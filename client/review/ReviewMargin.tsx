@@ -8,7 +8,7 @@ import { useDesk, type ReviewDesk } from './desk.js';
 import { MarginLayout } from './margin-layout.js';
 import { MarginGroup, reportStale } from './MarginGroup.js';
 import { ConfirmButton } from './ConfirmButton.js';
-import { CheckIcon, CrossIcon } from './icons.js';
+import { CheckIcon, CrossIcon } from '../ui/icons.js';
 
 const editorRoot = () => document.getElementById('translation');
 

@@ -3,7 +3,7 @@
 import { plural } from '../app/plural.js';
 import { useStore } from '../app/store.js';
 import { useDesk, type ReviewDesk } from './desk.js';
-import { CommentIcon, PenIcon } from './icons.js';
+import { CommentIcon, PenIcon } from '../ui/icons.js';
 
 export function ReviewTools() {
   const desk = useDesk();

@@ -4,7 +4,7 @@
 import { plural } from '../app/plural.js';
 import { useSyncExternalStore } from 'react';
 import { useDesk, type ReviewDesk } from './desk.js';
-import { CommentIcon, PenIcon } from './icons.js';
+import { CommentIcon, PenIcon } from '../ui/icons.js';
 import { columnTarget } from './StatusControl.js';
 
 const NONE = '0/0';

@@ -7,7 +7,7 @@ import { useStore } from '../app/store.js';
 import type { ReviewDesk } from './desk.js';
 import { spotBox } from './geometry.js';
 import { suggestDeletion } from './actions.js';
-import { CommentIcon, EraseIcon, InsertIcon, PenIcon } from './icons.js';
+import { CommentIcon, EraseIcon, InsertIcon, PenIcon } from '../ui/icons.js';
 
 const keep = (event: React.MouseEvent) => event.preventDefault(); // keep the selection
 

@@ -6,8 +6,7 @@ import { useStore } from '../app/store.js';
 import type { ReviewDesk } from './desk.js';
 import { Byline, IconAction, useBusy } from './CardParts.js';
 import { authorColor } from './highlight-styles.js';
-import { CheckIcon, CrossIcon } from './icons.js';
-import { ArrowRightIcon } from '../ui/Icon.js';
+import { ArrowRightIcon, CheckIcon, CrossIcon } from '../ui/icons.js';
 
 const KIND_LABEL = { insert: 'Insert', delete: 'Delete', replace: 'Replace' } as const;
 

@@ -5,7 +5,7 @@ import type { Thread } from '../../shared/review/types.js';
 import { useStore } from '../app/store.js';
 import type { ReviewDesk } from './desk.js';
 import { Byline, IconAction, useBusy } from './CardParts.js';
-import { CheckIcon } from './icons.js';
+import { CheckIcon } from '../ui/icons.js';
 
 const isWhole = (t: Thread) => t.quote.prefix === '' && t.quote.suffix === '';
 

@@ -1,6 +1,6 @@
-// Small inline icons of the QA and glossary parts (nothing fetched).
+// An issue's severity as its icon (ui/icons.tsx draws the page's icons).
 import type { QaSeverity } from './qa-types.js';
-import { Icon } from '../ui/Icon.js';
+import { Icon } from '../ui/icons.js';
 
 export function SeverityIcon({ severity }: { severity: QaSeverity }) {
   if (severity === 'error')
@@ -24,17 +24,3 @@ export function SeverityIcon({ severity }: { severity: QaSeverity }) {
     </Icon>
   );
 }
-
-export const ShieldIcon = () => (
-  <Icon>
-    <path d="M12 3 4.5 6v5.5c0 4.6 3.2 8.3 7.5 9.5 4.3-1.2 7.5-4.9 7.5-9.5V6L12 3Z" />
-    <path d="m9 12 2 2 4-4" />
-  </Icon>
-);
-
-export const BookIcon = () => (
-  <Icon>
-    <path d="M4 19.5V5a2 2 0 0 1 2-2h13v15H6a2 2 0 0 0-2 2Zm0 0A2 2 0 0 0 6 21.5h13" />
-    <path d="M8 7h7M8 11h5" />
-  </Icon>
-);
