@@ -1,6 +1,6 @@
 // The reference: @y/websocket-server 0.1.1's setupWSConnection behind a plain http server with ws,
 // as its own bin (src/server.js) does, but on 127.0.0.1 and port 0, printing the port it got.
-// Rooms live in memory only (no YPERSISTENCE). Run: node --import tsx bench/reference-server.ts
+// Rooms live in memory only (no YPERSISTENCE). Run: node dist/bench/reference-server.js
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';

@@ -2,7 +2,7 @@
 // without Yjs. It answers every join with an empty sync step 2 (so a stock client counts itself
 // synced: the handshake only), forwards updates and presence to the room's other sockets as they
 // came, and drops the rest (sync steps, which a relay cannot answer). Nothing is stored or checked.
-// Run: node --import tsx bench/relay-server.ts
+// Run: npm run build:bench && node dist/bench/relay-server.js
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';

@@ -1,6 +1,5 @@
-// Turns per-round results into the printed table and bench/results/latest.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// The server bench's table: each metric for Tandem, the reference and the relay, and Tandem's ratios.
+import { table } from './harness.js';
 import type { ServerKind } from './servers.js';
 
 export type Values = Partial<Record<ServerKind, number | null>>;
@@ -60,13 +59,5 @@ export function printTable(rows: Row[]): string {
     ratio(r.ratio, r),
     ratio(r.ratioToRelay, r),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, i) => (i >= 2 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
-}
-
-export function writeJson(path: string, data: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify(data, null, 2) + '\n');
+  return table(header, body, (column) => column < 2);
 }

@@ -1,21 +1,9 @@
 // What every server-bench suite shares: the configuration, the servers' order per round (interleaved,
-// alternating which goes first), one attempt per measurement (a failure is recorded, never retried),
-// the problems seen and the log.
+// rotating which goes first), one attempt per measurement (bench/harness.ts), the problems seen and
+// Tandem's log.
 import { Problems, type ClientContext } from './clients.js';
 import { startServer, type BenchServer, type ServerKind } from './servers.js';
-
-export const QUICK = process.env.BENCH_QUICK === '1';
-/** The server bench's scenarios, in the order they run. */
-export const SERVER_SCENARIOS = ['latency', 'throughput', 'storm', 'room-load', 'fanout', 'history-storm', 'cold-load', 'memory', 'churn', 'store-check', 'versions', 'align', 'tm-lookup', 'instances'];
-/**
- * BENCH_ONLY=fanout,history-storm runs only the scenarios named; `server` stands for all of the
- * server bench's, `desk` for the desk bench (bench/desk/run.ts). Everything by default.
- */
-export const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-const unknown = ONLY.filter((name) => name !== 'server' && name !== 'desk' && !SERVER_SCENARIOS.includes(name));
-if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown scenario ${unknown.join(', ')} (known: server, desk, ${SERVER_SCENARIOS.join(', ')})`);
-export const SCENARIOS = ONLY.length === 0 || ONLY.includes('server') ? SERVER_SCENARIOS : ONLY.filter((name) => name !== 'desk');
-export const DESK = ONLY.length === 0 || ONLY.includes('desk');
+import { Failures, QUICK, rotated, SCENARIOS } from './harness.js';
 
 export const config = {
   rounds: QUICK ? 1 : 3,
@@ -51,18 +39,14 @@ export const config = {
 
 export const KINDS: ServerKind[] = ['tandem', 'reference', 'relay'];
 /** The kinds in a round's order: rotated each round, so none always goes first. */
-export function order(round: number, kinds: ServerKind[] = KINDS): ServerKind[] {
-  const shift = round % kinds.length;
-  return [...kinds.slice(shift), ...kinds.slice(0, shift)];
-}
+export const order = (round: number, kinds: ServerKind[] = KINDS): ServerKind[] => rotated(round, kinds);
 
 export type PerServer<T> = Record<ServerKind, T[]>;
 export const perServer = <T>(): PerServer<T> => ({ tandem: [], reference: [], relay: [] });
 
 export const problems = new Problems();
-export const failures: Array<{ scenario: string; server: ServerKind; round: number; error: string }> = [];
+export const failures = new Failures();
 export const tandemLog: string[] = [];
-export const log = (message: string) => process.stdout.write(`${message}\n`);
 export const ms = (v: number) => `${v.toFixed(2)} ms`;
 
 export function wanted(scenario: string): boolean {
@@ -70,15 +54,8 @@ export function wanted(scenario: string): boolean {
 }
 
 /** Runs one measurement; a failure is recorded (and reported), never retried. */
-export async function attempt<T>(scenario: string, server: BenchServer, round: number, run: (ctx: ClientContext) => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run({ server, scenario, problems });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    failures.push({ scenario, server: server.kind, round, error: message });
-    log(`  ! ${scenario} on ${server.kind} (round ${round + 1}) failed: ${message}`);
-    return undefined;
-  }
+export function attempt<T>(scenario: string, server: BenchServer, round: number, run: (ctx: ClientContext) => Promise<T>): Promise<T | undefined> {
+  return failures.attempt(scenario, server.kind, round, () => run({ server, scenario, problems }));
 }
 
 /** Runs `run` on a freshly started server of `kind`, stopped afterwards (Tandem's log kept). */

@@ -6,11 +6,10 @@
 // client against bare Lexical. BENCH_ONLY=fanout,churn runs only the scenarios named (latency,
 // throughput, storm, room-load, fanout, history-storm, cold-load, memory, churn, store-check, versions, align, tm-lookup,
 // instances (PostgreSQL and Redis, bench/cluster.ts); `server` for all of these, `desk` for the desk bench).
-import { cpus, loadavg } from 'node:os';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { printTable, writeJson } from './report.js';
-import { config, DESK, failures, log, problems, QUICK, SCENARIOS, tandemLog } from './rounds.js';
+import { printTable } from './report.js';
+import { config, failures, problems, tandemLog } from './rounds.js';
+import { DESK, finish, loads, log, machine, printWarnings, SCENARIOS, version, warningsOf } from './harness.js';
 import { coreSuite } from './suites/core.js';
 import { loadSuite } from './suites/load.js';
 import { memorySuite } from './suites/memory.js';
@@ -21,15 +20,6 @@ import { runDeskBench } from './desk/run.js';
 // Every stock WebsocketProvider adds a process 'exit' listener; the storms open hundreds at once.
 process.setMaxListeners(Math.max(config.stormClients, config.historyStorm.clients) + 50);
 
-function version(pkg: string): string {
-  try {
-    const path = fileURLToPath(new URL(`../node_modules/${pkg}/package.json`, import.meta.url));
-    return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
 async function main() {
   if (SCENARIOS.length > 0) await serverBench();
   if (DESK) await runDeskBench();
@@ -37,18 +27,8 @@ async function main() {
 
 async function serverBench() {
   const began = performance.now();
-  const meta = {
-    date: new Date().toISOString(),
-    node: process.version,
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    loadavgAtStart: loadavg(),
-    yjs: version('yjs'),
-    reference: `@y/websocket-server ${version('@y/websocket-server')}`,
-    quick: QUICK,
-    scenarios: SCENARIOS,
-  };
-  log(`Tandem vs ${meta.reference} and a raw relay (yjs ${meta.yjs}, Node ${meta.node}, ${meta.cpus} CPUs, load ${meta.loadavgAtStart.map((l) => l.toFixed(2)).join(' ')})`);
+  const meta = { ...machine(), yjs: version('yjs'), reference: `@y/websocket-server ${version('@y/websocket-server')}`, scenarios: SCENARIOS };
+  log(`Tandem vs ${meta.reference} and a raw relay (yjs ${meta.yjs}, Node ${meta.node}, ${meta.cpus} CPUs, load ${loads(meta.loadavgAtStart)})`);
   log(`${config.rounds} rounds per scenario (${config.freshRounds} where each round starts fresh servers), servers interleaved; each server in its own process on 127.0.0.1\n`);
 
   const core = await coreSuite();
@@ -59,7 +39,7 @@ async function serverBench() {
   const cluster = await clusterSuite();
 
   const rows = [...core.rows, ...load.rows, ...memory.rows, ...store.rows, ...cluster.rows].filter((r) => r.tandem !== null || r.reference !== null || r.relay !== null);
-  const warnings = tandemLog.filter((line) => /"level":(4|5|6)\d/.test(line));
+  const warnings = warningsOf(tandemLog);
   log('\nResults (medians over rounds; ratios = Tandem / the other, except rates: the other / Tandem, marked (inv);');
   log('so a ratio > 1 always means Tandem is slower or uses more):\n');
   log(printTable(rows));
@@ -73,34 +53,27 @@ async function serverBench() {
   log('- Storm: each round starts fresh server processes (so RSS is comparable), so it also measures each server cold, as after a restart;');
   log('  the reference\'s room is seeded with the same small article a new Tandem document holds.');
   log('- Latency and throughput clients, and all storm clients, run in the bench process, which shares the 2 CPUs with the server under test.');
-  log('- RSS includes each process\'s Node runtime and tsx loader (both servers are started with node --import tsx).');
+  log('- Every server runs as plain JavaScript under node, as deployed (Tandem as npm start runs it, from dist/server; the reference and relay from dist/bench),');
+  log('  so RSS includes each process\'s Node runtime and no TypeScript loader.');
   log('- Instances (14): Tandem alone on PostgreSQL and Redis, every instance on CPU 1 as above (the database and Redis where the system puts them), so more instances share');
   log('  one core: the ratios to one instance show what the cluster costs, not the capacity more machines would add. CPU is the instances\' summed, not the database\'s or Redis\'.');
-  if (problems.list.length > 0 || failures.length > 0) {
-    log(`\nPROBLEMS: ${problems.list.length} unexpected close(s) or error(s), ${failures.length} failed run(s):`);
+  if (problems.list.length > 0 || failures.list.length > 0) {
+    log(`\nPROBLEMS: ${problems.list.length} unexpected close(s) or error(s), ${failures.list.length} failed run(s):`);
     for (const p of problems.list.slice(0, 20)) log(`  - [${p.scenario}] ${p.server}: ${p.what}`);
-    for (const f of failures.slice(0, 20)) log(`  - [${f.scenario}] ${f.server} round ${f.round + 1}: ${f.error}`);
+    for (const line of failures.lines()) log(line);
   } else {
     log('\nNo connection was refused or closed by either server during the bench.');
   }
-  if (warnings.length > 0) {
-    log(`Tandem logged ${warnings.length} warning(s)/error(s); first ones:`);
-    for (const line of warnings.slice(0, 5)) log(`  ${line.slice(0, 300)}`);
-  }
-  const seconds = (performance.now() - began) / 1000;
-  const loadAtEnd = loadavg();
-  log(`\nLoad average at the end: ${loadAtEnd.map((l) => l.toFixed(2)).join(' ')} on ${meta.cpus} CPUs (other work on the machine adds noise).`);
-  const out = fileURLToPath(new URL('./results/latest.json', import.meta.url));
-  writeJson(out, {
-    meta: { ...meta, loadavgAtEnd: loadAtEnd, seconds },
+  printWarnings(warnings);
+  finish(fileURLToPath(new URL('./results/latest.json', import.meta.url)), began, (end) => ({
+    meta: { ...meta, ...end },
     config,
     summary: rows,
     rounds: { ...core.rounds, ...load.rounds, ...memory.rounds, ...store.rounds, ...cluster.rounds },
     problems: problems.list,
-    failures,
+    failures: failures.list,
     tandemWarnings: warnings,
-  });
-  log(`\nWrote ${out} (${seconds.toFixed(0)} s in all)`);
+  }));
 }
 
 main().then(

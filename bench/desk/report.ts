@@ -1,6 +1,7 @@
 // The desk bench's table: each metric for the desk and for bare Lexical, their ratio (desk / bare;
 // > 1 means the desk is slower), the lowest and highest ratio of a single round and, where the
 // issue sets one, the 1.1× target.
+import { table } from '../harness.js';
 
 export interface DeskRow {
   metric: string;
@@ -40,7 +41,5 @@ export function printDeskTable(rows: DeskRow[]): string {
     r.rounds === null ? '' : `${r.rounds[0].toFixed(2)}–${r.rounds[1].toFixed(2)}x`,
     r.target === null ? '' : `<= ${r.target}x ${r.met === null ? '?' : r.met ? '✓' : '✗'}`,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 || i === 5 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+  return table(header, body, (column) => column === 0 || column === 5);
 }

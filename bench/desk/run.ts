@@ -2,13 +2,11 @@
 // its floor, a bare Lexical page (CollaborationPlugin, the same nodes, provider, server and article,
 // nothing else), in the same run. Rounds interleave desk and bare (alternating which goes first);
 // the table shows medians over rounds. A report, not a test: it asserts nothing about timing.
-import { cpus, loadavg } from 'node:os';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { median, p95 } from '../stats.js';
 import { settle, withTimeout } from '../wait.js';
-import { writeJson } from '../report.js';
+import { Failures, finish, loads, log, machine, printWarnings, QUICK, rotated, version, warningsOf } from '../harness.js';
 import { benchArticle } from './article.js';
 import { startBarePage, type BarePage } from './bare-page.js';
 import { KINDS, launchChromium, type PageKind } from './browser.js';
@@ -20,7 +18,6 @@ import { runKeystrokes, type KeystrokeResult } from './scenarios/keystroke.js';
 import { runEditorToEditor, type EditorToEditorResult } from './scenarios/editor-to-editor.js';
 import { runFirstPaint, type FirstPaintSample } from './scenarios/first-paint.js';
 
-const QUICK = process.env.BENCH_QUICK === '1';
 const config = {
   rounds: QUICK ? 1 : 3,
   words: 10_000,
@@ -37,22 +34,11 @@ const config = {
 /** Each result carries the round it was measured in, so desk and bare of one round can be compared. */
 type PerKind<T> = Record<PageKind, Array<T & { round: number }>>;
 const perKind = <T>(): PerKind<T> => ({ desk: [], bare: [] });
-const order = (round: number): PageKind[] => (round % 2 === 0 ? KINDS : [...KINDS].reverse());
-const log = (message: string) => process.stdout.write(`${message}\n`);
+const order = (round: number): PageKind[] => rotated(round, KINDS);
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-const failures: Array<{ scenario: string; kind: PageKind; round: number; error: string }> = [];
-
-async function attempt<T>(scenario: string, kind: PageKind, round: number, run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run();
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    failures.push({ scenario, kind, round, error: message });
-    log(`  ! ${scenario} on ${kind} (round ${round + 1}) failed: ${message}`);
-    return undefined;
-  }
-}
+const failures = new Failures();
+const attempt = <T>(scenario: string, kind: PageKind, round: number, run: () => Promise<T>) => failures.attempt(scenario, kind, round, run);
 
 async function measure(ctx: DeskContext) {
   const keystroke = perKind<KeystrokeResult>();
@@ -148,20 +134,11 @@ function summarize(m: Awaited<ReturnType<typeof measure>>): DeskRow[] {
   ];
 }
 
-function version(pkg: string): string {
-  try {
-    const path = fileURLToPath(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url));
-    return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
 export async function runDeskBench(): Promise<void> {
   const began = performance.now();
   const article = benchArticle(config.words);
-  const loadAtStart = loadavg();
-  log(`\nDesk vs bare Lexical ${version('lexical')} in headless Chromium (${cpus().length} CPUs, load ${loadAtStart.map((l) => l.toFixed(2)).join(' ')})`);
+  const meta = machine();
+  log(`\nDesk vs bare Lexical ${version('lexical')} in headless Chromium (${meta.cpus} CPUs, load ${loads(meta.loadavgAtStart)})`);
   log(`article: ${article.words.toLocaleString('en-US')} Bengali words in ${article.paragraphs.length} segments, with an English source; ${config.rounds} round(s) per scenario, desk and bare interleaved\n`);
   const deskBuiltAt = await ensureDeskBuilt(log);
   log(`desk: dist/client built ${deskBuiltAt.toISOString()}; building the bare page with Vite`);
@@ -182,14 +159,14 @@ export async function runDeskBench(): Promise<void> {
     await bare?.stop().catch(() => {});
     const serverLog = server?.logLines() ?? [];
     await server?.stop().catch(() => {});
-    const warnings = serverLog.filter((line) => /"level":(4|5|6)\d/.test(line));
-    if (results) report(results, { loadAtStart, began, deskBuiltAt, browserVersion, problems, warnings });
+    const warnings = warningsOf(serverLog);
+    if (results) report(results, { meta, began, deskBuiltAt, browserVersion, problems, warnings });
   }
 }
 
 function report(
   results: Awaited<ReturnType<typeof measure>>,
-  run: { loadAtStart: number[]; began: number; deskBuiltAt: Date; browserVersion: string; problems: string[]; warnings: string[] },
+  run: { meta: ReturnType<typeof machine>; began: number; deskBuiltAt: Date; browserVersion: string; problems: string[]; warnings: string[] },
 ) {
   const rows = summarize(results);
   log('\nResults (medians over rounds; ratio = desk / bare Lexical, > 1 means the desk is slower; rounds = the lowest and highest');
@@ -210,43 +187,29 @@ function report(
   log('  column, header, toolbar and presence, and opens a second (review) room.');
   const missedKeys = [...Object.values(results.keystroke), ...Object.values(results.typing)].flat().reduce((n, r) => n + r.missed, 0);
   const missedMarkers = Object.values(results.e2e).flat().reduce((n, r) => n + r.missed, 0);
-  if (run.problems.length > 0 || failures.length > 0 || missedKeys > 0 || missedMarkers > 0) {
-    log(`\nPROBLEMS: ${run.problems.length} page error(s) or unexpected event(s), ${failures.length} failed run(s),`);
+  if (run.problems.length > 0 || failures.list.length > 0 || missedKeys > 0 || missedMarkers > 0) {
+    log(`\nPROBLEMS: ${run.problems.length} page error(s) or unexpected event(s), ${failures.list.length} failed run(s),`);
     log(`${missedKeys} keystroke(s) without a frame within 2 s, ${missedMarkers} marker(s) not seen by page B within 5 s:`);
     for (const p of run.problems.slice(0, 20)) log(`  - ${p}`);
-    for (const f of failures.slice(0, 20)) log(`  - [${f.scenario}] ${f.kind} round ${f.round + 1}: ${f.error}`);
+    for (const line of failures.lines()) log(line);
   } else {
     log('\nNo page error, missed keystroke or failed run during the desk bench.');
   }
-  if (run.warnings.length > 0) {
-    log(`Tandem logged ${run.warnings.length} warning(s)/error(s); first ones:`);
-    for (const line of run.warnings.slice(0, 5)) log(`  ${line.slice(0, 300)}`);
-  }
-  const seconds = (performance.now() - run.began) / 1000;
-  const loadAtEnd = loadavg();
-  log(`\nLoad average at the end: ${loadAtEnd.map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs (other work on the machine adds noise).`);
-  const out = fileURLToPath(new URL('../results/desk-latest.json', import.meta.url));
-  writeJson(out, {
+  printWarnings(run.warnings);
+  finish(fileURLToPath(new URL('../results/desk-latest.json', import.meta.url)), run.began, (end) => ({
     meta: {
-      date: new Date().toISOString(),
-      node: process.version,
+      ...run.meta,
       chromium: run.browserVersion,
       lexical: version('lexical'),
       yjs: version('yjs'),
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      loadavgAtStart: run.loadAtStart,
-      loadavgAtEnd: loadAtEnd,
       deskBuiltAt: run.deskBuiltAt.toISOString(),
-      quick: QUICK,
-      seconds,
+      ...end,
     },
     config,
     summary: rows,
     rounds: results,
     problems: run.problems,
-    failures,
+    failures: failures.list,
     tandemWarnings: run.warnings,
-  });
-  log(`\nWrote ${out} (${seconds.toFixed(0)} s in all)`);
+  }));
 }

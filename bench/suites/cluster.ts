@@ -4,7 +4,8 @@
 import { median, p95 } from '../stats.js';
 import { settle } from '../wait.js';
 import { row, type Row } from '../report.js';
-import { attempt, config, log, ms, tandemLog, wanted } from '../rounds.js';
+import { attempt, config, ms, tandemLog, wanted } from '../rounds.js';
+import { log } from '../harness.js';
 import { runFanout, type FanoutResult } from '../scenarios/fanout.js';
 import { runThroughput, type ThroughputResult } from '../scenarios/throughput.js';
 import { runLatency } from '../scenarios/latency.js';

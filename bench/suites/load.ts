@@ -3,7 +3,8 @@
 import { seedRoom } from '../clients.js';
 import { settle } from '../wait.js';
 import { row, type Row } from '../report.js';
-import { attempt, config, log, ms, order, perServer, problems, wanted, withServer } from '../rounds.js';
+import { attempt, config, ms, order, perServer, problems, wanted, withServer } from '../rounds.js';
+import { log } from '../harness.js';
 import { runFanout, type FanoutResult } from '../scenarios/fanout.js';
 import { runStorm, type StormResult } from '../scenarios/storm.js';
 import { timeSync, type SyncTimes } from '../scenarios/room-load.js';

@@ -2,7 +2,8 @@
 // turn by the ten thousand, with the server's memory expected to stay flat.
 import { settle } from '../wait.js';
 import { row, type Row } from '../report.js';
-import { attempt, config, log, order, perServer, wanted, withServer } from '../rounds.js';
+import { attempt, config, order, perServer, wanted, withServer } from '../rounds.js';
+import { log } from '../harness.js';
 import { runMemory, type MemoryResult } from '../scenarios/memory.js';
 import { runChurn, type ChurnResult } from '../scenarios/churn.js';
 import { articleText } from '../scenarios/room-load.js';

@@ -1,7 +1,8 @@
 // The store check's cost on a store of many documents, versions and alignment (Tandem only: the
 // others keep no store and align nothing).
 import { row, type Row } from '../report.js';
-import { config, log, wanted } from '../rounds.js';
+import { config, wanted } from '../rounds.js';
+import { log } from '../harness.js';
 import { runStoreCheck, type StoreCheckResult } from '../scenarios/store-check.js';
 import { runVersions } from '../scenarios/versions.js';
 import { runAlign } from '../scenarios/align.js';
