@@ -2,8 +2,7 @@
 // need (`preload`, e.g. when the page is idle after the article is on screen), so the first paint
 // does not parse it. `useLazyPart` renders nothing until it is in: once preloaded, it is in at once.
 import { useEffect } from 'react';
-import { ValueStore } from './value-store.js';
-import { useStore } from './store.js';
+import { ValueStore, useStore } from './store.js';
 import { whenIdle } from './when-idle.js';
 
 export interface LazyPart<T> {

@@ -3,6 +3,7 @@
 // their own token, which each of their pages announces) show once. Listeners hear only when the
 // list of people changes, not when a cursor moves, so presence never re-renders anything per keystroke.
 import type { Awareness } from 'y-protocols/awareness';
+import { Listeners } from '../app/store.js';
 
 export interface Person {
   clientId: number;
@@ -48,7 +49,7 @@ function readPeople(awareness: Awareness): Person[] {
 export class PresenceStore {
   private people: Person[] = [];
   private key = '';
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
 
   constructor(private readonly awareness: Awareness) {
     awareness.on('change', this.refresh);
@@ -61,13 +62,10 @@ export class PresenceStore {
     if (key === this.key) return;
     this.key = key;
     this.people = people;
-    for (const listener of this.listeners) listener();
+    this.listeners.notify();
   };
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   readonly get = (): Person[] => this.people;
 }

@@ -8,6 +8,7 @@ import { omittedOf } from '../../shared/review/omitted.js';
 import { ackSocketClass } from './ack-socket.js';
 import { liveSocketClass } from './live-socket.js';
 import { collabUrl, RETRY } from './endpoint.js';
+import { Listeners } from '../app/store.js';
 
 export interface ReviewSnapshot {
   loaded: boolean;
@@ -39,7 +40,7 @@ export class ReviewSession {
     statuses: new Map(),
     omitted: new Set(),
   };
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
 
   /** Opens no socket: the page calls `provider.connect()` when it wants the room. */
   constructor(docId: string, token: string, name: string) {
@@ -65,16 +66,13 @@ export class ReviewSession {
         statuses: new Map(statuses.entries()),
         omitted: new Set(omitted.keys()),
       };
-      for (const listener of this.listeners) listener();
+      this.listeners.notify();
     };
     this.doc.on('afterTransaction', refresh);
     this.provider.on('sync', (synced: boolean) => synced && refresh());
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   readonly get = (): ReviewSnapshot => this.snapshot;
 }

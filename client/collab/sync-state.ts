@@ -2,6 +2,7 @@
 // socket sent is stored, by the server's acknowledgement: ack-socket.ts), local changes waiting, or
 // closed for good.
 import { isFinalClose } from '../../shared/schema.js';
+import { Listeners } from '../app/store.js';
 
 export interface SyncSnapshot {
   status: 'connecting' | 'connected' | 'disconnected';
@@ -35,12 +36,9 @@ export class SyncState {
     everSynced: false,
     closed: null,
   };
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   readonly get = (): SyncSnapshot => this.snapshot;
 
@@ -50,7 +48,7 @@ export class SyncState {
     if (next.pending && saveState(next) === 'saved') next.pending = false;
     if (Object.keys(next).every((key) => next[key as keyof SyncSnapshot] === this.snapshot[key as keyof SyncSnapshot])) return;
     this.snapshot = next;
-    for (const listener of this.listeners) listener();
+    this.listeners.notify();
   }
 
   close(code: number, reason: string): void {

@@ -3,9 +3,8 @@
 // press of the key or the toolbar's button, which open it as soon as it is in.
 import { useEffect } from 'react';
 import { IS_MAC } from '../app/platform.js';
-import { useStore } from '../app/store.js';
+import { ValueStore, useStore } from '../app/store.js';
 import { lazyPart, useLazyPart } from '../app/lazy-part.js';
-import { ValueStore } from '../app/value-store.js';
 
 /** Whether the bar is open; the toolbar's button and the shortcut set it. */
 export const findOpen = new ValueStore(false);

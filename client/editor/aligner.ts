@@ -9,6 +9,8 @@
 // sections it resizes sit higher in the tree, and resizing them there would end the observer's
 // loop with undelivered notifications (an error event on the page). Whoever draws over the text at
 // measured places (other people's cursors) hears when the rows may have moved (onRowsMoved).
+import { Listeners } from '../app/store.js';
+
 export interface SourceBlock {
   block: HTMLElement;
   /** The number, status and counts beside the source (natural height). */
@@ -30,7 +32,7 @@ export class Aligner {
   private heightsFrame = 0;
   private readonly queued = new Map<string, Map<Part, number | null>>();
   private readonly observer = new ResizeObserver((entries) => this.resized(entries));
-  private readonly movedListeners = new Set<() => void>();
+  private readonly movedListeners = new Listeners();
 
   constructor(private readonly scope: string) {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
@@ -62,12 +64,11 @@ export class Aligner {
 
   /** Calls `listener` after sections change size or a row's text moves beside or away from a source. */
   onRowsMoved(listener: () => void): () => void {
-    this.movedListeners.add(listener);
-    return () => this.movedListeners.delete(listener);
+    return this.movedListeners.subscribe(listener);
   }
 
   private rowsMoved(): void {
-    for (const listener of this.movedListeners) listener();
+    this.movedListeners.notify();
   }
 
   /** Registers (or, with null, forgets) the source block of a segment. */

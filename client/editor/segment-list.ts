@@ -4,6 +4,7 @@
 import type { LexicalEditor } from 'lexical';
 import { $getSegmentId, SegmentNode } from '../../shared/nodes/index.js';
 import { $getSegments } from '../../shared/article.js';
+import { Listeners } from '../app/store.js';
 
 export interface SegmentEntry {
   key: string;
@@ -14,12 +15,9 @@ export interface SegmentEntry {
 export class SegmentList {
   private entries: SegmentEntry[] = [];
   private signature = '';
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   readonly get = (): SegmentEntry[] => this.entries;
 
@@ -37,6 +35,6 @@ export class SegmentList {
     if (signature === this.signature && sameElements) return;
     this.signature = signature;
     this.entries = entries;
-    for (const listener of this.listeners) listener();
+    this.listeners.notify();
   }
 }

@@ -5,6 +5,7 @@ import { ReviewRoom } from '../../shared/schema.js';
 import type { GlossaryEntry } from '../../shared/qa/index.js';
 import type { ReviewSession } from '../collab/review-session.js';
 import { documentGlossaryPath, readGlossary } from './glossary-api.js';
+import { Listeners } from '../app/store.js';
 
 export interface GlossarySnapshot {
   /** The article's own glossary. */
@@ -19,7 +20,7 @@ const REFRESH_MS = 60_000;
 
 export class GlossaryStore {
   private snapshot: GlossarySnapshot = { entries: [], workspace: [], all: [] };
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
   private fetching = false;
   private closed = false;
 
@@ -45,10 +46,7 @@ export class GlossaryStore {
     review.provider.on('closed', () => clearInterval(timer));
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   readonly get = (): GlossarySnapshot => this.snapshot;
 
@@ -62,7 +60,7 @@ export class GlossaryStore {
     const workspace = change.workspace ?? this.snapshot.workspace;
     if (entries === this.snapshot.entries && workspace === this.snapshot.workspace) return;
     this.snapshot = { entries, workspace, all: [...entries, ...workspace] };
-    for (const listener of this.listeners) listener();
+    this.listeners.notify();
   }
 
   /** Only while connected: a request that cannot succeed would only add noise. */

@@ -1,6 +1,7 @@
 // Which glossary term's tooltip is showing, for the one tooltip of the page. Leaving a term hides
 // it after a short grace period, so the pointer can travel to the tooltip's Insert button.
 import type { GlossaryEntry } from '../../shared/qa/index.js';
+import { Listeners } from '../app/store.js';
 
 export interface TipState {
   entry: GlossaryEntry;
@@ -13,12 +14,9 @@ const GRACE_MS = 220;
 class TipStore {
   private state: TipState | null = null;
   private timer = 0;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   readonly get = (): TipState | null => this.state;
 
@@ -45,7 +43,7 @@ class TipStore {
 
   private set(state: TipState | null): void {
     this.state = state;
-    for (const listener of this.listeners) listener();
+    this.listeners.notify();
   }
 }
 

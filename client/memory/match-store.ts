@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { ReviewRoom } from '../../shared/schema.js';
 import { ApiError } from '../app/api.js';
 import type { ReviewSession } from '../collab/review-session.js';
-import { ValueStore } from '../app/value-store.js';
+import { ValueStore } from '../app/store.js';
 import type { MemoryApi, MemoryMatch } from './memory-api.js';
 
 export type MatchState =

@@ -2,10 +2,9 @@
 // mode), ignore an occurrence, or take the ignore back (through the HTTP API, which stores it in
 // the review room for everyone).
 import { useMemo } from 'react';
-import { useStore } from '../app/store.js';
+import { ValueStore, useStore } from '../app/store.js';
 import type { DeskTools } from './desk-tools.js';
 import { useDesk, type Mode } from '../review/desk.js';
-import { ValueStore } from '../app/value-store.js';
 import { occurrenceKey, occurrenceOf } from '../../shared/qa/profile.js';
 import type { QaIssue } from './qa-types.js';
 import type { IssueActions } from './QaIssueItem.js';

@@ -15,6 +15,7 @@ import type { ReviewSession } from '../collab/review-session.js';
 import type { GlossaryStore } from '../glossary/glossary-store.js';
 import { QaRunner } from './qa-runner.js';
 import { idle, whenIdle } from '../app/when-idle.js';
+import { Listeners } from '../app/store.js';
 
 export interface QaCounts {
   error: number;
@@ -66,7 +67,7 @@ export class QaStore {
   };
   /** The last run's issues before the profile. */
   private found: readonly QaIssue[] = [];
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
   private readonly runner = new QaRunner();
   private timer = 0;
   private maxTimer = 0;
@@ -89,10 +90,7 @@ export class QaStore {
     this.schedule();
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   readonly get = (): QaSnapshot => this.snapshot;
 
@@ -172,6 +170,6 @@ export class QaStore {
 
   private set(change: Partial<QaSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...change };
-    for (const listener of this.listeners) listener();
+    this.listeners.notify();
   }
 }

@@ -8,7 +8,7 @@ import type { ReviewSession } from '../collab/review-session.js';
 import type { ContentSession } from '../collab/content-session.js';
 import { ReviewItems } from './items.js';
 import { reviewApi, type ReviewApi } from './review-api.js';
-import { ValueStore } from '../app/value-store.js';
+import { ValueStore } from '../app/store.js';
 import { segmentOrder } from './segment-order.js';
 import { progressOf, type Progress } from './progress.js';
 import { panels } from '../app/panel-store.js';

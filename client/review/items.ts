@@ -3,6 +3,7 @@
 // or threads change — never per keystroke.
 import type * as Y from 'yjs';
 import { suggestionsOf, threadsOf, type Suggestion, type Thread } from '../../shared/review/types.js';
+import { Listeners } from '../app/store.js';
 
 export interface SegmentItems {
   suggestions: Suggestion[];
@@ -51,7 +52,7 @@ function build(suggestionMap: Y.Map<Suggestion>, threadMap: Y.Map<Thread>): Revi
 
 export class ReviewItems {
   private snapshot: ReviewItemsSnapshot;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
 
   constructor(doc: Y.Doc) {
     const suggestions = suggestionsOf(doc);
@@ -59,16 +60,13 @@ export class ReviewItems {
     this.snapshot = build(suggestions, threads);
     const refresh = () => {
       this.snapshot = build(suggestions, threads);
-      for (const listener of this.listeners) listener();
+      this.listeners.notify();
     };
     suggestions.observe(refresh);
     threads.observe(refresh);
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   readonly get = (): ReviewItemsSnapshot => this.snapshot;
 }

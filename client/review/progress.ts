@@ -8,7 +8,7 @@ import { countWords } from '../../shared/word-count.js';
 import type { SegmentTextMap } from '../../shared/review/text-map.js';
 import type { ContentSession } from '../collab/content-session.js';
 import type { ReviewSession } from '../collab/review-session.js';
-import { ValueStore } from '../app/value-store.js';
+import { ValueStore } from '../app/store.js';
 import { whenIdle } from '../app/when-idle.js';
 
 export type Tally = Record<SegmentState, { segments: number; words: number }>;

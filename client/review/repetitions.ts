@@ -4,7 +4,7 @@ import { ReviewRoom } from '../../shared/schema.js';
 import { propagatesRepetitions, repetitionGroups } from '../../shared/review/repetitions.js';
 import { plural } from '../app/plural.js';
 import type { ReviewDesk } from './desk.js';
-import { ValueStore } from '../app/value-store.js';
+import { ValueStore } from '../app/store.js';
 
 export interface RepetitionFacts {
   /** Each segment with repetitions → every segment sharing its source, in article order. */

@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { CONTENT_ROOT } from '../../shared/schema.js';
 import { segmentIdOf, segmentTypes } from '../../shared/review/text-map.js';
-import { ValueStore } from '../app/value-store.js';
+import { ValueStore } from '../app/store.js';
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
