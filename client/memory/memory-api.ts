@@ -1,28 +1,9 @@
 // The translation memory's routes the desk reads (SPEC 18.5, 18.6), with this person's own token.
 // Each call takes a signal: a newer question aborts the one it makes stale.
-import type { DiffOp } from '../../shared/diff/words.js';
+import type { Hit, MemoryMatch, UnitStatus } from '../../shared/memory-answers.js';
 import { request } from '../app/api.js';
 
-export type UnitStatus = 'translated' | 'reviewed' | 'approved';
-
-export interface MemoryMatch {
-  source: string;
-  target: string;
-  score: number;
-  context: boolean;
-  status: UnitStatus;
-  confirmedBy: string | null;
-  confirmedAt: number;
-  docId: string | null;
-  /** The word diff that turns the match's source into this segment's. */
-  diff: DiffOp[];
-}
-
-/** A hit in a unit's text: UTF-16 offsets, whole grapheme clusters. */
-export interface Hit {
-  start: number;
-  end: number;
-}
+export type { Hit, MemoryMatch, UnitStatus };
 
 export interface ConcordanceUnit {
   id: string;

@@ -5,27 +5,16 @@
 import { ReviewRoom } from '../../shared/schema.js';
 import { findSegment } from '../../shared/review/text-map.js';
 import { notFound } from '../../shared/api-error.js';
-import { diffWords, type DiffOp } from '../../shared/diff/words.js';
+import { diffWords } from '../../shared/diff/words.js';
+import type { MemoryMatch } from '../../shared/memory-answers.js';
 import type { RoomRegistry } from '../collab/registry.js';
 import type { DocumentRecord } from '../storage/store.js';
 import { withRooms } from '../review/context.js';
 import { previousSegments } from './writer.js';
 import { normalise } from './normalize.js';
-import { STATUS_RANK, type MemoryStore, type ScoredUnit, type UnitStatus } from './memory-store.js';
+import { STATUS_RANK, type MemoryStore, type ScoredUnit } from './memory-store.js';
 
 export const MAX_MATCHES = 5;
-
-export interface Match {
-  source: string;
-  target: string;
-  score: number;
-  context: boolean;
-  status: UnitStatus;
-  confirmedBy: string | null;
-  confirmedAt: number;
-  docId: string | null;
-  diff: DiffOp[];
-}
 
 /** A segment's source and the source before it, read from the article's rooms. */
 async function readSource(rooms: RoomRegistry, docId: string, segmentId: string) {
@@ -37,7 +26,7 @@ async function readSource(rooms: RoomRegistry, docId: string, segmentId: string)
   });
 }
 
-export async function segmentMatches(memory: MemoryStore, rooms: RoomRegistry, doc: DocumentRecord, segmentId: string): Promise<Match[]> {
+export async function segmentMatches(memory: MemoryStore, rooms: RoomRegistry, doc: DocumentRecord, segmentId: string): Promise<MemoryMatch[]> {
   const { source, previous } = await readSource(rooms, doc.id, segmentId);
   if (!source?.trim()) return [];
   const found = await memory.lookup(source, doc.sourceLang, doc.targetLang, { limit: MAX_MATCHES + 1 });

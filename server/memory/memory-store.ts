@@ -3,8 +3,9 @@
 // every implementation passes test/contract/memory.contract.ts. Scores come from score.ts, the
 // same for every implementation.
 
-export const UNIT_STATUSES = ['translated', 'reviewed', 'approved'] as const;
-export type UnitStatus = (typeof UNIT_STATUSES)[number];
+import { UNIT_STATUSES, type Hit, type UnitStatus } from '../../shared/memory-answers.js';
+
+export { UNIT_STATUSES, type Hit, type UnitStatus };
 
 /** Translated, reviewed and approved are confirmed: a segment in one of them is a unit. */
 export const isUnitStatus = (state: string | undefined): state is UnitStatus => (UNIT_STATUSES as readonly string[]).includes(state ?? '');
@@ -27,12 +28,6 @@ export interface TmUnit {
 }
 
 export type TmUnitInput = Omit<TmUnit, 'id'>;
-
-/** A range of UTF-16 offsets into a unit's source or target, on grapheme boundaries. */
-export interface Hit {
-  start: number;
-  end: number;
-}
 
 export interface ScoredUnit {
   unit: TmUnit;
