@@ -89,7 +89,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     everyMs: config.VERSION_EVERY_MS,
     keepAllMs: config.VERSION_KEEP_ALL_MS,
     keepHourlyMs: config.VERSION_KEEP_HOURLY_MS,
-  }, logger, changes);
+  }, logger, changes, feeds !== undefined);
   const memoryWriter = new MemoryWriter(memory, store, rooms, logger);
   changes.onWritten = (docId, segmentIds) => memoryWriter.changed(docId, segmentIds);
   const watch = watchContent(rooms, logger);

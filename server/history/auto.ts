@@ -1,14 +1,15 @@
 // Automatic versions (SPEC 16.7): once a burst of editing ends (nothing changed for `idleMs`), and
 // at most every `everyMs` while editing goes on; only when something changed. Then the automatic
 // versions are thinned (retention.ts). On the update path a change costs a map lookup and a clock
-// read: one timer per article in a burst, re-armed only when it fires.
+// read: one timer per article in a burst, re-armed only when it fires. With several instances, the
+// first to save one for a burst's moment stores it and the others skip theirs (SPEC 17.20).
 import type { Logger } from 'pino';
 import type { RoomRegistry } from '../collab/registry.js';
 import type * as Y from 'yjs';
 import { changed, type Room } from '../collab/room.js';
 import type { Store } from '../storage/store.js';
 import { versionsToThin, type Retention } from './retention.js';
-import { saveVersion } from './save.js';
+import { versionOf } from './save.js';
 import type { SegmentChanges } from './changes.js';
 
 export interface AutoVersionPolicy extends Retention {
@@ -37,6 +38,8 @@ export class AutoVersions {
     private readonly policy: AutoVersionPolicy,
     private readonly logger: Logger,
     private readonly changes: SegmentChanges,
+    /** Other instances edit and save the same articles (fan-out, SPEC 17.20). */
+    private readonly shared = false,
   ) {}
 
   /** Follows a loaded room's changes (both rooms of an article count). */
@@ -69,7 +72,7 @@ export class AutoVersions {
       burst.timer.unref();
       return;
     }
-    this.track(this.save(docId));
+    this.track(this.save(docId, burst));
   }
 
   private track(task: Promise<void>): void {
@@ -77,14 +80,18 @@ export class AutoVersions {
     void task.finally(() => this.saving.delete(task));
   }
 
-  private async save(docId: string): Promise<void> {
+  private async save(docId: string, burst: Burst): Promise<void> {
     // Who changed what is written first (SPEC 16.17), while the burst is still open, so that write
     // belongs to this burst rather than starting the next.
     await this.changes.flush(docId);
     this.bursts.delete(docId);
     try {
       if (!(await this.store.getDocument(docId))) return;
-      await saveVersion(this.store, this.rooms, docId, { name: AUTO_VERSION_NAME, auto: true, author: null });
+      const version = await versionOf(this.rooms, docId, { name: AUTO_VERSION_NAME, auto: true, author: null });
+      // Another instance's automatic version made since this burst's last change holds it already.
+      if (this.shared) {
+        if (!(await this.store.saveVersionUnlessNewer(version, burst.last))) return;
+      } else await this.store.saveVersion(version);
       const drop = versionsToThin(await this.store.listVersions(docId), Date.now(), this.policy);
       if (drop.length > 0) await this.store.deleteVersions(docId, drop);
       this.onSaved(docId);
@@ -98,7 +105,7 @@ export class AutoVersions {
     this.stopped = true;
     for (const [docId, burst] of this.bursts) {
       clearTimeout(burst.timer);
-      this.track(this.save(docId));
+      this.track(this.save(docId, burst));
     }
     this.bursts.clear();
     await Promise.all(this.saving);

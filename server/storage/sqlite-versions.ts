@@ -24,10 +24,23 @@ export class SqliteVersions implements VersionStore {
       get: db.prepare(`SELECT ${COLUMNS}, content, review FROM versions WHERE doc_id = ? AND id = ?`),
       delete: db.prepare('DELETE FROM versions WHERE doc_id = ? AND id = ?'),
       deleteAll: db.prepare('DELETE FROM versions WHERE doc_id = ?'),
+      newerOfKind: db.prepare('SELECT 1 FROM versions WHERE doc_id = ? AND name = ? AND auto = ? AND created_at >= ? LIMIT 1'),
     };
   }
 
   async saveVersion(version: StoredVersion): Promise<void> {
+    this.insert(version);
+  }
+
+  async saveVersionUnlessNewer(version: StoredVersion, since: number): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.sql.newerOfKind.get(version.docId, version.name, version.auto ? 1 : 0, since)) return false;
+      this.insert(version);
+      return true;
+    })();
+  }
+
+  private insert(version: StoredVersion): void {
     this.sql.insert.run({
       doc_id: version.docId,
       id: version.id,

@@ -144,8 +144,16 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async snapshotSeq(room: string): Promise<number> {
+    return (this.sql.getSnapshot.get(room) as { seq: number } | undefined)?.seq ?? 0;
+  }
+
   saveVersion(version: StoredVersion): Promise<void> {
     return this.versions.saveVersion(version);
+  }
+
+  saveVersionUnlessNewer(version: StoredVersion, since: number): Promise<boolean> {
+    return this.versions.saveVersionUnlessNewer(version, since);
   }
 
   listVersions(docId: string): Promise<VersionRecord[]> {

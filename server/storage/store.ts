@@ -61,6 +61,8 @@ export interface Store extends VersionStore {
   loadRoomSince(room: string, seq: number): Promise<RoomLog>;
   /** Replaces the room's log up to and including `uptoSeq` by `snapshot`; later updates stay. */
   compact(room: string, uptoSeq: number, snapshot: Uint8Array): Promise<void>;
+  /** The sequence number the room's stored snapshot covers, 0 when never compacted (SPEC 17.13). */
+  snapshotSeq(room: string): Promise<number>;
 
   /** Small instance-wide values (the token signing key). Returns the stored value if one exists. */
   getOrSetSetting(key: string, create: () => string): Promise<string>;

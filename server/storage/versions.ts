@@ -20,6 +20,11 @@ export interface StoredVersion extends VersionRecord {
 
 export interface VersionStore {
   saveVersion(version: StoredVersion): Promise<void>;
+  /**
+   * Stores `version` unless the document has a version of its name and kind made at `since` or
+   * later, checked and stored atomically, also against other instances (SPEC 17.20). Whether it stored it.
+   */
+  saveVersionUnlessNewer(version: StoredVersion, since: number): Promise<boolean>;
   /** A document's versions without their state, newest first. */
   listVersions(docId: string): Promise<VersionRecord[]>;
   loadVersion(docId: string, id: string): Promise<StoredVersion | null>;

@@ -55,6 +55,9 @@ export class CountingStore implements Store {
   compact(room: string, uptoSeq: number, snapshot: Uint8Array): Promise<void> {
     return this.inner.compact(room, uptoSeq, snapshot);
   }
+  snapshotSeq(room: string): Promise<number> {
+    return this.inner.snapshotSeq(room);
+  }
   getOrSetSetting(key: string, create: () => string): Promise<string> {
     return this.inner.getOrSetSetting(key, create);
   }
@@ -66,6 +69,9 @@ export class CountingStore implements Store {
   }
   saveVersion(version: StoredVersion): Promise<void> {
     return this.inner.saveVersion(version);
+  }
+  saveVersionUnlessNewer(version: StoredVersion, since: number): Promise<boolean> {
+    return this.inner.saveVersionUnlessNewer(version, since);
   }
   listVersions(docId: string): Promise<VersionRecord[]> {
     return this.inner.listVersions(docId);

@@ -222,6 +222,14 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
       });
     });
 
+    it('SPEC 17.13 snapshotSeq tells up to which seq the stored snapshot covers the log, 0 before any compaction', async () => {
+      await store.append([1, 2, 3].map((n) => ({ docId: 'doca01', room: 'doca01', update: new Uint8Array([n]) })));
+      expect(await store.snapshotSeq('doca01')).toBe(0);
+      await store.compact('doca01', 2, new Uint8Array([12]));
+      expect(await store.snapshotSeq('doca01')).toBe(2);
+      expect(await store.snapshotSeq('docb02')).toBe(0);
+    });
+
     it('Store contract: deleteDocument removes both rooms, snapshots included', async () => {
       const docs = await create('doca01');
       await create('docb02', 'other');
@@ -305,6 +313,20 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
       await store.deleteVersions('doca01', ['v1', 'v3']);
       expect((await store.listVersions('doca01')).map((v) => v.id)).toEqual(['v2']);
       expect((await store.listVersions('docb02')).map((v) => v.id)).toEqual(['v1']);
+    });
+
+    it('SPEC 17.20 saveVersionUnlessNewer stores a version only when none of its name and kind was made at `since` or later', async () => {
+      await create('doca01', 'Hello');
+      const auto = (id: string, createdAt: number, overrides: Partial<StoredVersion> = {}) =>
+        version('doca01', id, createdAt, { name: 'Automatic', auto: true, author: null, ...overrides });
+      expect(await store.saveVersionUnlessNewer(await auto('a1', 1000), 900)).toBe(true);
+      // Another one made since 1000: this one is not stored.
+      expect(await store.saveVersionUnlessNewer(await auto('a2', 1010), 1000)).toBe(false);
+      // Versions of another name or kind do not count.
+      await store.saveVersion(await version('doca01', 'n1', 3000, { name: 'Automatic' }));
+      await store.saveVersion(await auto('r1', 3000, { name: 'Reviewed' }));
+      expect(await store.saveVersionUnlessNewer(await auto('a3', 3010), 1001)).toBe(true);
+      expect((await store.listVersions('doca01')).map((v) => v.id).sort()).toEqual(['a1', 'a3', 'n1', 'r1']);
     });
 
     it('SPEC 16.1 compaction leaves versions untouched; deleting the document deletes them', async () => {

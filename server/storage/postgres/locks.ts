@@ -7,4 +7,6 @@ export const LOCKS = {
   migrate: [SPACE, 0] as [number, number],
   /** A room's compaction, keyed by hashtext(room) in SQL: one instance at a time per room. */
   compactSpace: SPACE + 1,
+  /** An article's automatic version, keyed by hashtext(document id): saved by one instance at a time (SPEC 17.20). */
+  versionSpace: SPACE + 2,
 };

@@ -46,3 +46,20 @@ export function toBuffer(bytes: Uint8Array): Buffer {
 export function toBytes(buf: Buffer): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
+
+/** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    client.release();
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is broken: the pool drops it rather than reuse it.
+    const broken = await client.query('ROLLBACK').then(() => false, () => true);
+    client.release(broken ? (error as Error) : undefined);
+    throw error;
+  }
+}

@@ -7,7 +7,7 @@ import type { StoredVersion, VersionRecord } from '../versions.js';
 import { fromRow, patchedKeys, PATCH_COLUMNS, type DocumentRow } from '../document-row.js';
 import { LOCKS } from './locks.js';
 import { migrate } from './schema.js';
-import { openPool, shownUrl, toBuffer, toBytes } from './pool.js';
+import { inTransaction, openPool, shownUrl, toBuffer, toBytes } from './pool.js';
 import { PostgresVersions } from './versions.js';
 
 export interface PostgresOptions {
@@ -191,8 +191,17 @@ export class PostgresStore implements Store {
     });
   }
 
+  async snapshotSeq(room: string): Promise<number> {
+    const { rows } = await this.pool.query<{ seq: number }>('SELECT seq FROM snapshots WHERE room = $1', [room]);
+    return rows[0]?.seq ?? 0;
+  }
+
   saveVersion(version: StoredVersion): Promise<void> {
     return this.versions.saveVersion(version);
+  }
+
+  saveVersionUnlessNewer(version: StoredVersion, since: number): Promise<boolean> {
+    return this.versions.saveVersionUnlessNewer(version, since);
   }
 
   listVersions(docId: string): Promise<VersionRecord[]> {
@@ -244,20 +253,8 @@ export class PostgresStore implements Store {
     return this.closed;
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      client.release();
-      return result;
-    } catch (error) {
-      // A connection that cannot even roll back is broken: the pool drops it rather than reuse it.
-      const broken = await client.query('ROLLBACK').then(() => false, () => true);
-      client.release(broken ? (error as Error) : undefined);
-      throw error;
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 }
 

@@ -1,0 +1,85 @@
+// Automatic versions with several instances on one PostgreSQL database and one Redis (SPEC 17.20):
+// editors of one article on two instances, each instance seeing its own editors' bursts.
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectProvider } from '../helpers/clients.js';
+import { eventually } from '../helpers/eventually.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { REDIS_URL, redisPrefix } from '../helpers/redis.js';
+import { typeInSegment } from '../helpers/segment-typing.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+type Client = ReturnType<typeof connectProvider>;
+
+const servers: TestServer[] = [];
+const clients: Client[] = [];
+const databases: TestDatabase[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await Promise.all(servers.splice(0).map((server) => server.dispose()));
+  await Promise.all(databases.splice(0).map((db) => db.drop()));
+});
+
+async function twoInstances(env: Record<string, string>): Promise<[TestServer, TestServer]> {
+  const db = await createTestDatabase();
+  databases.push(db);
+  const shared = { DATABASE_URL: db.url, REDIS_URL, REDIS_PREFIX: redisPrefix(), ...env };
+  for (let i = 0; i < 2; i++) servers.push(await startTestServer(shared));
+  return [servers[0], servers[1]];
+}
+
+function editor(server: TestServer, id: string, token: string): Client {
+  const connected = connectProvider(server.wsUrl, id, { token });
+  clients.push(connected);
+  return connected;
+}
+
+describe('automatic versions across instances', () => {
+  it('SPEC 17.20 editors typing on two instances at once get one automatic version per burst, holding both instances\' changes', async () => {
+    const [a, b] = await twoInstances({ VERSION_IDLE_MS: '300', VERSION_EVERY_MS: '600000' });
+    const { id, tokens } = await a.createDocument();
+    const versions = async (server: TestServer) =>
+      ((await server.api('GET', `/api/documents/${id}/versions`, undefined, tokens.viewer)).body.versions as { id: string; auto: boolean }[]).filter((v) => v.auto);
+    const onA = editor(a, id, tokens.editor);
+    const onB = editor(b, id, tokens.editor);
+    await eventually(() => expect(onA.provider.synced && onB.provider.synced).toBe(true), { timeout: 10_000 });
+
+    for (const [word, other] of [[' এক', ' দুই'], [' তিন', ' চার']]) {
+      typeInSegment(onA.doc, 1, word);
+      typeInSegment(onB.doc, 2, other);
+    }
+    const [first] = await eventually(async () => {
+      const found = await versions(a);
+      expect(found).toHaveLength(1);
+      return found;
+    }, { timeout: 10_000 });
+    // Both instances' bursts have ended (several idle periods): still one, on either instance.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await versions(a)).toHaveLength(1);
+    expect(await versions(b)).toEqual([first]);
+    const txt = (await b.api('GET', `/api/documents/${id}/versions/${first.id}/export?format=txt`, undefined, tokens.viewer)).body as string;
+    expect(txt).toContain('প্রথম অনুচ্ছেদ। এক তিন');
+    expect(txt).toContain('দ্বিতীয় অনুচ্ছেদ। দুই চার');
+
+    // The next burst, again on both: the next one, and only it.
+    typeInSegment(onB.doc, 1, ' পাঁচ');
+    typeInSegment(onA.doc, 2, ' ছয়');
+    await eventually(async () => expect(await versions(b)).toHaveLength(2), { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await versions(a)).toHaveLength(2);
+  });
+
+  it('SPEC 17.20 a burst on one instance alone still gets its automatic version when the other saved one before it', async () => {
+    const [a, b] = await twoInstances({ VERSION_IDLE_MS: '200', VERSION_EVERY_MS: '600000' });
+    const { id, tokens } = await a.createDocument();
+    const count = async () =>
+      ((await b.api('GET', `/api/documents/${id}/versions`, undefined, tokens.viewer)).body.versions as { auto: boolean }[]).filter((v) => v.auto).length;
+    const onA = editor(a, id, tokens.editor);
+    const onB = editor(b, id, tokens.editor);
+    await eventually(() => expect(onA.provider.synced && onB.provider.synced).toBe(true), { timeout: 10_000 });
+    typeInSegment(onA.doc, 1, ' এক');
+    await eventually(async () => expect(await count()).toBe(1), { timeout: 10_000 });
+    // B's burst begins after A's version: it is B's to save.
+    typeInSegment(onB.doc, 2, ' দুই');
+    await eventually(async () => expect(await count()).toBe(2), { timeout: 10_000 });
+  });
+});
