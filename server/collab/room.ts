@@ -5,7 +5,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import type { Logger } from 'pino';
 import { CloseCode, type RoomKind } from '../../shared/schema.js';
 import type { GroupCommit } from '../storage/group-commit.js';
-import { StoreUnavailable, type Store } from '../storage/store.js';
+import { StoreUnavailable, type RoomLog, type Store } from '../storage/store.js';
 import type { StoreHealth } from '../storage/store-health.js';
 import type { Metrics } from '../metrics.js';
 import { StoredGate } from './stored-gate.js';
@@ -46,8 +46,8 @@ export class Room {
   private readonly gate = new StoredGate();
   private storedSeq: number;
   private bytes: number;
-  /** Updates stored in the log after the snapshot. */
-  private logLength: number;
+  /** Up to this seq the store's snapshot is known to cover the log (SPEC 17.13). */
+  private compactedSeq: number;
   private compaction: Promise<void> | null = null;
   private failed = false;
   private rejectFailure!: (error: unknown) => void;
@@ -69,11 +69,8 @@ export class Room {
   /** With fan-out, `feed` is subscribed already: what others publish while the store is read is kept (SPEC 17.9). */
   static async load(name: string, docId: string, kind: RoomKind, deps: RoomDeps, feed?: RoomFeed): Promise<Room> {
     const log = await deps.store.loadRoom(name);
-    const room = new Room(name, docId, kind, deps, log.snapshot, log.updates, log.seq, log.bytes);
-    if (feed) {
-      room.feed = feed;
-      feed.attach(room, log.seq);
-    }
+    const room = new Room(name, docId, kind, deps, log, feed);
+    feed?.attach(room, log.seq);
     return room;
   }
 
@@ -82,15 +79,14 @@ export class Room {
     readonly docId: string,
     readonly kind: RoomKind,
     private readonly deps: RoomDeps,
-    snapshot: Uint8Array | null,
-    updates: Uint8Array[],
-    seq: number,
-    bytes: number,
+    { snapshot, snapshotSeq, updates, seq, bytes }: RoomLog,
+    feed?: RoomFeed,
   ) {
     this.failure.catch(() => {});
+    this.feed = feed ?? null;
     this.storedSeq = seq;
     this.bytes = bytes;
-    this.logLength = updates.length;
+    this.compactedSeq = snapshotSeq;
     this.doc.transact(() => {
       if (snapshot) Y.applyUpdate(this.doc, snapshot);
       for (const update of updates) Y.applyUpdate(this.doc, update);
@@ -115,7 +111,7 @@ export class Room {
       (update) => this.feed?.presence(update),
     );
     // A log left long (by a crash before its compaction) is compacted once the first answers are out.
-    if (this.logLength > 0 && this.logLength >= deps.compactEvery) setImmediate(() => void this.compact());
+    if (this.logLength >= deps.compactEvery) setImmediate(() => void this.compact(deps.compactEvery));
   }
 
   /** Adds a peer and opens the sync: the server's state vector, then the peers' presence. */
@@ -266,10 +262,10 @@ export class Room {
     this.deps.commit.append({ docId: this.docId, room: this.name, update }).then(
       (seq) => {
         stored = seq;
-        this.storedSeq = seq;
-        this.logLength++;
+        this.storedSeq = Math.max(this.storedSeq, seq);
         this.gate.markStored(n);
-        if (this.logLength >= this.deps.compactEvery) void this.compact();
+        // The seq counts every instance's appends to the shared log (SPEC 17.13).
+        if (this.logLength >= this.deps.compactEvery) void this.compact(this.deps.compactEvery);
       },
       (error) => this.fail(error),
     );
@@ -282,14 +278,28 @@ export class Room {
     });
   }
 
-  /** Merges the stored log into one snapshot, in the background (SPEC 4.4). */
-  compact(): Promise<void> {
-    if (this.compaction || this.logLength === 0 || this.failed || this.doc.isDestroyed) return this.compaction ?? Promise.resolve();
+  /**
+   * Updates in the room's log after the snapshot, as far as this room knows: with fan-out the seqs
+   * count every instance's appends (SPEC 17.13).
+   */
+  private get logLength(): number {
+    return Math.max(this.storedSeq, this.feed?.coveredSeq ?? 0) - this.compactedSeq;
+  }
+
+  /**
+   * Merges the stored log into one snapshot, in the background (SPEC 4.4), when it holds at least
+   * `atLeast` updates (on its count: COMPACT_EVERY; as the room unloads and at shutdown: any).
+   */
+  compact(atLeast = 1): Promise<void> {
+    if (this.compaction || this.logLength < Math.max(atLeast, 1) || this.failed || this.doc.isDestroyed) return this.compaction ?? Promise.resolve();
     const run = async () => {
       try {
         // A group stored while a snapshot is written can bring the log past COMPACT_EVERY again, with
         // no later update to notice: compacting on until it does not keeps the log (and a cold load) short.
-        while ((await this.compactOnce()) && this.logLength > 0 && this.logLength >= this.deps.compactEvery && !this.failed && !this.doc.isDestroyed);
+        let threshold = atLeast;
+        while ((await this.compactOnce(threshold)) && this.logLength >= this.deps.compactEvery && !this.failed && !this.doc.isDestroyed) {
+          threshold = this.deps.compactEvery;
+        }
       } finally {
         this.compaction = null;
       }
@@ -298,17 +308,22 @@ export class Room {
     return this.compaction;
   }
 
-  /** One snapshot of the doc replacing the log stored so far; false when it failed. */
-  private async compactOnce(): Promise<boolean> {
-    // With fan-out, only up to where every instance's updates are in this doc (SPEC 17.13).
-    const uptoSeq = this.feed ? this.feed.coveredSeq : this.storedSeq;
-    const merged = this.logLength;
-    const bytesBefore = this.bytes;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
+  /** One snapshot of the doc replacing the log stored so far; false when it failed or had nothing to do. */
+  private async compactOnce(atLeast: number): Promise<boolean> {
     try {
+      // Another instance may have compacted meanwhile: then the log may be short already (SPEC 17.13).
+      if (this.feed) {
+        this.compactedSeq = Math.max(this.compactedSeq, await this.deps.store.snapshotSeq(this.name));
+        if (this.logLength < Math.max(atLeast, 1) || this.doc.isDestroyed) return false;
+      }
+      // With fan-out, only up to where every instance's updates are in this doc (SPEC 17.13).
+      const uptoSeq = this.feed ? this.feed.coveredSeq : this.storedSeq;
+      if (uptoSeq <= this.compactedSeq) return false;
+      const bytesBefore = this.bytes;
+      const snapshot = Y.encodeStateAsUpdate(this.doc);
       await this.deps.store.compact(this.name, uptoSeq, snapshot);
       // Updates applied since the snapshot was taken stay in the log (or are in flight).
-      this.logLength -= merged;
+      this.compactedSeq = Math.max(this.compactedSeq, uptoSeq);
       this.bytes = snapshot.length + (this.bytes - bytesBefore);
       return true;
     } catch (error) {

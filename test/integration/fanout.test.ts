@@ -381,6 +381,31 @@ describe('fan-out between instances (SPEC 17)', () => {
     await eventually(() => expect(markers(fresh).sort()).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'ghost']));
   });
 
+  it('SPEC 17.13 the shared log is compacted on its own length: two instances appending COMPACT_EVERY/2 and more each, neither reaching it alone', async () => {
+    const { db, env } = await cluster();
+    const compacting = { ...env, COMPACT_EVERY: '20' };
+    const [a, b] = [await instance(compacting), await instance(compacting)];
+    const { id, tokens } = await a.createDocument();
+    const onA = client(a.wsUrl, id, tokens.editor);
+    const onB = client(b.wsUrl, id, tokens.editor);
+    await synced(onA, onB);
+    type(onA, 'a', 11);
+    await eventually(() => expect(markers(onB)).toHaveLength(11), { timeout: 10_000 });
+    expect((await db.sql('SELECT seq FROM snapshots WHERE room = $1', [id])).rowCount).toBe(0);
+    type(onB, 'b', 11);
+    await eventually(() => expect(markers(onA)).toHaveLength(22), { timeout: 10_000 });
+    // 23 updates went into the log (the import's and 22 typed): a snapshot now holds at least 20 of them.
+    await eventually(async () => {
+      const { rows } = await db.sql('SELECT seq FROM snapshots WHERE room = $1', [id]);
+      expect(Number(rows[0]?.seq)).toBeGreaterThanOrEqual(20);
+      expect(await storedUpdates(db, id)).toBeLessThanOrEqual(3);
+    }, { timeout: 10_000 });
+
+    const c = await instance(env);
+    const fresh = client(c.wsUrl, id, tokens.viewer);
+    await eventually(() => expect(log(fresh).toString()).toBe(log(onA).toString()), { timeout: 10_000 });
+  });
+
   it('SPEC 17.11 Redis unreachable at start: the server does not start, and says so without the password', async () => {
     const redis = await startOwnRedis();
     await redis.stop();
