@@ -26,7 +26,10 @@ export function newSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** Verified tokens kept for a minute (revocation is checked apart): a reconnect storm verifies once. */
+/**
+ * Verified tokens kept for a minute (revocation is checked apart), and a verification under way
+ * shared by whoever asks meanwhile: a reconnect storm, its joins arriving at once, verifies once.
+ */
 const VERIFIED_CACHE_SIZE = 2000;
 const VERIFIED_CACHE_MS = 60_000;
 
@@ -34,6 +37,7 @@ export function createTokenIssuer(secret: string, adminToken: string): TokenIssu
   const key = new TextEncoder().encode(secret);
   const admin = Buffer.from(adminToken);
   const verified = new Map<string, { claims: DocumentClaims; until: number }>();
+  const verifying = new Map<string, Promise<DocumentClaims | null>>();
   return {
     async sign(claims, expiresIn) {
       const jwt = new SignJWT({ ...claims, sub: claims.sub ?? randomBytes(9).toString('base64url') })
@@ -46,12 +50,19 @@ export function createTokenIssuer(secret: string, adminToken: string): TokenIssu
       const cached = verified.get(token);
       if (cached && cached.until > Date.now()) return cached.claims;
       verified.delete(token);
-      const claims = await verifyToken(token);
-      if (claims) {
-        if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
-        verified.set(token, { claims, until: Math.min(Date.now() + VERIFIED_CACHE_MS, (claims.exp ?? Infinity) * 1000) });
+      let pending = verifying.get(token);
+      if (!pending) {
+        pending = verifyToken(token).then((claims) => {
+          verifying.delete(token);
+          if (claims) {
+            if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+            verified.set(token, { claims, until: Math.min(Date.now() + VERIFIED_CACHE_MS, (claims.exp ?? Infinity) * 1000) });
+          }
+          return claims;
+        });
+        verifying.set(token, pending);
       }
-      return claims;
+      return pending;
     },
     isAdmin(token) {
       const given = Buffer.from(token);
