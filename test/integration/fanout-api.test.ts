@@ -1,53 +1,25 @@
 // The HTTP API across instances (SPEC 17.18, 17.19): two instances on one PostgreSQL database and
 // one Redis, the second reaching Redis through a proxy that can hold back what Redis sends it.
 // Real servers, stock y-websocket clients.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { $readSegments } from '../../shared/article.js';
 import { openArticle } from '../../shared/headless.js';
-import { connectProvider } from '../helpers/clients.js';
+import { synced, useCluster, type Client } from '../helpers/cluster.js';
 import { eventually } from '../helpers/eventually.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
-import { REDIS_URL, redisPrefix } from '../helpers/redis.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
-import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
+import { REDIS_URL } from '../helpers/redis.js';
 
-type Client = ReturnType<typeof connectProvider>;
-
-const servers: TestServer[] = [];
-const clients: Client[] = [];
-const databases: TestDatabase[] = [];
-const proxies: TcpProxy[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const proxy of proxies) proxy.release();
-  await Promise.all(servers.splice(0).map((server) => server.dispose()));
-  await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
-  await Promise.all(databases.splice(0).map((db) => db.drop()));
-});
+const { shared, instance, proxy, client } = useCluster();
 
 /** Instances A and B on one database and one Redis prefix; B's Redis link can be held back. */
 async function twoInstances() {
-  const db = await createTestDatabase();
-  databases.push(db);
+  const { env } = await shared();
   const redis = new URL(REDIS_URL);
-  const link = await startTcpProxy(redis.hostname, Number(redis.port || 6379));
-  proxies.push(link);
-  const env = { DATABASE_URL: db.url, REDIS_PREFIX: redisPrefix() };
-  const a = await startTestServer({ ...env, REDIS_URL });
-  servers.push(a);
-  const b = await startTestServer({ ...env, REDIS_URL: link.via(REDIS_URL) });
-  servers.push(b);
+  const link = await proxy(redis.hostname, Number(redis.port || 6379));
+  const a = await instance(env);
+  const b = await instance({ ...env, REDIS_URL: link.via(REDIS_URL) });
   return { a, b, link };
 }
-
-function client(wsUrl: string, room: string, token: string): Client {
-  const connected = connectProvider(wsUrl, room, { token });
-  clients.push(connected);
-  return connected;
-}
-
-const synced = (...all: Client[]) => eventually(() => expect(all.every((c) => c.provider.synced)).toBe(true), { timeout: 10_000 });
 
 /** The segments' texts as a client's copy of the content room holds them. */
 function texts(c: Client): string[] {

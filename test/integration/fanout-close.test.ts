@@ -1,37 +1,17 @@
 // Revocation and deletion on one instance close the article's live connections on every instance
 // (SPEC 17.16): real PostgreSQL, real Redis, the stock y-websocket client.
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectProvider, rawSocket } from '../helpers/clients.js';
+import { describe, expect, it } from 'vitest';
+import { rawSocket } from '../helpers/clients.js';
+import { useCluster, type Client } from '../helpers/cluster.js';
 import { eventually } from '../helpers/eventually.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
-import { REDIS_URL, redisPrefix } from '../helpers/redis.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 
-type Client = ReturnType<typeof connectProvider>;
-
-const servers: TestServer[] = [];
-const clients: Client[] = [];
-const databases: TestDatabase[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await Promise.all(servers.splice(0).map((server) => server.dispose()));
-  await Promise.all(databases.splice(0).map((db) => db.drop()));
-});
+const { shared, instance, client } = useCluster();
 
 /** Two instances on one database and one Redis prefix. */
 async function twoInstances(): Promise<[TestServer, TestServer]> {
-  const db = await createTestDatabase();
-  databases.push(db);
-  const env = { DATABASE_URL: db.url, REDIS_URL, REDIS_PREFIX: redisPrefix() };
-  const pair: [TestServer, TestServer] = [await startTestServer(env), await startTestServer(env)];
-  servers.push(...pair);
-  return pair;
-}
-
-function client(wsUrl: string, room: string, token: string): Client {
-  const connected = connectProvider(wsUrl, room, { token });
-  clients.push(connected);
-  return connected;
+  const { env } = await shared();
+  return [await instance(env), await instance(env)];
 }
 
 /** The close code a fresh socket gets. */

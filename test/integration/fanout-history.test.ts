@@ -1,37 +1,20 @@
 // Automatic versions with several instances on one PostgreSQL database and one Redis (SPEC 17.20):
 // editors of one article on two instances, each instance seeing its own editors' bursts.
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectProvider } from '../helpers/clients.js';
+import { describe, expect, it } from 'vitest';
+import { useCluster, type Client } from '../helpers/cluster.js';
 import { eventually } from '../helpers/eventually.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
-import { REDIS_URL, redisPrefix } from '../helpers/redis.js';
 import { typeInSegment } from '../helpers/segment-typing.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 
-type Client = ReturnType<typeof connectProvider>;
+const { shared, instance, client } = useCluster();
 
-const servers: TestServer[] = [];
-const clients: Client[] = [];
-const databases: TestDatabase[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await Promise.all(servers.splice(0).map((server) => server.dispose()));
-  await Promise.all(databases.splice(0).map((db) => db.drop()));
-});
-
-async function twoInstances(env: Record<string, string>): Promise<[TestServer, TestServer]> {
-  const db = await createTestDatabase();
-  databases.push(db);
-  const shared = { DATABASE_URL: db.url, REDIS_URL, REDIS_PREFIX: redisPrefix(), ...env };
-  for (let i = 0; i < 2; i++) servers.push(await startTestServer(shared));
-  return [servers[0], servers[1]];
+async function twoInstances(extra: Record<string, string>): Promise<[TestServer, TestServer]> {
+  const { env } = await shared();
+  const both = { ...env, ...extra };
+  return [await instance(both), await instance(both)];
 }
 
-function editor(server: TestServer, id: string, token: string): Client {
-  const connected = connectProvider(server.wsUrl, id, { token });
-  clients.push(connected);
-  return connected;
-}
+const editor = (server: TestServer, id: string, token: string): Client => client(server.wsUrl, id, token);
 
 describe('automatic versions across instances', () => {
   it('SPEC 17.20 editors typing on two instances at once get one automatic version per burst, holding both instances\' changes', async () => {

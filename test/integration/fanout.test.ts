@@ -3,66 +3,36 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
 import * as Y from 'yjs';
 import pg from 'pg';
 import { encodeFanout } from '../../server/fanout/messages.js';
-import { connectProvider } from '../helpers/clients.js';
 import { createDocumentAt, startChildServer, type ChildServer } from '../helpers/child-server.js';
+import { synced, useCluster, type Client } from '../helpers/cluster.js';
 import { eventually } from '../helpers/eventually.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
-import { REDIS_URL, redisPrefix, startOwnRedis, type OwnRedis } from '../helpers/redis.js';
+import type { TestDatabase } from '../helpers/postgres.js';
+import { REDIS_URL, startOwnRedis } from '../helpers/redis.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { FanoutUnavailable } from '../../server/fanout/fanout.js';
 import { openPostgresStore } from '../../server/storage/postgres/store.js';
 
-type Client = ReturnType<typeof connectProvider>;
-
-const servers: TestServer[] = [];
-const children: ChildServer[] = [];
-const clients: Client[] = [];
-const databases: TestDatabase[] = [];
-const redises: OwnRedis[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const child of children.splice(0)) child.process.kill('SIGKILL');
-  await Promise.all(servers.splice(0).map((server) => server.dispose()));
-  await Promise.all(redises.splice(0).map((redis) => redis.stop()));
-  await Promise.all(databases.splice(0).map((db) => db.drop()));
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const { shared, instance, client, defer } = useCluster();
 
 /** One database and one Redis prefix, shared by the instances a test starts with `env`. */
 async function cluster(redisUrl = REDIS_URL) {
-  const db = await createTestDatabase();
-  databases.push(db);
-  const env = { DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix(), COMPACT_EVERY: '100000' };
-  return { db, env };
-}
-
-async function instance(env: Record<string, string>): Promise<TestServer> {
-  const server = await startTestServer(env);
-  servers.push(server);
-  return server;
+  const { db, env } = await shared(redisUrl);
+  return { db, env: { ...env, COMPACT_EVERY: '100000' } };
 }
 
 async function childInstance(env: Record<string, string>): Promise<ChildServer> {
   const dir = await mkdtemp(join(tmpdir(), 'tandem-fanout-'));
-  dirs.push(dir);
+  defer(() => rm(dir, { recursive: true, force: true }));
   const child = await startChildServer(dir, env);
-  children.push(child);
+  defer(() => child.process.kill('SIGKILL'));
   return child;
 }
 
-function client(wsUrl: string, id: string, token: string, doc?: Client['doc']): Client {
-  const connected = connectProvider(wsUrl, id, { token, doc });
-  clients.push(connected);
-  return connected;
-}
-
-const synced = (...all: Client[]) => eventually(() => expect(all.every((c) => c.provider.synced)).toBe(true), { timeout: 10_000 });
 const log = (c: Client) => c.doc.getText('log');
 const markers = (c: Client) => log(c).toString().split(';').filter(Boolean);
 /** Types `count` markers, each its own transaction (one update message each). */
@@ -77,6 +47,17 @@ async function metric(server: TestServer, name: string, labels = ''): Promise<nu
 }
 const storedUpdates = async (db: TestDatabase, room: string) =>
   (await db.sql('SELECT count(*)::int AS n FROM updates WHERE room = $1', [room])).rows[0].n as number;
+/** Appends `text` to a room's shared log as another instance would, publishing nothing. */
+async function appendUnheard(db: TestDatabase, room: string, text: string): Promise<void> {
+  const store = await openPostgresStore({ url: db.url });
+  try {
+    const doc = new Y.Doc();
+    doc.getText('log').insert(0, text);
+    await store.append([{ docId: room, room, update: Y.encodeStateAsUpdate(doc) }]);
+  } finally {
+    await store.close();
+  }
+}
 
 describe('fan-out between instances (SPEC 17)', () => {
   it('SPEC 17.8 stock clients on two instances converge both ways, and each update is stored once', async () => {
@@ -249,7 +230,7 @@ describe('fan-out between instances (SPEC 17)', () => {
 
   it('SPEC 17.11 Redis restarted: the instances reconnect, catch up from the store, and clients converge; /healthz answers 503 meanwhile (SPEC 17.14)', async () => {
     const redis = await startOwnRedis();
-    redises.push(redis);
+    defer(() => redis.stop());
     const { env } = await cluster(redis.url);
     const [a, b] = [await instance(env), await instance(env)];
     expect((await a.api('GET', '/healthz')).status).toBe(200);
@@ -289,14 +270,7 @@ describe('fan-out between instances (SPEC 17)', () => {
     await synced(onA, onB);
 
     // A third instance's append that nobody hears of: stored in the shared log, never published.
-    const silent = await openPostgresStore({ url: db.url });
-    try {
-      const ghost = new Y.Doc();
-      ghost.getText('log').insert(0, 'ghost;');
-      await silent.append([{ docId: id, room: id, update: Y.encodeStateAsUpdate(ghost) }]);
-    } finally {
-      await silent.close();
-    }
+    await appendUnheard(db, id, 'ghost;');
     type(onA, 'a', 1);
     await eventually(() => {
       expect(markers(onA)).toEqual(expect.arrayContaining(['ghost', 'a0']));
@@ -364,14 +338,7 @@ describe('fan-out between instances (SPEC 17)', () => {
     const onA = client(a.wsUrl, id, tokens.editor);
     await synced(onA);
     // Another instance's update, stored and not (yet) heard of on A…
-    const other = await openPostgresStore({ url: db.url });
-    try {
-      const ghost = new Y.Doc();
-      ghost.getText('log').insert(0, 'ghost;');
-      await other.append([{ docId: id, room: id, update: Y.encodeStateAsUpdate(ghost) }]);
-    } finally {
-      await other.close();
-    }
+    await appendUnheard(db, id, 'ghost;');
     // …then five of A's own, so A compacts at once, before the gap makes it read the store.
     type(onA, 'a', 5);
     await eventually(async () => expect((await db.sql('SELECT seq FROM snapshots WHERE room = $1', [id])).rowCount).toBe(1));

@@ -1,46 +1,42 @@
 // PostgreSQL unreachable while serving (SPEC 17.17): the instance reaches its database through a TCP
 // proxy the test cuts and restores. Real PostgreSQL, stock y-websocket clients.
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectProvider } from '../helpers/clients.js';
+import { describe, expect, it } from 'vitest';
+import { synced, useCluster, type Client } from '../helpers/cluster.js';
 import { eventually } from '../helpers/eventually.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
-import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
+import type { TestServer } from '../helpers/server.js';
 
-type Client = ReturnType<typeof connectProvider>;
-
-const servers: TestServer[] = [];
-const clients: Client[] = [];
-const databases: TestDatabase[] = [];
-const proxies: TcpProxy[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const proxy of proxies) proxy.restore();
-  await Promise.all(servers.splice(0).map((server) => server.dispose()));
-  await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
-  await Promise.all(databases.splice(0).map((db) => db.drop()));
-});
+const { database, instance, proxy, client } = useCluster();
 
 /** An instance reaching a fresh database through a proxy. */
 async function proxiedInstance(env: Record<string, string> = {}) {
-  const db = await createTestDatabase();
-  databases.push(db);
+  const db = await database();
   const target = new URL(db.url);
-  const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
-  proxies.push(proxy);
-  const server = await startTestServer({ DATABASE_URL: proxy.via(db.url), ...env });
-  servers.push(server);
-  return { db, proxy, server };
+  const link = await proxy(target.hostname, Number(target.port || 5432));
+  const server = await instance({ DATABASE_URL: link.via(db.url), ...env });
+  return { db, proxy: link, server };
 }
 
-function client(wsUrl: string, room: string, token: string): Client {
-  const connected = connectProvider(wsUrl, room, { token });
-  clients.push(connected);
-  return connected;
-}
-
-const synced = (...all: Client[]) => eventually(() => expect(all.every((c) => c.provider.synced)).toBe(true), { timeout: 10_000 });
 const log = (c: Client) => c.doc.getText('log').toString();
+
+/** An article on a proxied instance with an editor and a viewer synced, the editor's 'stored;' seen by the viewer. */
+async function storedArticle(env: Record<string, string> = {}) {
+  const { db, proxy, server } = await proxiedInstance(env);
+  const { id, tokens } = await server.createDocument();
+  const editor = client(server.wsUrl, id, tokens.editor);
+  const viewer = client(server.wsUrl, id, tokens.viewer);
+  await synced(editor, viewer);
+  editor.doc.getText('log').insert(0, 'stored;');
+  await eventually(() => expect(log(viewer)).toBe('stored;'));
+  return { db, proxy, server, id, tokens, editor, viewer };
+}
+
+/** The log as a fresh instance on the database loads it. */
+async function readFresh(databaseUrl: string, id: string, token: string): Promise<string> {
+  const fresh = await instance({ DATABASE_URL: databaseUrl });
+  const reader = client(fresh.wsUrl, id, token);
+  await synced(reader);
+  return log(reader);
+}
 
 async function healthz(server: TestServer): Promise<number> {
   return (await fetch(`${server.url}/healthz`)).status;
@@ -48,13 +44,7 @@ async function healthz(server: TestServer): Promise<number> {
 
 describe('PostgreSQL unreachable while serving (SPEC 17.17)', () => {
   it('SPEC 17.17 writes are refused with 1011 and reach nobody, readers of a loaded room go on and joiners sync, the API answers 503 store_unavailable; once the database is back the refused edits are stored', { timeout: 60_000 }, async () => {
-    const { db, proxy, server } = await proxiedInstance();
-    const { id, tokens } = await server.createDocument();
-    const editor = client(server.wsUrl, id, tokens.editor);
-    const viewer = client(server.wsUrl, id, tokens.viewer);
-    await synced(editor, viewer);
-    editor.doc.getText('log').insert(0, 'stored;');
-    await eventually(() => expect(log(viewer)).toBe('stored;'));
+    const { db, proxy, server, id, tokens, editor, viewer } = await storedArticle();
 
     proxy.cut();
     await eventually(async () => expect(await healthz(server)).toBe(503), { timeout: 10_000 });
@@ -91,21 +81,11 @@ describe('PostgreSQL unreachable while serving (SPEC 17.17)', () => {
     expect((await server.api('GET', `/api/documents/${id}`)).status).toBe(200);
 
     // What the clients saw is in the database: a fresh instance on it loads it.
-    const fresh = await startTestServer({ DATABASE_URL: db.url });
-    servers.push(fresh);
-    const reader = client(fresh.wsUrl, id, tokens.viewer);
-    await synced(reader);
-    expect(log(reader)).toBe('stored;refused;');
+    expect(await readFresh(db.url, id, tokens.viewer)).toBe('stored;refused;');
   });
 
   it('SPEC 17.17 an append that fails closes the room\'s connections with 1011 without acknowledging or sending the update; the room is loaded afresh from the store, and the edit is stored once the store takes it', { timeout: 60_000 }, async () => {
-    const { db, server } = await proxiedInstance();
-    const { id, tokens } = await server.createDocument();
-    const editor = client(server.wsUrl, id, tokens.editor);
-    const viewer = client(server.wsUrl, id, tokens.viewer);
-    await synced(editor, viewer);
-    editor.doc.getText('log').insert(0, 'stored;');
-    await eventually(() => expect(log(viewer)).toBe('stored;'));
+    const { db, server, id, tokens, editor, viewer } = await storedArticle();
 
     // Every append now fails, while reads answer.
     await db.sql('ALTER TABLE updates ADD CONSTRAINT refuse_appends CHECK (false) NOT VALID');
@@ -118,21 +98,11 @@ describe('PostgreSQL unreachable while serving (SPEC 17.17)', () => {
 
     await db.sql('ALTER TABLE updates DROP CONSTRAINT refuse_appends');
     await eventually(() => expect(log(viewer)).toBe('stored;refused;'), { timeout: 15_000 });
-    const fresh = await startTestServer({ DATABASE_URL: db.url });
-    servers.push(fresh);
-    const reader = client(fresh.wsUrl, id, tokens.viewer);
-    await synced(reader);
-    expect(log(reader)).toBe('stored;refused;');
+    expect(await readFresh(db.url, id, tokens.viewer)).toBe('stored;refused;');
   });
 
   it('SPEC 17.17 a database gone silent fails an append after STORE_TIMEOUT_MS like one that refuses it: 1011, nothing acknowledged or sent, /healthz 503; once it answers the edit is there', { timeout: 60_000 }, async () => {
-    const { proxy, server } = await proxiedInstance({ STORE_TIMEOUT_MS: '1000' });
-    const { id, tokens } = await server.createDocument();
-    const editor = client(server.wsUrl, id, tokens.editor);
-    const viewer = client(server.wsUrl, id, tokens.viewer);
-    await synced(editor, viewer);
-    editor.doc.getText('log').insert(0, 'stored;');
-    await eventually(() => expect(log(viewer)).toBe('stored;'));
+    const { proxy, server, id, editor, viewer } = await storedArticle({ STORE_TIMEOUT_MS: '1000' });
 
     // The database's answers stop coming, its connections staying open.
     proxy.hold();
