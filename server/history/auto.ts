@@ -81,6 +81,9 @@ export class AutoVersions {
   }
 
   private async save(docId: string, burst: Burst): Promise<void> {
+    // The burst's last edit, before the note written below moves it: another instance's version
+    // made after it holds this burst's edits (SPEC 17.20).
+    const lastEdit = burst.last;
     // Who changed what is written first (SPEC 16.17), while the burst is still open, so that write
     // belongs to this burst rather than starting the next.
     await this.changes.flush(docId);
@@ -90,7 +93,7 @@ export class AutoVersions {
       const version = await versionOf(this.rooms, docId, { name: AUTO_VERSION_NAME, auto: true, author: null });
       // Another instance's automatic version made since this burst's last change holds it already.
       if (this.shared) {
-        if (!(await this.store.saveVersionUnlessNewer(version, burst.last))) return;
+        if (!(await this.store.saveVersionUnlessNewer(version, lastEdit))) return;
       } else await this.store.saveVersion(version);
       const drop = versionsToThin(await this.store.listVersions(docId), Date.now(), this.policy);
       if (drop.length > 0) await this.store.deleteVersions(docId, drop);
