@@ -7,7 +7,7 @@ import { migrate } from './sqlite-schema.js';
 import { SqliteVersions } from './sqlite-versions.js';
 import { fromRow, patchedKeys, PATCH_COLUMNS, type DocumentRow } from './document-row.js';
 import type { AppendEntry, DocumentPatch, DocumentRecord, RoomLog, Store } from './store.js';
-import type { StoredVersion, VersionRecord } from './versions.js';
+import { WithVersions } from './versions.js';
 
 export interface SqliteOptions {
   dir: string;
@@ -21,15 +21,16 @@ export function openSqliteStore(options: SqliteOptions): SqliteStore {
   return new SqliteStore(options);
 }
 
-export class SqliteStore implements Store {
+export class SqliteStore extends WithVersions implements Store {
   readonly path: string;
   private readonly db: Database.Database;
   /** Last seq per room, loaded on first use; only this process writes the file. */
   private readonly lastSeqs = new Map<string, number>();
   private readonly sql;
-  private readonly versions: SqliteVersions;
+  protected readonly versions: SqliteVersions;
 
   constructor({ dir, fsync = false }: SqliteOptions) {
+    super();
     mkdirSync(dir, { recursive: true });
     this.path = join(dir, 'tandem.db');
     this.db = new Database(this.path);
@@ -146,26 +147,6 @@ export class SqliteStore implements Store {
 
   async snapshotSeq(room: string): Promise<number> {
     return (this.sql.getSnapshot.get(room) as { seq: number } | undefined)?.seq ?? 0;
-  }
-
-  saveVersion(version: StoredVersion): Promise<void> {
-    return this.versions.saveVersion(version);
-  }
-
-  saveVersionUnlessNewer(version: StoredVersion, since: number): Promise<boolean> {
-    return this.versions.saveVersionUnlessNewer(version, since);
-  }
-
-  listVersions(docId: string): Promise<VersionRecord[]> {
-    return this.versions.listVersions(docId);
-  }
-
-  loadVersion(docId: string, id: string): Promise<StoredVersion | null> {
-    return this.versions.loadVersion(docId, id);
-  }
-
-  deleteVersions(docId: string, ids: string[]): Promise<void> {
-    return this.versions.deleteVersions(docId, ids);
   }
 
   async getSetting(key: string): Promise<string | null> {

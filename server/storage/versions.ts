@@ -30,3 +30,28 @@ export interface VersionStore {
   loadVersion(docId: string, id: string): Promise<StoredVersion | null>;
   deleteVersions(docId: string, ids: string[]): Promise<void>;
 }
+
+/** A store whose version methods are those of the back end's own VersionStore, kept apart. */
+export abstract class WithVersions implements VersionStore {
+  protected abstract readonly versions: VersionStore;
+
+  saveVersion(version: StoredVersion): Promise<void> {
+    return this.versions.saveVersion(version);
+  }
+
+  saveVersionUnlessNewer(version: StoredVersion, since: number): Promise<boolean> {
+    return this.versions.saveVersionUnlessNewer(version, since);
+  }
+
+  listVersions(docId: string): Promise<VersionRecord[]> {
+    return this.versions.listVersions(docId);
+  }
+
+  loadVersion(docId: string, id: string): Promise<StoredVersion | null> {
+    return this.versions.loadVersion(docId, id);
+  }
+
+  deleteVersions(docId: string, ids: string[]): Promise<void> {
+    return this.versions.deleteVersions(docId, ids);
+  }
+}

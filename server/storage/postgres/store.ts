@@ -3,7 +3,7 @@
 // room_seqs row, whose lock orders appends to one room across instances.
 import type pg from 'pg';
 import { PingTimeout, StoreUnavailable, type AppendEntry, type DocumentPatch, type DocumentRecord, type RoomLog, type Store } from '../store.js';
-import type { StoredVersion, VersionRecord } from '../versions.js';
+import { WithVersions } from '../versions.js';
 import { fromRow, patchedKeys, PATCH_COLUMNS, type DocumentRow } from '../document-row.js';
 import { LOCKS } from './locks.js';
 import { migrate } from './schema.js';
@@ -35,12 +35,13 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
   return new PostgresStore(pool);
 }
 
-export class PostgresStore implements Store {
-  private readonly versions: PostgresVersions;
+export class PostgresStore extends WithVersions implements Store {
+  protected readonly versions: PostgresVersions;
   private closed: Promise<void> | null = null;
 
   /** Shared with the translation memory on this database (memory/postgres-memory.ts). */
   constructor(readonly pool: pg.Pool) {
+    super();
     this.versions = new PostgresVersions(pool);
   }
 
@@ -194,26 +195,6 @@ export class PostgresStore implements Store {
   async snapshotSeq(room: string): Promise<number> {
     const { rows } = await this.pool.query<{ seq: number }>('SELECT seq FROM snapshots WHERE room = $1', [room]);
     return rows[0]?.seq ?? 0;
-  }
-
-  saveVersion(version: StoredVersion): Promise<void> {
-    return this.versions.saveVersion(version);
-  }
-
-  saveVersionUnlessNewer(version: StoredVersion, since: number): Promise<boolean> {
-    return this.versions.saveVersionUnlessNewer(version, since);
-  }
-
-  listVersions(docId: string): Promise<VersionRecord[]> {
-    return this.versions.listVersions(docId);
-  }
-
-  loadVersion(docId: string, id: string): Promise<StoredVersion | null> {
-    return this.versions.loadVersion(docId, id);
-  }
-
-  deleteVersions(docId: string, ids: string[]): Promise<void> {
-    return this.versions.deleteVersions(docId, ids);
   }
 
   async getSetting(key: string): Promise<string | null> {
