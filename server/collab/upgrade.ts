@@ -14,6 +14,7 @@ import type { Metrics } from '../metrics.js';
 import { Connection, type ConnectionLimits } from './connection.js';
 import { cleanName } from './presence.js';
 import { clientAddress, type TrustedProxies } from './client-address.js';
+import { ConnectionGate } from './connection-gate.js';
 import { originAllowed, type OriginPolicy } from './origin.js';
 import { pingSockets } from './pings.js';
 import { KeyedLimiter, TokenBucket } from './rate-limit.js';
@@ -40,7 +41,7 @@ export interface UpgradeDeps {
 export function createUpgradeHandler(deps: UpgradeDeps) {
   // The transport's own cap sits above ours, so an oversized message normally meets 4413 first.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes * 2 + 1024 });
-  const perAddress = new KeyedLimiter(deps.limits.connectionRate);
+  const gate = new ConnectionGate(deps.limits.connectionRate);
   const perToken = new KeyedLimiter(deps.limits.tokenMessageRate, deps.limits.tokenMessageBurst);
   const sockets = new Set<WebSocket>();
   const pings = pingSockets(sockets, deps.pingIntervalMs, () => deps.metrics.closes.inc({ code: '1006' }));
@@ -51,7 +52,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
-      if (!perAddress.take(clientAddress(req, deps.trustedProxies))) return ws.close(CloseCode.overloaded, 'too many connections, retry later');
+      const release = gate.enter(clientAddress(req, deps.trustedProxies));
+      if (!release) return ws.close(CloseCode.overloaded, 'too many connections, retry later');
+      ws.on('close', release);
       if (!originAllowed(req, deps.origins)) {
         deps.logger.warn({ origin: req.headers.origin }, 'refused a socket from a page of another origin');
         return ws.close(CloseCode.originNotAllowed, 'origin not allowed');

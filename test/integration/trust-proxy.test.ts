@@ -36,8 +36,9 @@ describe('trusted proxies', () => {
     server = await startTestServer({ CONNECTION_RATE: String(RATE) });
     const doc = await server.createDocument();
     await connectionsLetIn(server, doc.id, doc.tokens.viewer, '203.0.113.7', 6 * RATE);
-    const forged = await connectionsLetIn(server, doc.id, doc.tokens.viewer, '198.51.100.4', 2 * RATE);
-    expect(forged).toBeLessThan(2 * RATE);
+    // More than the sockets an address may hold before the rate counts and a fresh share's burst.
+    const forged = await connectionsLetIn(server, doc.id, doc.tokens.viewer, '198.51.100.4', 4 * RATE);
+    expect(forged).toBeLessThan(4 * RATE);
   });
 
   it('SPEC 8.11 behind TRUST_PROXY proxies the links handed out use the scheme and host the proxy was reached by', async () => {
