@@ -11,7 +11,7 @@ import { ValueStore, useStore } from '../app/store.js';
 import { useDesk, type Mode } from '../review/desk.js';
 import { domRange, highlightsSupported, segmentElement } from '../sheet/dom-ranges.js';
 import { scrollToSegment } from '../sheet/scroll-to-segment.js';
-import { findOpen } from './FindShortcut.js';
+import { findOpen } from './find-open.js';
 
 /** A page without the review desk edits directly. */
 const EDITING = new ValueStore<Mode>('editing');

@@ -3,11 +3,9 @@
 // press of the key or the toolbar's button, which open it as soon as it is in.
 import { useEffect } from 'react';
 import { IS_MAC } from '../app/platform.js';
-import { ValueStore, useStore } from '../app/store.js';
+import { useStore } from '../app/store.js';
 import { lazyPart, useLazyPart } from '../app/lazy-part.js';
-
-/** Whether the bar is open; the toolbar's button and the shortcut set it. */
-export const findOpen = new ValueStore(false);
+import { findOpen } from './find-open.js';
 
 export const findBar = lazyPart(() => import('./FindBar.js'));
 

@@ -17,7 +17,7 @@ import {
 } from 'lexical';
 import { LinkForm, type LinkTarget } from './LinkForm.js';
 import { BoldIcon, ItalicIcon, LinkIcon, RedoIcon, SearchIcon, UndoIcon } from '../ui/icons.js';
-import { findOpen } from './FindShortcut.js';
+import { findOpen } from './find-open.js';
 import { SHORTCUT } from '../sheet/shortcuts.js';
 
 function $readFormat() {
