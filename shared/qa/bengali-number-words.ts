@@ -25,11 +25,15 @@ const SCALES: Record<string, number> = {
   শো: 100, শত: 100, হাজার: 1e3, লাখ: 1e5, লক্ষ: 1e5, কোটি: 1e7, মিলিয়ন: 1e6, বিলিয়ন: 1e9, ট্রিলিয়ন: 1e12,
 };
 const PLUS: Record<string, number> = { সাড়ে: 0.5, সোয়া: 0.25, পৌনে: -0.25 };
-// Ordinals of their own, and the days of the month পয়লা…চৌঠা; others add -তম (পঞ্চাশতম).
+// Ordinals of their own, and the days of the month পয়লা…চৌঠা; others add -তম (পঞ্চাশতম, শততম).
 const ORDINALS = [
   'প্রথম|পয়লা', 'দ্বিতীয়|দোসরা', 'তৃতীয়|তেসরা', 'চতুর্থ|চৌঠা', 'পঞ্চম', 'ষষ্ঠ', 'সপ্তম', 'অষ্টম', 'নবম', 'দশম',
   'একাদশ', 'দ্বাদশ', 'ত্রয়োদশ', 'চতুর্দশ', 'পঞ্চদশ', 'ষোড়শ', 'সপ্তদশ', 'অষ্টাদশ', 'ঊনবিংশ|উনবিংশ', 'বিংশ', 'একবিংশ',
 ];
+const ORDINAL_SCALES: Record<string, number> = { শততম: 100, হাজারতম: 1e3, সহস্রতম: 1e3 };
+// How many times: তিনবার (three times), তৃতীয়বার (the third time), তিনগুণ and দ্বিগুণ (threefold, double).
+// Not একবার, which is also "once, just".
+const TIMES = ['বার', 'গুণ'];
 
 let lexicon: Map<string, NumberPart[]> | null = null;
 /** Every start of a lexicon word, so most words are given up on after a letter or two. */
@@ -54,10 +58,18 @@ function buildLexicon(): Map<string, NumberPart[]> {
     }
     add(`${word}হাজার`, [number(value), scale(1e3)]);
     if (Number.isInteger(value) && word !== 'ছ') add(`${word}তম`, [ordinal(value)]);
+    if (Number.isInteger(value) && value >= 2 && word !== 'ছ') for (const times of TIMES) add(word + times, [number(value)]);
   }
+  add('দ্বিগুণ', [number(2)]);
+  for (const [word, value] of Object.entries(ORDINAL_SCALES)) add(word, [ordinal(value)]);
   for (const [word, value] of Object.entries(SCALES)) add(word, [scale(value)]);
   for (const [word, value] of Object.entries(PLUS)) add(word, [{ kind: 'plus', value }]);
-  ORDINALS.forEach((variants, i) => variants.split('|').forEach((word) => add(word, [ordinal(i + 1)])));
+  ORDINALS.forEach((variants, i) =>
+    variants.split('|').forEach((word) => {
+      add(word, [ordinal(i + 1)]);
+      add(`${word}বার`, [ordinal(i + 1)]);
+    }),
+  );
   return map;
 }
 

@@ -25,6 +25,7 @@ type State = 'start' | 'number' | 'tens' | 'ordinal' | 'hundred' | 'scale' | 'pl
 // Parts of one number are next to each other: in one word, or apart by spaces or a hyphen.
 const GAP = /^[ \u00A0\u2009\u202F]*-?[ \u00A0\u2009\u202F]*$/u;
 const adjacent = (text: string, a: Atom, b: Atom) => a.end === b.start || GAP.test(text.slice(a.end, b.start));
+const COMMA = /^,[ \u00A0]+$/u;
 
 /** A value as the digits check writes it: "35000000", "1.5". */
 const valueString = (n: number) => String(Number(n.toPrecision(12)));
@@ -63,9 +64,15 @@ function readPhrase(text: string, atoms: Atom[], from: number, joinsTens: boolea
   let best: { to: number; value: number } | undefined;
   for (let j = from; j < atoms.length; j++) {
     const atom = atoms[j];
-    if (j > from && !adjacent(text, atoms[j - 1], atom)) break;
     const after = (k: number) => (atoms[k] && adjacent(text, atoms[k - 1], atoms[k]) ? atoms[k].part.kind : undefined);
     const { part } = atom;
+    // English words go on past a comma after a thousand or more into the hundreds ("nine hundred
+    // ninety-nine thousand, nine hundred ninety-nine"); "two thousand, three were…" stays apart.
+    const pastComma = () =>
+      joinsTens && state === 'scale' && lastScale >= 1e3 && !withDigits && !atom.digits && part.kind === 'number' &&
+      COMMA.test(text.slice(atoms[j - 1].end, atom.start)) && after(j + 1) === 'scale' && atoms[j + 1].part.kind === 'scale' &&
+      (atoms[j + 1].part as { value: number }).value === 100;
+    if (j > from && !adjacent(text, atoms[j - 1], atom) && !pastComma()) break;
     if (part.kind === 'number' || part.kind === 'ordinal') {
       const value = part.value + plus;
       if (state === 'start' || state === 'plus' || state === 'scale') {
@@ -83,6 +90,11 @@ function readPhrase(text: string, atoms: Atom[], from: number, joinsTens: boolea
       state = part.kind === 'ordinal' ? 'ordinal' : tens ? 'tens' : 'number';
     } else if (part.kind === 'scale') {
       if (state === 'ordinal' || state === 'plus' || state === 'half' || state === 'and') break;
+      // "the hundredth": one hundred, an ordinal.
+      if (part.ordinal && state === 'start') {
+        current = 1;
+        has = true;
+      }
       if (part.value === 100) {
         if (!has || current >= 100) break;
         current *= 100;
@@ -97,6 +109,7 @@ function readPhrase(text: string, atoms: Atom[], from: number, joinsTens: boolea
         lastScale = part.value;
         state = 'scale';
       }
+      if (part.ordinal) state = 'ordinal';
     } else if (part.kind === 'plus') {
       if (state !== 'start' && state !== 'scale') break;
       plus = part.value;
@@ -116,7 +129,7 @@ function readPhrase(text: string, atoms: Atom[], from: number, joinsTens: boolea
         current += 0.5;
         j += 2;
         state = 'number';
-      } else if ((state === 'hundred' || state === 'scale') && after(j + 1) === 'number') state = 'and';
+      } else if ((state === 'hundred' || state === 'scale') && (after(j + 1) === 'number' || after(j + 1) === 'ordinal')) state = 'and';
       else break;
     }
     if ((has || total > 0) && state !== 'plus' && state !== 'half' && state !== 'and') best = { to: j, value: total + current };

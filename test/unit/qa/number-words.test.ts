@@ -51,6 +51,26 @@ describe('QA numbers in words', () => {
     expect(read('5 and 7, two-three', 'en')).toEqual(['5=5', '7=7', 'two=2~', 'three=3~']);
   });
 
+  it('SPEC 14.11 reads ordinal hundreds and thousands, ordinals after "and", times and -fold', () => {
+    expect(read('শততম, সহস্রতম, হাজারতম, একশততম')).toEqual(['শততম=100~', 'সহস্রতম=1000~', 'হাজারতম=1000~', 'একশততম=100~']);
+    expect(read('তৃতীয়বারের মতো, প্রথমবার, দুবার, তিনবারই, তিনগুণ, দ্বিগুণেরও')).toEqual([
+      'তৃতীয়বারের=3~', 'প্রথমবার=1~', 'দুবার=2~', 'তিনবারই=3~', 'তিনগুণ=3~', 'দ্বিগুণেরও=2~',
+    ]);
+    // একবার is also "once, just"; এবার "this time", বহুবার "many times".
+    expect(read('একবার, এবার, বহুবার')).toEqual([]);
+    expect(read('the hundredth, one hundred and first, two thousandth, twice, thrice', 'en')).toEqual([
+      'hundredth=100~', 'one hundred and first=101~', 'two thousandth=2000~', 'twice=2~', 'thrice=3~',
+    ]);
+    expect(read('10k runners, 250K views', 'en')).toEqual(['10k=10000', '250K=250000']);
+  });
+
+  it('SPEC 14.11 reads English words past the comma after a thousand into the hundreds, and only there', () => {
+    expect(read('nine hundred and ninety-nine thousand, nine hundred and ninety-nine', 'en')).toEqual([
+      'nine hundred and ninety-nine thousand, nine hundred and ninety-nine=999999~',
+    ]);
+    expect(read('two thousand, three were missing; 5 thousand, 3 hundred', 'en')).toEqual(['two thousand=2000~', 'three=3~', '5 thousand=5000', '3 hundred=300']);
+  });
+
   it('SPEC 14.11 reads a decade as also its last two digits', () => {
     expect(readNumbers('the 1990s and 1990’s, the 2000s', 'en').map((n) => [n.value, n.also])).toEqual([
       ['1990', '90'], ['1990', '90'], ['2000', undefined],

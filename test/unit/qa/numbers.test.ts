@@ -61,6 +61,16 @@ describe('QA numbers', () => {
     expect(numbers('Twenty four hours, a hundred days, one hundred years', '২৪ ঘণ্টা, ১০০ দিন, ১০০ বছর', 'bn', 'en-GB')).toEqual([]);
   });
 
+  it('SPEC 14.11 counts ordinals, times and numbers to 999,999 in words, either way, as the digits beside them', () => {
+    expect(numbers('তহবিল নয় লক্ষ নিরানব্বই হাজার নয়শো নিরানব্বই টাকা', 'The fund holds 999,999 taka')).toEqual([]);
+    expect(numbers('The fund holds nine hundred and ninety-nine thousand, nine hundred and ninety-nine taka', 'তহবিল ৯,৯৯,৯৯৯ টাকা', 'bn', 'en')).toEqual([]);
+    expect(numbers('তৃতীয়বারের মতো শততম দিনে', 'for the 3rd time on the 100th day')).toEqual([]);
+    expect(numbers('the hundredth day, the one hundred and first', '১০০তম দিন, ১০১তম', 'bn', 'en')).toEqual([]);
+    expect(numbers('তিনবার গ্রেপ্তার, দামে তিনগুণ', 'arrested 3 times, 3 times the price')).toEqual([]);
+    expect(numbers('He was arrested 2 times', 'তিনি দুবার গ্রেপ্তার হন', 'bn', 'en')).toEqual([]);
+    expect(numbers('তৃতীয়বারের মতো', 'for the 4th time')).toMatchObject([{ message: 'Number 4 in the source is তৃতীয়বারের in the translation' }]);
+  });
+
   it('SPEC 14.11 counts a number in words in the source as that number', () => {
     expect(numbers('২ জন', 'two people')).toEqual([]);
     expect(numbers('২৪ ঘণ্টা', 'Twenty-four hours')).toEqual([]);
