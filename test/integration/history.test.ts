@@ -193,10 +193,14 @@ describe('history API', () => {
       threads: (await server.api('GET', a.path('/comments'), undefined, a.tokens.viewer)).body,
     };
 
-    // The typist goes on typing in the last segment while the restore runs.
-    const restoring = server.api('POST', a.path(`/versions/${saved.id}/restore`), undefined, asha);
+    // The typist goes on typing in the last segment while the restore runs: a keystroke the server
+    // has not had when it restores (held back by a dropped connection, so it is concurrent whatever
+    // the timing), then one after.
+    typist.provider.disconnect();
     typeInSegment(typist.doc, 2, ' আরও');
-    const restored = await restoring;
+    const restored = await server.api('POST', a.path(`/versions/${saved.id}/restore`), undefined, asha);
+    typist.provider.connect();
+    await eventually(() => expect(typist.provider.synced).toBe(true));
     typeInSegment(typist.doc, 2, ' লেখা');
     expect(restored.status).toBe(200);
     expect(restored.body).toMatchObject({ restored: { id: saved.id, name: 'Reviewed' }, changed: [body.id], added: [], removed: [] });
