@@ -14,6 +14,7 @@ import { connectProvider, rawSocket } from '../helpers/clients.js';
 import { eventually } from '../helpers/eventually.js';
 import { docxBomb } from '../helpers/docx-bomb.js';
 import { MAX_DOCX_UNPACKED_BYTES } from '../../shared/import/docx-size.js';
+import { EXPORT_FORMATS } from '../../shared/schema.js';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -38,6 +39,8 @@ interface Route {
   access: Access;
   /** The status a caller who gets through receives. */
   ok: number;
+  /** What tells this row from another of the same route. */
+  what?: string;
 }
 
 const reads: Access = { least: 'viewer', admin: 'reads' };
@@ -49,6 +52,8 @@ let logs = '';
 let doc: { id: string; tokens: Record<'editor' | 'reviewer' | 'viewer', string> };
 const tokens = {} as Record<Caller, string | null>;
 let asset = '';
+/** A named version and an automatic one of the document (SPEC 16). */
+const versions = { named: '', auto: '' };
 
 const routes: Route[] = [
   { route: 'POST /api/documents', path: () => '/api/documents', body: { nonsense: true }, access: 'admin', ok: 400 },
@@ -93,10 +98,19 @@ const routes: Route[] = [
   { route: 'GET /api/documents/:id/versions', path: () => `/api/documents/${doc.id}/versions`, access: reads, ok: 200 },
   { route: 'GET /api/documents/:id/versions/:vid/export', path: () => `/api/documents/${doc.id}/versions/nosuch/export?format=md`, access: reads, ok: 404 },
   { route: 'GET /api/documents/:id/versions/:vid/export', path: () => `/api/documents/${doc.id}/versions/nosuch/export?format=md`, query: true, access: reads, ok: 404 },
+  // A stored version in every export format (SPEC 16.3).
+  ...EXPORT_FORMATS.map((format): Route => ({ route: 'GET /api/documents/:id/versions/:vid/export', path: () => `/api/documents/${doc.id}/versions/${versions.named}/export?format=${format}`, access: reads, ok: 200, what: `a version as ${format}` })),
+  { route: 'GET /api/documents/:id/versions/:vid/export', path: () => `/api/documents/${doc.id}/versions/${versions.named}/export?format=docx`, query: true, access: reads, ok: 200, what: 'a version as docx' },
   { route: 'GET /api/documents/:id/diff', path: () => `/api/documents/${doc.id}/diff?from=current&to=current`, access: reads, ok: 200 },
-  { route: 'GET /api/documents/:id/diff', path: () => `/api/documents/${doc.id}/diff?from=current&to=current&format=docx`, query: true, access: reads, ok: 200 },
+  { route: 'GET /api/documents/:id/diff', path: () => `/api/documents/${doc.id}/diff?from=${versions.named}&to=current`, access: reads, ok: 200, what: 'a version against the current text' },
+  { route: 'GET /api/documents/:id/diff', path: () => `/api/documents/${doc.id}/diff?from=current&to=current&format=docx`, query: true, access: reads, ok: 200, what: 'as Word' },
+  { route: 'GET /api/documents/:id/diff', path: () => `/api/documents/${doc.id}/diff?from=${versions.named}&to=current&format=html`, query: true, access: reads, ok: 200, what: 'as HTML' },
   { route: 'POST /api/documents/:id/versions/:vid/restore', path: () => `/api/documents/${doc.id}/versions/nosuch/restore`, access: editor, ok: 404 },
+  // One segment only: a segment id that is no string is refused, so nothing is restored.
+  { route: 'POST /api/documents/:id/versions/:vid/restore', path: () => `/api/documents/${doc.id}/versions/${versions.named}/restore`, body: { segmentId: 5 }, access: editor, ok: 400, what: 'one segment only' },
   { route: 'DELETE /api/documents/:id/versions/:vid', path: () => `/api/documents/${doc.id}/versions/nosuch`, access: editor, ok: 404 },
+  // Named versions only: an automatic one is refused (SPEC 16.6).
+  { route: 'DELETE /api/documents/:id/versions/:vid', path: () => `/api/documents/${doc.id}/versions/${versions.auto}`, access: editor, ok: 409, what: 'an automatic version' },
   { route: 'GET /api/documents/:id/segments/:sid/history', path: () => `/api/documents/${doc.id}/segments/nosuch/history`, access: reads, ok: 404 },
   { route: 'GET /api/documents/:id/segments/:segmentId/matches', path: () => `/api/documents/${doc.id}/segments/nosuch/matches`, access: reads, ok: 404 },
   { route: 'GET /api/tm/search', path: () => '/api/tm/search?q=first&sourceLang=en&targetLang=bn', access: 'pair', ok: 200 },
@@ -163,6 +177,9 @@ beforeAll(async () => {
   Object.assign(tokens, { none: null, garbage: 'not-a-token', admin: server.adminToken, ...doc.tokens });
   tokens.foreign = (await server.createDocument()).tokens.editor;
   tokens.expired = (await server.api('POST', `/api/documents/${doc.id}/tokens`, { role: 'editor', expiresIn: 1 })).body.token;
+  versions.named = (await server.api('POST', `/api/documents/${doc.id}/versions`, { name: 'Sent to review' }, doc.tokens.editor)).body.id;
+  versions.auto = (await server.api('POST', `/api/documents/${doc.id}/versions/${versions.named}/restore`, undefined, doc.tokens.editor)).body.before.id;
+  expect([versions.named, versions.auto]).toEqual([expect.any(String), expect.any(String)]);
   const { exp } = decodeJwt(tokens.expired!);
   await eventually(() => expect(Date.now()).toBeGreaterThan(exp! * 1000), { timeout: 3000 });
 });
@@ -174,7 +191,7 @@ describe('HTTP access', () => {
   });
 
   for (const route of routes) {
-    it(`SPEC 8.6 SPEC 8.2 SPEC 1.6 SPEC 8.9 ${route.route}${route.query ? ' (?token=)' : ''} for every caller`, async () => {
+    it(`SPEC 8.6 SPEC 8.2 SPEC 1.6 SPEC 8.9 ${route.route}${route.what ? ` (${route.what})` : ''}${route.query ? ' (?token=)' : ''} for every caller`, async () => {
       for (const caller of CALLERS) {
         const { status, headers, text } = await call(route, caller);
         expect({ caller, status }).toEqual({ caller, status: expectedStatus(route.access, route.ok, caller) });
