@@ -10,6 +10,7 @@ import { eventually } from '../helpers/eventually.js';
 import { openPage, screenshot } from '../helpers/browser.js';
 import { PACKAGE_ROOT } from '../../server/paths.js';
 import { deskSuite } from '../helpers/desk-suite.js';
+import { Document, Packer, Paragraph } from 'docx';
 
 const suite = deskSuite();
 const fixture = (name: string) => readFileSync(join(PACKAGE_ROOT, 'test', 'fixtures', name), 'utf8');
@@ -32,6 +33,18 @@ async function newArticle(page: Page, title: string, format: 'Plain text' | 'Mar
   await page.getByRole('combobox', { name: 'Format' }).selectOption({ label: format });
   await page.getByLabel('Source', { exact: true }).fill(source);
   await page.getByLabel('Draft translation').fill(target);
+}
+
+/** A file dropped on the dialog's index-th text field, as a person drops it. */
+async function drop(page: Page, index: number, name: string, bytes: Uint8Array, type: string) {
+  await page.evaluate(
+    ([i, n, b, t]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(b as number[])], n as string, { type: t as string }));
+      document.querySelectorAll('textarea')[i as number].dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    [index, name, [...bytes], type] as const,
+  );
 }
 
 /** The created article's segments, as the API gives them. */
@@ -91,6 +104,48 @@ describe('the New-article dialog aligns (e2e)', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Create article' }).click();
     await page.getByRole('dialog', { name: /Share/ }).waitFor();
     const segments = await segmentsOf('Teesta erosion');
+    expect(segments.map((s) => [s.source, s.target])).toEqual(
+      edited.map((pair) => [pair.source.length ? pair.source.join('\n') : null, pair.target.join('\n')]),
+    );
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('SPEC 10.29 SPEC 6.8 a Word draft with a pasted source: the pairs shown as for text, one joined, and the article made of them', async () => {
+    const desk = await openPage(suite.browser, `${suite.server.url}/?token=${ADMIN_TOKEN}`);
+    const { page } = desk;
+    const en = fixture('align-erosion.en.txt');
+    const [source, target] = [blocksOf(en), blocksOf(fixture('align-erosion.bn.txt'))];
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: target.map((text) => new Paragraph(text)) }] }));
+    await page.getByRole('button', { name: 'New article' }).first().click();
+    await page.getByLabel('Title').fill('Teesta erosion, from Word');
+    await page.getByLabel('Source', { exact: true }).fill(en);
+    await drop(page, 1, 'teesta.docx', new Uint8Array(docx), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    await page.getByTestId('import-file').waitFor();
+    await page.getByRole('button', { name: 'Create article' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'New article' });
+    await dialog.getByRole('heading', { name: 'Check how the paragraphs pair' }).waitFor();
+    const pairs = await shownPairs(page);
+    expect(pairs.map((p) => [p.source, p.target])).toEqual([
+      [[source[0]], [target[0]]],
+      [[source[1]], []],
+      [[], [target[1]]],
+      ...[2, 3, 4].map((k) => [[source[k]], [target[k]]]),
+      [[source[5], source[6]], [target[5]]],
+      [[source[7]], [target[6], target[7]]],
+      ...[8, 9, 10, 11, 12, 13].map((k) => [[source[k]], [target[k]]]),
+      [[], [target[14]]],
+    ]);
+    // The dropped caption joined with the repeated headline.
+    await dialog.getByRole('button', { name: 'Join pair 2 with the next' }).click();
+    await eventually(async () => expect(await page.getByTestId('align-pair').count()).toBe(14));
+    const edited = await shownPairs(page);
+    expect(edited[1]).toMatchObject({ source: [source[1]], target: [target[1]] });
+
+    await page.getByRole('button', { name: 'Create article' }).click();
+    await page.getByRole('dialog', { name: /Share/ }).waitFor();
+    const segments = await segmentsOf('Teesta erosion, from Word');
     expect(segments.map((s) => [s.source, s.target])).toEqual(
       edited.map((pair) => [pair.source.length ? pair.source.join('\n') : null, pair.target.join('\n')]),
     );
