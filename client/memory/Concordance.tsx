@@ -42,9 +42,13 @@ export function Concordance({ api, sourceLang, targetLang }: { api: MemoryApi; s
     }
   }, [asked]);
 
-  // Typing: searched once the person pauses.
+  // Typing: searched once the person pauses, and kept for when the panel opens again.
   useEffect(() => {
-    const timer = window.setTimeout(() => setQuery(text.trim()), TYPING_PAUSE_MS);
+    const timer = window.setTimeout(() => {
+      setQuery(text.trim());
+      const kept = concordanceQuery.get();
+      if (kept.text !== text) concordanceQuery.set({ text, asked: kept.asked });
+    }, TYPING_PAUSE_MS);
     return () => window.clearTimeout(timer);
   }, [text]);
 

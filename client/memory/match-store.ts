@@ -1,8 +1,9 @@
 // The Memory panel's matches for one segment (SPEC 18.10): asked for when the caret settles in a
 // segment, the question before aborted, answers kept per segment and source text until a status
-// changes in the article (confirming a segment writes the memory).
+// changes in the article or a confirmed segment's change is noted (confirming a segment writes the memory, and
+// the memory follows a confirmed segment's text as its change is noted, SPEC 18.4).
 import type * as Y from 'yjs';
-import { ReviewRoom } from '../../shared/schema.js';
+import { ReviewRoom, type SegmentStatus } from '../../shared/schema.js';
 import { ApiError } from '../app/api.js';
 import type { ReviewSession } from '../collab/review-session.js';
 import { ValueStore } from '../app/store.js';
@@ -18,8 +19,13 @@ export class MatchStore extends ValueStore<MatchState> {
   private readonly cache = new Map<string, MemoryMatch[]>();
   private asked = '';
   private inflight: AbortController | null = null;
-  private readonly statuses: Y.Map<unknown>;
+  private readonly statuses: Y.Map<SegmentStatus>;
+  private readonly changes: Y.Map<unknown>;
   private readonly forget = () => this.cache.clear();
+  /** Edits to draft segments leave the memory as it was: only a confirmed segment's are its units'. */
+  private readonly forgetIfConfirmed = (event: Y.YMapEvent<unknown>) => {
+    for (const id of event.keysChanged) if ((this.statuses.get(id)?.state ?? 'draft') !== 'draft') return this.forget();
+  };
   private readonly stopFollowing: () => void;
 
   constructor(
@@ -29,6 +35,8 @@ export class MatchStore extends ValueStore<MatchState> {
     super({ phase: 'none' });
     this.statuses = review.doc.getMap(ReviewRoom.status);
     this.statuses.observe(this.forget);
+    this.changes = review.doc.getMap(ReviewRoom.changed);
+    this.changes.observe(this.forgetIfConfirmed);
     // The sources arriving, or a split or merge changing the shown segment's: asked again (show()
     // does nothing while its source is the same).
     this.stopFollowing = review.subscribe(() => {
@@ -40,6 +48,7 @@ export class MatchStore extends ValueStore<MatchState> {
   destroy(): void {
     this.inflight?.abort();
     this.statuses.unobserve(this.forget);
+    this.changes.unobserve(this.forgetIfConfirmed);
     this.stopFollowing();
   }
 

@@ -106,6 +106,32 @@ describe('Memory panel (e2e)', { timeout: 90_000 }, () => {
     await closeAll(ana);
   });
 
+  it('SPEC 18.10 SPEC 18.4 a confirmed segment edited meanwhile: back in a segment seen before, the panel shows the memory as it is now', async () => {
+    const { server } = suite;
+    const doc = await server.createDocument({
+      source: 'The council approved the new budget on Sunday.\n\nThe council approved the new budget on Thursday.',
+      target: 'পরিষদ রবিবার নতুন বাজেট অনুমোদন করেছে।\n\nখসড়া।',
+    });
+    const [first] = (await server.api('GET', `/api/documents/${doc.id}`)).body.segments;
+    expect((await server.api('PUT', `/api/documents/${doc.id}/segments/${first.id}/status`, { status: 'translated' }, doc.tokens.editor)).status).toBe(200);
+    const ana = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Ana' });
+    await ana.page.getByTestId('memory-button').click();
+    await caretAtEnd(ana.page, 1);
+    const target = panel(ana.page).getByTestId('tm-match').getByTestId('tm-target');
+    await eventually(async () => expect(await target.allTextContents()).toEqual(['পরিষদ রবিবার নতুন বাজেট অনুমোদন করেছে।']), { timeout: 10_000 });
+
+    // The confirmed segment is edited; its unit follows once the change is noted.
+    await caretAtEnd(ana.page, 0);
+    await ana.page.keyboard.type(' সূত্র: বাসস');
+    await eventually(async () => {
+      await caretAtEnd(ana.page, 0);
+      await caretAtEnd(ana.page, 1);
+      await eventually(async () => expect(await target.count()).toBe(1), { timeout: 5_000 });
+      expect(await target.allTextContents()).toEqual(['পরিষদ রবিবার নতুন বাজেট অনুমোদন করেছে। সূত্র: বাসস']);
+    }, { timeout: 20_000 });
+    await closeAll(ana);
+  });
+
   it('SPEC 18.10 a failed request says so in the panel, and Try again asks again', async () => {
     await confirmed(KNOWN);
     const doc = await suite.server.createDocument({ source: SIMILAR, target: 'খসড়া।' });
@@ -147,7 +173,7 @@ describe('Memory panel (e2e)', { timeout: 90_000 }, () => {
     await closeAll(rina, vera);
   });
 
-  it('SPEC 18.12 the concordance finds বেনিওফ in a unit holding বেনিওফের, the hit marked, from the field and from a selection', async () => {
+  it('SPEC 18.12 the concordance finds বেনিওফ in a unit holding বেনিওফের, the hit marked, from the field and from a selection; the field keeps its words while the panel is closed', async () => {
     await confirmed({ source: 'Benioff said the company would grow.', target: 'বেনিওফের মতে প্রতিষ্ঠানটি বড় হবে।' });
     const doc = await suite.server.createDocument({ source: 'Benioff spoke on Monday.', target: 'বেনিওফ সোমবার কথা বলেছেন।' });
     const ana = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Ana' });
@@ -162,6 +188,15 @@ describe('Memory panel (e2e)', { timeout: 90_000 }, () => {
     await panel(ana.page).getByTestId('concordance-field').press('Escape');
     await eventually(async () => expect(await unit.count()).toBe(0));
     expect(await panel(ana.page).getByTestId('concordance-field').inputValue()).toBe('');
+
+    // What the field holds is still there when the panel opens again.
+    await panel(ana.page).getByTestId('concordance-field').fill('প্রতিষ্ঠান');
+    await eventually(async () => expect(await unit.count()).toBe(1), { timeout: 10_000 });
+    await ana.page.getByTestId('memory-button').click();
+    await eventually(async () => expect(await panel(ana.page).count()).toBe(0));
+    await ana.page.getByTestId('memory-button').click();
+    expect(await panel(ana.page).getByTestId('concordance-field').inputValue()).toBe('প্রতিষ্ঠান');
+    await eventually(async () => expect(await unit.locator('mark.tm-hit').allTextContents()).toEqual(['প্রতিষ্ঠান']), { timeout: 10_000 });
 
     // From the text: select the name and press the shortcut.
     await selectText(ana.page, 0, 'বেনিওফ');
