@@ -43,6 +43,13 @@ export const CloseCode = {
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
+/**
+ * The reason of a 1011 close when the server cannot save: its store is unreachable, so a write was
+ * refused before it applied (or a room whose append failed was dropped). The desk tells it from any
+ * other 1011: it says the server cannot save and waits longer before each new try (SPEC 10.30, 17.17).
+ */
+export const STORE_UNREACHABLE_REASON = 'the store is unreachable: changes are not saved';
+
 /** Close codes after which a client must not reconnect on its own. */
 export function isFinalClose(code: number): boolean {
   return code >= 4400 && code <= 4499;

@@ -1,4 +1,5 @@
-// A banner for what needs saying in words: offline with changes kept here, or closed for good.
+// A banner for what needs saying in words: offline with changes kept here, the server unable to
+// save (SPEC 10.30), or closed for good.
 import type { Role } from '../../shared/schema.js';
 import { CloseCode } from '../../shared/schema.js';
 import { useStore } from '../app/store.js';
@@ -25,7 +26,7 @@ export function ConnectionBanner({ state, role }: { state: SyncState; role: Role
   // Only the phases this banner speaks of: "saving" and "saved" alternate with every keystroke.
   const phase = useStore(state, (s) => {
     const p = saveState(s);
-    return p === 'offline' || p === 'offline-kept' ? p : null;
+    return p === 'offline' || p === 'offline-kept' || p === 'cannot-save' ? p : null;
   });
   const keptLocally = useStore(state, (s) => s.keptLocally);
   const closed = useStore(state, (s) => s.closed);
@@ -39,6 +40,16 @@ export function ConnectionBanner({ state, role }: { state: SyncState; role: Role
             Reload
           </button>
         )}
+      </div>
+    );
+  }
+  if (phase === 'cannot-save') {
+    return (
+      <div className="banner banner-offline" role="status" data-testid="cannot-save-banner">
+        <strong>The server cannot save changes right now.</strong>{' '}
+        {keptLocally
+          ? 'Your changes are kept in this browser and will be sent when it can.'
+          : 'Keep this page open: your changes will be sent when it can.'}
       </div>
     );
   }

@@ -12,6 +12,7 @@ import { liveSocketClass } from './live-socket.js';
 import { collabUrl, RETRY } from './endpoint.js';
 import { LocalCopy } from './local-copy.js';
 import { SegmentTexts } from './segment-texts.js';
+import { StoreRetry } from './store-retry.js';
 import { SyncState } from './sync-state.js';
 import { afterNextPaint } from '../app/after-paint.js';
 
@@ -85,10 +86,14 @@ export function createContentSession(docId: string, token: string, role: Role, n
   const state = new SyncState();
   const readOnly = role !== 'editor';
   let persistence: LocalCopy | null = null;
+  let storeRetry: StoreRetry | null = null;
   const sockets = heldSocketClass(
     liveSocketClass(
       ackSocketClass((ws, waiting) => {
-        if (provider.ws === ws) state.update({ waiting });
+        if (provider.ws !== ws) return;
+        state.update({ waiting });
+        // Everything this socket sent is stored: the server saves again (SPEC 10.30).
+        if (!waiting) storeRetry?.acknowledged();
       }, readOnly),
       // Updates are awaited on an editor's socket only: a read-only one holds them back (ack-socket.ts).
       !readOnly,
@@ -106,9 +111,15 @@ export function createContentSession(docId: string, token: string, role: Role, n
   provider.messageHandlers[MessageType.stored] = () => {};
   provider.messageHandlers[MessageType.heartbeat] = () => {};
   if (!readOnly) {
+    // The server cannot save: say so, and try again less and less often until it can (SPEC 10.30).
+    storeRetry = new StoreRetry(provider, (cannotSave) => {
+      state.update({ cannotSave });
+      if (cannotSave) persistence?.flush();
+    });
     // Its first act is to store the whole article: no work for the way to the first paint.
     provider.onScreen(() => {
-      persistence = new LocalCopy(localCopyName(docId), doc, () => provider.wsconnected);
+      // While the server cannot save, each change goes to the browser's copy at once, as offline.
+      persistence = new LocalCopy(localCopyName(docId), doc, () => provider.wsconnected && !state.get().cannotSave);
       state.update({ keptLocally: true });
     });
   }

@@ -1,6 +1,6 @@
 // What the header tells about the connection: connected or not, synced, saved (every update this
-// socket sent is stored, by the server's acknowledgement: ack-socket.ts), local changes waiting, or
-// closed for good.
+// socket sent is stored, by the server's acknowledgement: ack-socket.ts), local changes waiting, the
+// server unable to save (store-retry.ts), or closed for good.
 import { isFinalClose } from '../../shared/schema.js';
 import { Listeners } from '../app/store.js';
 
@@ -14,13 +14,17 @@ export interface SyncSnapshot {
   /** Local changes are being kept in this browser (IndexedDB) while they wait. */
   keptLocally: boolean;
   everSynced: boolean;
+  /** The server refused this page's changes because it cannot save right now, and has not acknowledged one since (SPEC 10.30). */
+  cannotSave: boolean;
   closed: { code: number; reason: string } | null;
 }
 
-export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-kept' | 'offline' | 'closed';
+export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-kept' | 'offline' | 'cannot-save' | 'closed';
 
 export function saveState(s: SyncSnapshot): SaveState {
   if (s.closed) return 'closed';
+  // Connected or between tries alike: nothing it sends is saved until the server acknowledges a write.
+  if (s.cannotSave) return 'cannot-save';
   if (s.status !== 'connected') return s.pending ? 'offline-kept' : s.everSynced ? 'offline' : 'connecting';
   if (!s.synced) return s.everSynced ? 'saving' : 'connecting';
   return s.waiting ? 'saving' : 'saved';
@@ -34,6 +38,7 @@ export class SyncState {
     pending: false,
     keptLocally: false,
     everSynced: false,
+    cannotSave: false,
     closed: null,
   };
   private readonly listeners = new Listeners();

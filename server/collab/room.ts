@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Logger } from 'pino';
-import { CloseCode, type RoomKind } from '../../shared/schema.js';
+import { CloseCode, STORE_UNREACHABLE_REASON, type RoomKind } from '../../shared/schema.js';
 import type { GroupCommit } from '../storage/group-commit.js';
 import { StoreUnavailable, type RoomLog, type Store } from '../storage/store.js';
 import type { StoreHealth } from '../storage/store-health.js';
@@ -37,7 +37,7 @@ export interface RoomDeps {
 export class DocumentTooLarge extends Error {}
 
 /** The close reason of a write refused (or a room dropped) because the store is unreachable (SPEC 17.17). */
-export const STORE_UNAVAILABLE = 'the store is unreachable: changes are not saved';
+export const STORE_UNAVAILABLE = STORE_UNREACHABLE_REASON;
 
 export class Room {
   readonly doc = new Y.Doc();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { synced, useCluster, type Client } from '../helpers/cluster.js';
 import { eventually } from '../helpers/eventually.js';
 import type { TestServer } from '../helpers/server.js';
+import { FIRST_WAIT_MS, isStoreRefusal, MAX_WAIT_MS, StoreRetry, waitAfterRefusals } from '../../client/collab/store-retry.js';
 
 const { database, instance, proxy, client } = useCluster();
 
@@ -114,5 +115,39 @@ describe('PostgreSQL unreachable while serving (SPEC 17.17)', () => {
     proxy.release();
     await eventually(() => expect(log(viewer)).toBe('stored;unanswered;'), { timeout: 20_000 });
     await eventually(async () => expect(await healthz(server)).toBe(200));
+  });
+
+  it('SPEC 10.30 an editor refused because the store is unreachable waits longer before each new try, though each connection syncs before the refusal; once the store answers its edit is stored', { timeout: 90_000 }, async () => {
+    const { db, proxy, server, id, tokens, editor, viewer } = await storedArticle();
+    // The desk's provider: y-websocket as the page configures it, with the store retry.
+    const waits: number[] = [];
+    new StoreRetry(editor.provider, (refused, wait) => refused && waits.push(wait));
+    const refusedAt: number[] = [];
+    editor.provider.on('connection-close', (event) => isStoreRefusal(event) && refusedAt.push(Date.now()));
+
+    proxy.cut();
+    await eventually(async () => expect(await healthz(server)).toBe(503), { timeout: 10_000 });
+    editor.doc.getText('log').insert(7, 'kept;');
+    await eventually(() => expect(refusedAt.length).toBeGreaterThanOrEqual(3), { timeout: 30_000 });
+    // Each try synced (reads go on) and was refused again: y-websocket alone would have retried
+    // within 200 ms of each. The waits between tries grow.
+    expect(waits.slice(0, 3)).toEqual([FIRST_WAIT_MS, 2 * FIRST_WAIT_MS, 4 * FIRST_WAIT_MS]);
+    expect(refusedAt[1] - refusedAt[0]).toBeGreaterThanOrEqual(FIRST_WAIT_MS - 5);
+    expect(refusedAt[2] - refusedAt[1]).toBeGreaterThanOrEqual(2 * FIRST_WAIT_MS - 5);
+    expect(log(viewer)).toBe('stored;');
+
+    proxy.restore();
+    // The next try is at most MAX_WAIT_MS away.
+    await eventually(() => expect(log(viewer)).toBe('stored;kept;'), { timeout: MAX_WAIT_MS + 15_000 });
+    expect(await readFresh(db.url, id, tokens.viewer)).toBe('stored;kept;');
+  });
+
+  it('SPEC 10.30 the wait after refusals in a row doubles from a second up to its cap', () => {
+    expect([1, 2, 3, 4, 5, 6, 20].map(waitAfterRefusals)).toEqual([1000, 2000, 4000, 8000, 16_000, 16_000, 16_000]);
+    expect(MAX_WAIT_MS).toBe(16_000);
+    expect(isStoreRefusal({ code: 1011, reason: 'the store is unreachable: changes are not saved' })).toBe(true);
+    expect(isStoreRefusal({ code: 1011, reason: 'storing failed' })).toBe(false);
+    expect(isStoreRefusal({ code: 1006, reason: '' })).toBe(false);
+    expect(isStoreRefusal(null)).toBe(false);
   });
 });
