@@ -79,6 +79,8 @@ export interface AlignmentProposal {
   target: string[];
   pairs: AlignmentPair[];
   lowConfidence: number;
+  /** An XLIFF file's own pairs, its units. */
+  units?: AlignmentPair[];
 }
 
 export type RoleLinks = Record<Role, string>;

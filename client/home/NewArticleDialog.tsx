@@ -1,7 +1,8 @@
 // "New article": a source and a draft translation (pasted or dropped), languages and a title; or a
 // whole XLIFF file, or a Word draft with an optional plain-text source. When the source and the
-// draft have different paragraph counts, Create first shows how the server would pair them
-// (SPEC 10.29), and the pairs as the user left them are what the article is made of.
+// draft have different paragraph counts, or the aligner would pair an XLIFF file's units otherwise
+// than the file does, Create first shows how the server would pair them (SPEC 10.29), and the pairs
+// as the user left them are what the article is made of.
 import { useState } from 'react';
 import { api, ApiError, type AlignmentPair, type AlignmentProposal, type NewArticle, type RoleLinks } from '../app/api.js';
 import { Dialog } from '../ui/Dialog.js';
@@ -12,7 +13,7 @@ import { FileCard } from './FileCard.js';
 import { readImportFile, type ImportedFile } from './import-file.js';
 import { newArticleBody } from './new-article-body.js';
 import { AlignmentReview } from './AlignmentReview.js';
-import { alignmentOf } from './alignment-edit.js';
+import { alignmentOf, samePairs } from './alignment-edit.js';
 
 interface Created {
   id: string;
@@ -52,8 +53,15 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
   };
   const counts = !file && format === 'text' && source.trim() && target.trim() ? [blockCount(source), blockCount(target)] : null;
 
-  /** The proposal when a source and a draft have different paragraph counts; null when they pair by position. */
+  /**
+   * The proposal when a source and a draft have different paragraph counts, or when the aligner
+   * would pair an XLIFF file's units otherwise than the file does; null when they pair as they stand.
+   */
   const misaligned = async (body: NewArticle): Promise<AlignmentProposal | null> => {
+    if (body.format === 'xliff') {
+      const proposed = await api.align(token, body);
+      return proposed.units && !samePairs(proposed.pairs, proposed.units) ? proposed : null;
+    }
     const bothSides = body.source !== undefined && (body.target !== undefined || body.format === 'docx');
     // Plain text is counted here; Markdown and Word blocks are counted by the server.
     if (!bothSides || (counts && counts[0] === counts[1])) return null;

@@ -29,3 +29,7 @@ export function splitBefore(pairs: readonly AlignmentPair[], k: number, side: Si
 
 /** The pairs as the API takes them. */
 export const alignmentOf = (pairs: readonly AlignmentPair[]) => pairs.map(({ source, target }) => ({ source, target }));
+
+/** Whether two alignments pair the same blocks (confidences aside). */
+export const samePairs = (a: readonly AlignmentPair[], b: readonly AlignmentPair[]) =>
+  a.length === b.length && a.every((pair, k) => pair.source.join() === b[k].source.join() && pair.target.join() === b[k].target.join());

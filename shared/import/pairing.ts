@@ -22,6 +22,8 @@ export interface Alignment {
   source: string[];
   target: string[];
   pairs: Array<AlignmentPair & { confidence?: number }>;
+  /** How the file itself pairs the blocks (an XLIFF file's units), to tell whether the pairs differ. */
+  units?: AlignmentPair[];
 }
 
 /** Both sides of an import before they are paired. */

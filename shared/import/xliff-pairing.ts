@@ -5,7 +5,7 @@
 import type { SerializedLexicalNode } from 'lexical';
 import { leastState } from '../export/xliff-states.js';
 import type { ImportedSegment, ParsedImport } from './index.js';
-import { emptyContent, joinedSource, pairsFor, type AlignRequest, type ImportSides } from './pairing.js';
+import { emptyContent, joinedSource, pairsFor, type AlignmentPair, type AlignRequest, type ImportSides } from './pairing.js';
 
 /** Plain text of serialized blocks (SPEC 5.2): text nodes as they are, line breaks "\n", blocks joined by "\n". */
 function plainText(nodes: readonly SerializedLexicalNode[], separator = '\n'): string {
@@ -48,5 +48,10 @@ export function realignUnits(parsed: ParsedImport, align: AlignRequest, language
       notes,
     };
   });
-  return { ...parsed, segments, alignment: { source: sides.source, target: sides.target, pairs } };
+  const targetOf = new Map(targetUnits.map((k, j) => [k, j]));
+  const filePairs = units.map((_, k): AlignmentPair => ({
+    source: sourceOf.has(k) ? [sourceOf.get(k)!] : [],
+    target: targetOf.has(k) ? [targetOf.get(k)!] : [],
+  }));
+  return { ...parsed, segments, alignment: { source: sides.source, target: sides.target, pairs, units: filePairs } };
 }

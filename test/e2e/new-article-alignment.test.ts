@@ -1,6 +1,7 @@
-// The New-article dialog when the source and the draft have different paragraph counts: the
-// proposed pairs side by side, the doubtful ones marked, joined and split from the keyboard, and the
-// article made of the pairs as left. (SPEC 10.29)
+// The New-article dialog when the source and the draft have different paragraph counts (text,
+// Markdown, Word), or an XLIFF file's units pair otherwise than the aligner finds: the proposed pairs
+// side by side, the doubtful ones marked, joined and split from the keyboard, and the article made
+// of the pairs as left. (SPEC 10.29)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,6 +150,31 @@ describe('the New-article dialog aligns (e2e)', { timeout: 90_000 }, () => {
     expect(segments.map((s) => [s.source, s.target])).toEqual(
       edited.map((pair) => [pair.source.length ? pair.source.join('\n') : null, pair.target.join('\n')]),
     );
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('SPEC 10.29 SPEC 6.8 an XLIFF file whose units the aligner pairs otherwise: Create shows the pairs, and the article is made of them', async () => {
+    const desk = await openPage(suite.browser, `${suite.server.url}/?token=${ADMIN_TOKEN}`);
+    const { page } = desk;
+    // The translator put the second unit's translation in the first unit's target and left it empty.
+    await page.getByRole('button', { name: 'New article' }).first().click();
+    await page.getByLabel('Title').fill('Metro fares, from XLIFF');
+    await drop(page, 0, 'fares.xlf', new TextEncoder().encode(fixture('align-fares.xlf')), 'application/xliff+xml');
+    await page.getByTestId('import-file').waitFor();
+    await page.getByRole('button', { name: 'Create article' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'New article' });
+    await dialog.getByRole('heading', { name: 'Check how the paragraphs pair' }).waitFor();
+    const proposal = (await suite.server.api('POST', '/api/align', { format: 'xliff', content: fixture('align-fares.xlf') })).body;
+    const pairs = await shownPairs(page);
+    expect(pairs.map((p) => [p.source.length, p.target.length])).toEqual([[1, 1], [2, 1], [1, 1], [1, 1]]);
+    expect(pairs[1].source).toEqual([proposal.source[1], proposal.source[2]]);
+
+    await page.getByRole('button', { name: 'Create article' }).click();
+    await page.getByRole('dialog', { name: /Share/ }).waitFor();
+    const segments = await segmentsOf('Metro fares, from XLIFF');
+    expect(segments.map((s) => s.source)).toEqual([proposal.source[0], `${proposal.source[1]}\n${proposal.source[2]}`, proposal.source[3], proposal.source[4]]);
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });

@@ -42,7 +42,7 @@ async function create(body: Record<string, unknown>) {
 async function propose(body: Record<string, unknown>) {
   const answer = await server.api('POST', '/api/align', body);
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  return answer.body as { source: string[]; target: string[]; pairs: Pair[]; lowConfidence: number; sourceLang: string; targetLang: string };
+  return answer.body as { source: string[]; target: string[]; pairs: Pair[]; units?: Pair[]; lowConfidence: number; sourceLang: string; targetLang: string };
 }
 
 const shape = (pairs: Pair[]) => pairs.map((pair) => [pair.source, pair.target]);
@@ -73,6 +73,8 @@ describe('alignment over HTTP', () => {
     expect(shape(proposal.pairs)).toContainEqual([[1], []]);
     expect(shape(proposal.pairs)).toContainEqual([[], [14]]);
     for (const pair of proposal.pairs) expect(pair.confidence).toBeGreaterThanOrEqual(0), expect(pair.confidence).toBeLessThanOrEqual(1);
+    // Only a file that pairs its own blocks (XLIFF) has units.
+    expect(proposal.units).toBeUndefined();
     expect(await documentCount()).toBe(before);
   });
 
@@ -175,6 +177,8 @@ describe('alignment over HTTP', () => {
     const proposal = await propose({ format: 'xliff', content: xliff });
     expect(proposal).toMatchObject({ sourceLang: 'en', targetLang: 'bn' });
     expect(shape(proposal.pairs)).toEqual([[[0], [0]], [[1, 2], [1]], [[3], [2]], [[4], [3]]]);
+    // Beside the proposal, the pairs the file's units make, so the dialog can tell they differ.
+    expect(shape(proposal.units!)).toEqual([[[0], [0]], [[1], [1]], [[2], []], [[3], [2]], [[4], [3]]]);
     const { id, segments } = await create({ format: 'xliff', content: xliff, align: 'auto' });
     expect(segments.map((s) => [s.id, s.source, s.status])).toEqual([
       ['unithead', units[0][1], 'approved'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignmentOf, joinWithNext, splitBefore } from '../../client/home/alignment-edit.js';
+import { alignmentOf, joinWithNext, samePairs, splitBefore } from '../../client/home/alignment-edit.js';
 import { checkAlignment } from '../../shared/import/pairing.js';
 
 const proposal = [
@@ -10,6 +10,14 @@ const proposal = [
 ];
 
 describe('the New-article dialog\'s alignment edits', () => {
+  it('SPEC 10.29 an XLIFF file\'s proposal is shown only when it pairs the blocks otherwise than the file\'s units', () => {
+    const units = [{ source: [0], target: [0] }, { source: [1], target: [1] }, { source: [2], target: [] }, { source: [3], target: [2, 3] }, { source: [], target: [4] }];
+    expect(samePairs(proposal, units)).toBe(false);
+    expect(samePairs(joinWithNext(units, 1), alignmentOf(proposal))).toBe(true);
+    expect(samePairs(proposal, alignmentOf(proposal))).toBe(true);
+    expect(samePairs(proposal.slice(1), proposal)).toBe(false);
+  });
+
   it('SPEC 10.29 joining a pair with the next makes one pair of both, without a confidence', () => {
     expect(joinWithNext(proposal, 1)).toEqual([proposal[0], { source: [1, 2, 3], target: [1, 2, 3] }, proposal[3]]);
     expect(joinWithNext(proposal, 3)).toEqual(proposal);
