@@ -1,6 +1,6 @@
 // Splitting and merging segments through the API (SPEC 11.10–11.12): the content room's segments
-// and the review room's records change together, live for every client; suggestions and threads
-// stay on their text; an editor typing in another segment meanwhile loses nothing.
+// and the review room's records change together, live for every client; suggestions, threads and
+// ignored QA issues stay on their text; an editor typing in another segment meanwhile loses nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -189,6 +189,31 @@ describe('split and merge', () => {
     expect(kept).toMatchObject({ segmentId: first.id, status: 'open' });
     other.destroy();
     watcher.destroy();
+  });
+
+  it('SPEC 11.10 SPEC 11.11 SPEC 14.16 an ignored QA issue goes with its text through a split and a merge, still ignored', async () => {
+    const a = await article({
+      source: 'Title\n\nSorry, we got 10 books. They came 3 days late.\n\nLast paragraph.',
+      target: 'শিরোনাম\n\nদুঃখিত, আমরা ১০টি বই পেয়েছি। বইগুলো ৪ দিন দেরিতে এল।\n\nশেষ অনুচ্ছেদ।',
+    });
+    const seg = a.segments[1];
+    const qa = async () => (await server.api('GET', a.path('/qa'), undefined, a.tokens.viewer)).body as { issues: Array<{ segmentId: string; check: string }>; ignored: Array<{ segmentId: string; message: string }> };
+    const message = 'Number 3 in the source is ৪ in the translation';
+    expect((await qa()).issues).toMatchObject([{ segmentId: seg.id, check: 'numbers', message }]);
+    const ignored = await server.api('POST', a.path('/qa/ignored'), { segmentId: seg.id, check: 'numbers', message, text: '৪' }, a.tokens.editor);
+    expect(ignored.status).toBe(201);
+    const entries = async () => (await server.api('GET', a.path('/qa/ignored'), undefined, a.tokens.viewer)).body.ignored as Array<Record<string, unknown>>;
+
+    const split = await server.api('POST', a.path(`/segments/${seg.id}/split`), { at: seg.target.indexOf('বইগুলো'), sourceAt: seg.source!.indexOf('They') }, a.tokens.editor);
+    expect(split.status).toBe(200);
+    const second = split.body.segments[1].id as string;
+    // One entry, now of the second half (its id names the occurrence, so it is the second half's).
+    expect(await entries()).toMatchObject([{ segmentId: second, check: 'numbers', message, text: '৪' }]);
+    expect(await qa()).toMatchObject({ issues: [], ignored: [{ segmentId: second, message }] });
+
+    expect((await server.api('POST', a.path(`/segments/${seg.id}/merge`), undefined, a.tokens.editor)).status).toBe(200);
+    expect(await entries()).toEqual([ignored.body]);
+    expect(await qa()).toMatchObject({ issues: [], ignored: [{ segmentId: seg.id, message }] });
   });
 
   it('SPEC 11.12 an editor typing in the text a split or a merge moves, before their page hears of it, loses nothing', async () => {
