@@ -50,7 +50,7 @@ function buildLexicon(): Map<string, NumberPart[]> {
   const numbers: Array<[string, number]> = [['ছ', 6], ...Object.entries(FRACTIONS)];
   CARDINALS.forEach((variants, value) => variants.split('|').forEach((word) => numbers.push([word, value])));
   for (const [word, value] of numbers) {
-    if (word !== 'ছ') add(word, [number(value)]);
+    add(word, [number(value)]);
     if (value === 0) continue;
     for (const hundred of HUNDRED) {
       add(word + hundred, [number(value), scale(100)]);
@@ -73,17 +73,19 @@ function buildLexicon(): Map<string, NumberPart[]> {
   return map;
 }
 
-// After a number word, within the word: a classifier (তিনটি, দুজন), possibly declined (টির, জনকে);
-// or a case ending: the date's ই (পাঁচই), the locative -এ (একুশে), the genitive (দশের, দুইয়ের); then
-// the emphatic ও or ই (হাজারেরও). A closed list: তিনি (he), দশক (decade), একর (acre) are other words.
+// After a number word, within the word: a classifier (তিনটি, দুজন), possibly declined (টির, জনকে,
+// পাঁচটায়); or a case ending: the date's ই (পাঁচই), the locative -এ (একুশে), the genitive (দশের,
+// দুইয়ের); then the emphatic ও or ই (হাজারেরও). A closed list: তিনি (he), দশক (decade), একর (acre) are other words.
 const nfc = (pattern: string) => new RegExp(pattern.normalize('NFC'), 'u');
-const CLASSIFIED = nfc('^(?:টি|টা|টে|টো|জন|খানা|খানি)(?:র|কে|তে|ের|য়ের|ে)?(?:ও|ই)?$');
+const CLASSIFIED = nfc('^(?:টি|টা|টে|টো|জন|খানা|খানি)(?:র|কে|তে|ের|য়ের|য়|ে)?(?:ও|ই)?$');
 const DECLINED = nfc('^(?:ই|ে|ের|য়ের|য়ে|এর)?(?:ও|ই)?$');
 // র, কে and তে follow a vowel only (কোটির, একশোতে): আটকে (stuck), দশকে (in the decade) are not numbers.
 const AFTER_VOWEL = /^(?:র|কে|তে)(?:ও|ই)?$/u;
 const ENDS_IN_VOWEL = /[\u0985-\u0994\u09BE-\u09CC\u09D7]$/u;
+// ছ (six) is a number only before a classifier (ছটা, ছজন, ছটায়) or a hundred (ছশো).
+const SIX = textKey('ছ');
 const endingFits = (stem: string, rest: string) =>
-  CLASSIFIED.test(rest) || DECLINED.test(rest) || (ENDS_IN_VOWEL.test(stem) && AFTER_VOWEL.test(rest));
+  CLASSIFIED.test(rest) || (stem !== SIX && (DECLINED.test(rest) || (ENDS_IN_VOWEL.test(stem) && AFTER_VOWEL.test(rest))));
 
 // Words that read as a number but say something else: একই is "the same".
 const NOT_NUMBERS = new Set(['একই'].map((w) => textKey(w)));

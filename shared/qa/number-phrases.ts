@@ -8,8 +8,11 @@ import { words } from './text.js';
 export interface ReadNumber extends NumberToken {
   /** Written in words only (চব্বিশ, half a million): such a word is often no number at all (এক is also "a"). */
   spelled: boolean;
-  /** Another value it may stand for: a decade (1990s) is also its last two digits (নব্বইয়ের দশক). */
+  /** Another value it may stand for: a decade (1990s) or a year (1971) is also its last two digits
+   *  (নব্বইয়ের দশক, একাত্তরে). */
   also?: string;
+  /** The hour of a clock time (5:30): the time in hours (5.5, সাড়ে ৫টা) and its minutes' number. */
+  clock?: { value: string; minutes: ReadNumber };
 }
 
 interface Atom {
@@ -139,8 +142,9 @@ function readPhrase(text: string, atoms: Atom[], from: number, joinsTens: boolea
   const end = atoms[best.to].end;
   const only = best.to === from ? atoms[from].digits : undefined;
   const token: ReadNumber = { text: text.slice(start, end), start, end, value: only ? only.value : valueString(best.value), spelled: !withDigits };
-  // A decade: 1990s, 1990's.
-  if (only && /^\d{3}0$/.test(only.value) && Number(only.value) % 100 !== 0 && /^['’]?s\b/u.test(text.slice(end))) {
+  // A decade (1990s, 1990's) or a year of 1901–2099 (1971, said একাত্তর).
+  const decade = only && /^\d{3}0$/.test(only.value) && /^['’]?s\b/u.test(text.slice(end));
+  if (only && (decade || /^(?:19|20)\d\d$/.test(only.value)) && Number(only.value) % 100 !== 0) {
     token.also = String(Number(only.value) % 100);
   }
   return { token, next: best.to + 1 };
@@ -155,6 +159,13 @@ export function readNumbers(text: string, lang: string): ReadNumber[] {
     const { token, next } = readPhrase(text, atoms, i, joinsTens);
     if (token) found.push(token);
     i = next;
+  }
+  // A clock time: hours, a colon, two digits of minutes (5:30, ১০:১৫).
+  for (let k = 0; k + 1 < found.length; k++) {
+    const [hour, minutes] = [found[k], found[k + 1]];
+    if (hour.spelled || minutes.spelled || text.slice(hour.end, minutes.start) !== ':' || !/^\p{Nd}{2}$/u.test(minutes.text)) continue;
+    const [h, m] = [Number(hour.value), Number(minutes.value)];
+    if (Number.isInteger(h) && h <= 24 && m < 60) hour.clock = { value: valueString(h + m / 60), minutes };
   }
   return found;
 }

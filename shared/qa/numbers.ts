@@ -16,6 +16,22 @@ function pairOff(from: ReadNumber[], to: ReadNumber[], same: Same): void {
 }
 
 /**
+ * A clock time of `numbers` (its hour and minutes both unpaired) said in hours on the other side
+ * (5:30 = সাড়ে ৫টা, সাড়ে পাঁচটা; 5:45 = পৌনে ছটা): all three taken out.
+ */
+function pairClocks(numbers: ReadNumber[], ...others: ReadNumber[][]): void {
+  for (const hour of [...numbers]) {
+    const { clock } = hour;
+    if (!clock || !numbers.includes(hour) || !numbers.includes(clock.minutes)) continue;
+    const list = others.find((other) => other.some((n) => n.value === clock.value));
+    if (!list) continue;
+    list.splice(list.findIndex((n) => n.value === clock.value), 1);
+    numbers.splice(numbers.indexOf(hour), 1);
+    numbers.splice(numbers.indexOf(clock.minutes), 1);
+  }
+}
+
+/**
  * Every number of the source is in the target with the same value, wherever it stands, whatever the
  * digits, grouping or decimal mark (2,500 = ২,৫০০ = 2 500; 1,00,000 = 100,000), or in words
  * (24 = চব্বিশ, 2,500 = আড়াই হাজার, 3.5 crore = সাড়ে তিন কোটি, 500,000 = half a million).
@@ -32,8 +48,11 @@ export function checkNumbers(segment: QaSegment, sourceLang: string, targetLang:
   // A number in words on the other side counts. A word is never missing or extra itself: "এক" is
   // also "a", "one" a pronoun, "নয়" "is not".
   const targetWords = target.filter((n) => n.spelled);
+  const sourceWords = source.filter((n) => n.spelled);
   pairOff(missing, targetWords, sameMeaning);
-  pairOff(extra, source.filter((n) => n.spelled), sameMeaning);
+  pairOff(extra, sourceWords, sameMeaning);
+  pairClocks(missing, extra, targetWords);
+  pairClocks(extra, missing, sourceWords);
   // A missing number and an extra one in the same order most likely are one changed number; so is a
   // missing number left over and a word whose value the source has nowhere (24 → পঁচিশ), unless
   // that word is one, as often an article or a pronoun.

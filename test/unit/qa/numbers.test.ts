@@ -71,6 +71,20 @@ describe('QA numbers', () => {
     expect(numbers('তৃতীয়বারের মতো', 'for the 4th time')).toMatchObject([{ message: 'Number 4 in the source is তৃতীয়বারের in the translation' }]);
   });
 
+  it('SPEC 14.11 reads a clock time as its hours, and a year as also its last two digits', () => {
+    expect(numbers('বিকেল সাড়ে ৫টায়, সকাল সোয়া দশটায়, রাত পৌনে ছটায়', 'at 5:30 pm, 10:15 am and 5:45 pm')).toEqual([]);
+    expect(numbers('৫টা ৩০ মিনিটে', 'at 5:30')).toEqual([]);
+    expect(numbers('at 5:30 pm', 'বিকেল সাড়ে পাঁচটায়', 'bn', 'en')).toEqual([]);
+    expect(numbers('বিকেল সাড়ে ছটায়', 'at 5:30 pm')).toMatchObject([
+      { message: 'Number 30 in the source is missing from the translation' },
+      { message: 'Number 5 in the source is সাড়ে ছটায় in the translation' },
+    ]);
+    // ছ is six before a classifier only.
+    expect(numbers('ছটা বই, ছজন লেখক', '6 books by 6 writers')).toEqual([]);
+    expect(numbers('একাত্তরের যুদ্ধে, চব্বিশের আন্দোলনে', 'in the 1971 war, in the 2024 uprising')).toEqual([]);
+    expect(numbers('বাহাত্তরের যুদ্ধে', 'in the 1971 war')).toMatchObject([{ message: 'Number 1971 in the source is বাহাত্তরের in the translation' }]);
+  });
+
   it('SPEC 14.11 counts a number in words in the source as that number', () => {
     expect(numbers('২ জন', 'two people')).toEqual([]);
     expect(numbers('২৪ ঘণ্টা', 'Twenty-four hours')).toEqual([]);
