@@ -8,6 +8,9 @@
 // - Undoing a paragraph or text node I made keeps it when others wrote into it since: Yjs would
 //   delete their text with its container.
 // - When others' changes move the text a step made, the step follows it (follow()).
+// - When others' change writes again, beside where it was, text a step of mine deleted (a restore
+//   writes a version's words as new characters, SPEC 16.5), undoing the step does not bring the old
+//   characters back too (forgetRevived()): the text would be there twice.
 import * as Y from 'yjs';
 import { MovedText, type MovedChar } from '../../shared/moved-text.js';
 
@@ -45,7 +48,9 @@ export class UndoSteps {
    */
   see(transaction: Y.Transaction, moved: MovedText | null): void {
     this.moved = moved;
-    if (!transaction.local && moved) this.follow(moved);
+    if (transaction.local) return;
+    if (moved) this.follow(moved);
+    this.forgetRevived(transaction, moved);
   }
 
   /** Undoes or redoes the newest step only: 'gone' when it had nothing left to change (it is dropped). */
@@ -82,6 +87,68 @@ export class UndoSteps {
     }
   }
 
+  /**
+   * Others' change inserted text that a step deleted, right beside the deleted characters (only
+   * deleted ones between): those characters are back already, so the step no longer puts them back.
+   */
+  private forgetRevived(transaction: Y.Transaction, moved: MovedText | null): void {
+    const steps = [...this.manager.undoStack, ...this.manager.redoStack];
+    if (steps.length === 0) return;
+    // Text the change moved (follow() has the steps follow it) is no text written again.
+    const copies = new Set(moved?.pairs().map((pair) => key(pair.to)));
+    const copied = (item: Y.Item) => copies.size > 0 && Array.from({ length: item.length }, (_, i) => `${item.id.client}:${item.id.clock + i}`).some((id) => copies.has(id));
+    const store = transaction.doc.store;
+    const isNew = (item: Y.Item) => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
+    const newText = (item: Y.Item | null): item is Y.Item => !!item && !item.deleted && isNew(item) && item.content instanceof Y.ContentString;
+    const revived = new Map<Step, Y.ID[]>();
+    const seen = new Set<Y.Item>();
+    transaction.afterState.forEach((after, client) => {
+      for (let clock = transaction.beforeState.get(client) ?? 0; clock < after; ) {
+        const struct = Y.getItem(store, Y.createID(client, clock));
+        clock = struct.id.clock + struct.length;
+        if (!(struct instanceof Y.Item) || !newText(struct) || seen.has(struct)) continue;
+        // The run of new text this item is part of, and the deleted characters on either side of it.
+        let first = struct;
+        while (newText(first.left)) first = first.left;
+        let text = '';
+        let last = first;
+        let moves = false;
+        for (let item: Y.Item | null = first; newText(item); item = item.right) {
+          seen.add(item);
+          text += (item.content as Y.ContentString).str;
+          moves ||= copied(item);
+          last = item;
+        }
+        if (moves) continue;
+        const reach = text.length * 4 + 256;
+        // Text is written as the fewest characters that differ, so the words put back may come as
+        // a rotation of them ("ab" + "cab" for "abc" + "ab"): the text as it reads now around the
+        // new characters counts, as long as they are part of the words found.
+        const before = visibleBeside(first, 'left', reach);
+        const after = visibleBeside(last, 'right', reach);
+        const reads = before + text + after;
+        const overlaps = (found: string) => {
+          for (let at = reads.indexOf(found); at !== -1; at = reads.indexOf(found, at + 1)) {
+            if (at < before.length + text.length && at + found.length > before.length) return true;
+          }
+          return false;
+        };
+        for (const side of [deletedBeside(first, 'left', reach), deletedBeside(last, 'right', reach)]) {
+          for (const step of steps) {
+            for (const group of deletedBy(step, side)) {
+              if (!overlaps(group.text)) continue;
+              revived.set(step, [...(revived.get(step) ?? []), ...group.ids]);
+            }
+          }
+        }
+      }
+    });
+    for (const [step, ids] of revived) {
+      const restoring = without(step.deletions, ids);
+      step.deletions = without(restoring, emptiedContainers(store, ids, restoring));
+    }
+  }
+
   private readonly record = (event: { stackItem: Step }) => {
     const moved = this.moved?.pairs();
     if (!moved || moved.length === 0) return;
@@ -106,6 +173,55 @@ export class UndoSteps {
     const restoring = without(step.deletions, leaveOriginals);
     step.deletions = without(restoring, emptiedContainers(store, leaveOriginals, restoring));
   }
+}
+
+/** The deleted characters next to `from` on one side, up to `reach` of them, in document order. */
+function deletedBeside(from: Y.Item, side: 'left' | 'right', reach: number): Array<{ id: Y.ID; char: string }> {
+  const items: Y.Item[] = [];
+  let count = 0;
+  for (let item = from[side]; item && item.deleted && count < reach; item = item[side]) {
+    if (!(item.content instanceof Y.ContentString)) continue;
+    items.push(item);
+    count += item.length;
+  }
+  if (side === 'left') items.reverse();
+  // Clocks count UTF-16 code units, as the string's indexes do.
+  return items.flatMap((item) => {
+    const str = (item.content as Y.ContentString).str;
+    return Array.from({ length: str.length }, (_, i) => ({ id: Y.createID(item.id.client, item.id.clock + i), char: str[i] }));
+  });
+}
+
+/** The text that reads next to `from` on one side, up to `reach` characters of it. */
+function visibleBeside(from: Y.Item, side: 'left' | 'right', reach: number): string {
+  const parts: string[] = [];
+  let count = 0;
+  for (let item = from[side]; item && count < reach; item = item[side]) {
+    if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
+    parts.push(item.content.str);
+    count += item.length;
+  }
+  if (side === 'left') parts.reverse();
+  const text = parts.join('');
+  return side === 'left' ? text.slice(-reach) : text.slice(0, reach);
+}
+
+/** The runs of `chars` that `step` deleted, each with its text. */
+function deletedBy(step: Step, chars: Array<{ id: Y.ID; char: string }>): Array<{ ids: Y.ID[]; text: string }> {
+  const groups: Array<{ ids: Y.ID[]; text: string }> = [];
+  let group: { ids: Y.ID[]; text: string } | null = null;
+  for (const { id, char } of chars) {
+    if (!Y.isDeleted(step.deletions, id)) {
+      if (group) groups.push(group);
+      group = null;
+      continue;
+    }
+    group ??= { ids: [], text: '' };
+    group.ids.push(id);
+    group.text += char;
+  }
+  if (group) groups.push(group);
+  return groups;
 }
 
 function setStack(manager: Y.UndoManager, kind: 'undo' | 'redo', stack: Step[]): void {

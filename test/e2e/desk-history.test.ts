@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually } from '../helpers/eventually.js';
-import { openArticle, screenshot, segmentTexts } from '../helpers/browser.js';
+import { caretAtEnd, openArticle, screenshot, segmentTexts } from '../helpers/browser.js';
 import { deskSuite } from '../helpers/desk-suite.js';
 import { measureContrast } from '../helpers/contrast.js';
 import { ARTICLE, personal } from './review-helpers.js';
@@ -135,6 +135,52 @@ describe('history in the desk (e2e)', { timeout: 120_000 }, () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('translation');
     expect([...omar.errors, ...rina.errors]).toEqual([]);
     await Promise.all([omar.context.close(), rina.context.close()]);
+  });
+
+  it('SPEC 16.5 16.12 a restore reaches every editor live while another types elsewhere, and no page’s undo takes it back', async () => {
+    const doc = await suite.server.createDocument(ARTICLE);
+    const omar = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Omar' });
+    const lena = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor), { name: 'Lena' });
+    const { page } = omar;
+    // Omar's edit is his newest undo step; the restore below takes it back.
+    await replaceText(page, 1, 'নেটওয়ার্ক', 'জাল');
+    await eventually(async () => expect((await segmentTexts(lena.page))[1]).toContain('জাল'), { timeout: 10_000 });
+
+    // Lena types at the end of the last segment while Omar restores the draft.
+    const typed = ' নতুন শব্দ';
+    await caretAtEnd(lena.page, 3);
+    const typing = lena.page.keyboard.type(typed, { delay: 40 });
+    await openHistory(page);
+    await page.getByTestId('compare-draft').click();
+    await page.getByTestId('changed-segment').first().waitFor();
+    await page.getByTestId('restore-version').click();
+    await page.getByTestId('version-confirm').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Restore', exact: true }).click();
+    await typing;
+    for (const p of [page, lena.page]) await eventually(async () => expect((await segmentTexts(p))[1]).toBe(TARGETS[1]), { timeout: 10_000 });
+    // The last segment is the draft's, then whatever of Lena's typing reached the server after the
+    // restore read the text (what came before, the restore took back): never torn, the same on both pages.
+    const last = (await segmentTexts(lena.page))[3];
+    expect(last.startsWith(TARGETS[3])).toBe(true);
+    expect(typed.endsWith(last.slice(TARGETS[3].length))).toBe(true);
+    // Her typing after the restore is kept where she types.
+    await lena.page.keyboard.type(' শেষ');
+    for (const p of [page, lena.page]) await eventually(async () => expect((await segmentTexts(p))[3]).toBe(`${last} শেষ`), { timeout: 10_000 });
+
+    // Undo in either page does not take the restore back: Omar's step (জাল) is gone with it, so
+    // his undo changes nothing; Lena's undoes her own typing only.
+    await page.locator('.editor-root').focus();
+    await page.keyboard.press('Control+z');
+    await eventually(async () => expect(await page.getByTestId('notices').textContent()).toContain('Nothing to undo'));
+    await lena.page.keyboard.press('Control+z');
+    await eventually(async () => expect((await segmentTexts(lena.page))[3]).toBe(last), { timeout: 10_000 });
+    for (const p of [page, lena.page]) {
+      expect(await segmentTexts(p)).toEqual([TARGETS[0], TARGETS[1], TARGETS[2], last]);
+    }
+    const stored = (await suite.server.api('GET', `/api/documents/${doc.id}`)).body.segments.map((s: { target: string }) => s.target);
+    expect(stored).toEqual([TARGETS[0], TARGETS[1], TARGETS[2], last]);
+    expect([...omar.errors, ...lena.errors]).toEqual([]);
+    await Promise.all([omar.context.close(), lena.context.close()]);
   });
 
   it('SPEC 16.10 16.13 16.16 reviewers and viewers see versions and comparisons without Save, Delete or Restore; "Since I last reviewed" compares with the version the reviewer’s mark recorded, after an edit sent it back too', async () => {
