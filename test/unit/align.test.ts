@@ -102,6 +102,26 @@ describe('alignment', () => {
     expect(shape(align(EN, split))).toEqual([...oneToOne([0, 0], [3, 3]), [[4], [4, 5]], ...oneToOne([5, 6], [7, 8])]);
   });
 
+  it('SPEC 6.5 a quotation is an anchor: the sentence dropped after a quote is found, which lengths alone miss', () => {
+    // No numbers and no names: only the quotation marks tell one sentence from another.
+    const sentences: Array<[string, string]> = [
+      ['The river rose overnight in the north.', 'উত্তরে রাতারাতি নদীর পানি বেড়েছে।'],
+      ['Families moved to higher ground before dawn.', 'ভোরের আগেই পরিবারগুলো উঁচু জায়গায় সরে যায়।'],
+      ['“We lost everything,” a farmer told us.', '“আমরা সব হারিয়েছি,” এক কৃষক আমাদের বলেন।'],
+      ['Schools in the area stayed closed all week.', 'এলাকার স্কুলগুলো সারা সপ্তাহ বন্ধ ছিল।'],
+      ['Relief workers arrived by boat in the afternoon.', 'বিকেলে নৌকায় করে ত্রাণকর্মীরা পৌঁছান।'],
+    ];
+    const unquoted = (text: string) => text.replace(/[“”]/gu, '');
+    const dropped = (quotes: boolean) =>
+      align(
+        sentences.map(([en]) => (quotes ? en : unquoted(en))),
+        sentences.filter((_, i) => i !== 3).map(([, bn]) => (quotes ? bn : unquoted(bn))),
+      );
+    expect(shape(dropped(true))).toEqual([...oneToOne([0, 0], [2, 2]), [[3], []], [[4], [3]]]);
+    // The same sentences without their quotation marks: the drop is put elsewhere.
+    expect(shape(dropped(false))).not.toContainEqual([[3], []]);
+  });
+
   it('SPEC 6.5 a line only the draft has stands alone, even when it names someone of the article', () => {
     const added = [...BN.slice(0, 6), 'Selim Raihan-এর পুরো সাক্ষাৎকার পড়ুন।', ...BN.slice(6)];
     expect(shape(align(EN, added))).toEqual([...oneToOne([0, 0], [5, 5]), [[], [6]], ...oneToOne([6, 7], [7, 8])]);
