@@ -82,6 +82,37 @@ describe('automatic versions', () => {
     editor.destroy();
   });
 
+  it('SPEC 16.8 each automatic version saved thins the older ones by the retention settings; named ones stay', async () => {
+    // Nothing is kept whole and nothing hourly: the newest automatic version of each day (UTC) stays.
+    const { server, doc, versions, editor } = await open({ VERSION_IDLE_MS: '100', VERSION_EVERY_MS: '600000', VERSION_KEEP_ALL_MS: '0', VERSION_KEEP_HOURLY_MS: '0' });
+    const named = (await server.api('POST', `/api/documents/${doc.id}/versions`, { name: 'Final' }, doc.tokens.editor)).body;
+    let newest = '';
+    let typed = '';
+    for (const word of [' এক', ' দুই', ' তিন']) {
+      typeInSegment(editor.doc, 1, word);
+      typed += word;
+      newest = await eventually(async () => {
+        const auto = (await versions()).filter((v) => v.auto);
+        const txt = await server.api('GET', `/api/documents/${doc.id}/versions/${auto[0]?.id}/export?format=txt`, undefined, doc.tokens.viewer);
+        expect(txt.body).toContain(`প্রথম অনুচ্ছেদ।${typed}\n`);
+        return auto[0].id as string;
+      });
+    }
+    // Thinned right after the newest is stored. One a day: three bursts in a row leave one (two if
+    // midnight UTC fell between them).
+    const list = await eventually(async () => {
+      const found = await versions();
+      const days = found.filter((v) => v.auto).map((v) => Math.floor(v.createdAt / 86_400_000));
+      expect(new Set(days).size).toBe(days.length);
+      return found;
+    });
+    const auto = list.filter((v) => v.auto);
+    expect(auto[0].id).toBe(newest);
+    expect(auto.length).toBeLessThan(3);
+    expect(list.filter((v) => !v.auto).map((v) => [v.id, v.name])).toEqual([[named.id, 'Final'], [expect.any(String), 'Draft']]);
+    editor.destroy();
+  });
+
   it('SPEC 16.7 at shutdown the burst in progress gets its automatic version', async () => {
     const { server: first, doc, editor } = await open({ VERSION_IDLE_MS: '600000', VERSION_EVERY_MS: '600000' });
     typeInSegment(editor.doc, 1, ' শেষ');
