@@ -1,6 +1,6 @@
 // The numbers a text says, in digits, in words or both, each with its value: "২ লাখ ৫০ হাজার" and
 // "আড়াই লাখ" are 250,000, "3.5 crore" and "সাড়ে তিন কোটি" 35,000,000, "half a million" 500,000.
-import { findNumbers, type NumberToken } from './digits.js';
+import { asciiDigits, findNumbers, type NumberToken } from './digits.js';
 import { number, type NumberPart } from './number-parts.js';
 import { numberWordReader } from './number-words.js';
 import { words } from './text.js';
@@ -160,10 +160,22 @@ export function readNumbers(text: string, lang: string): ReadNumber[] {
     if (token) found.push(token);
     i = next;
   }
-  // A clock time: hours, a colon, two digits of minutes (5:30, ১০:১৫).
+  // A clock time: hours, a colon, two digits of minutes (5:30, ১০:১৫); or a full stop before am or
+  // pm (5.30pm), read as the decimal 5.3 until here.
+  for (let k = 0; k < found.length; k++) {
+    const dotted = /^(\p{Nd}{1,2})\.(\p{Nd}{2})$/u.exec(found[k].text);
+    if (!dotted || found[k].spelled || !/^\s?(?:[ap]\.?m\b\.?)/iu.test(text.slice(found[k].end))) continue;
+    const { start, end } = found[k];
+    const cut = start + dotted[1].length;
+    const part = (from: number, to: number): ReadNumber => {
+      const written = text.slice(from, to);
+      return { text: written, start: from, end: to, value: String(Number(asciiDigits(written))), spelled: false };
+    };
+    found.splice(k, 1, part(start, cut), part(cut + 1, end));
+  }
   for (let k = 0; k + 1 < found.length; k++) {
     const [hour, minutes] = [found[k], found[k + 1]];
-    if (hour.spelled || minutes.spelled || text.slice(hour.end, minutes.start) !== ':' || !/^\p{Nd}{2}$/u.test(minutes.text)) continue;
+    if (hour.spelled || minutes.spelled || !/^[:.]$/u.test(text.slice(hour.end, minutes.start)) || !/^\p{Nd}{2}$/u.test(minutes.text)) continue;
     const [h, m] = [Number(hour.value), Number(minutes.value)];
     if (Number.isInteger(h) && h <= 24 && m < 60) hour.clock = { value: valueString(h + m / 60), minutes };
   }

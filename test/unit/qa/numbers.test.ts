@@ -74,6 +74,9 @@ describe('QA numbers', () => {
   it('SPEC 14.11 reads a clock time as its hours, and a year as also its last two digits', () => {
     expect(numbers('বিকেল সাড়ে ৫টায়, সকাল সোয়া দশটায়, রাত পৌনে ছটায়', 'at 5:30 pm, 10:15 am and 5:45 pm')).toEqual([]);
     expect(numbers('৫টা ৩০ মিনিটে', 'at 5:30')).toEqual([]);
+    // Written with a full stop before am or pm; a decimal stays one.
+    expect(numbers('বিকেল সাড়ে ৫টায়, সকাল ১০টা ১৫ মিনিটে', 'at 5.30pm and 10.15 a.m.')).toEqual([]);
+    expect(numbers('৫.৩ শতাংশ', 'rose 5.30 percent')).toEqual([]);
     expect(numbers('at 5:30 pm', 'বিকেল সাড়ে পাঁচটায়', 'bn', 'en')).toEqual([]);
     expect(numbers('বিকেল সাড়ে ছটায়', 'at 5:30 pm')).toMatchObject([
       { message: 'Number 30 in the source is missing from the translation' },
