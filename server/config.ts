@@ -93,6 +93,11 @@ const schema = z.object({
     .optional(),
   /** Put before every Redis channel name, so deployments sharing one Redis never mix. */
   REDIS_PREFIX: z.string().default('tandem:'),
+  /**
+   * A Redis command unanswered this long (ms), a subscription included, counts as Redis gone silent:
+   * the connection is dropped and made again, and a room loads without waiting for it (SPEC 17.21).
+   */
+  REDIS_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
   TOKEN_SECRET: z.string().min(16, 'TOKEN_SECRET must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -136,6 +141,8 @@ const schema = z.object({
   COMPACT_EVERY: int(500),
   /** Milliseconds a room stays loaded after its last connection left. */
   ROOM_IDLE_MS: int(5000),
+  /** Rooms without connections kept loaded at most; past it the longest idle unloads at once. */
+  ROOM_IDLE_MAX: int(100),
   /** Milliseconds between pings to every socket; one that has not answered by the next is ended. 0: off. */
   PING_INTERVAL_MS: int(10000),
   /** Automatic versions (SPEC 16.7): once an article's editing has been idle this long (ms)… */

@@ -55,6 +55,11 @@ export function createMetrics() {
       labelNames: ['reason'],
       registers: [registry],
     }),
+    fanoutUp: new Gauge({
+      name: 'tandem_fanout_up',
+      help: 'With REDIS_URL: 1 while both Redis connections are up and answer, 0 while one is down or silent',
+      registers: [registry],
+    }),
     /** What /metrics serves: this server's metrics and the process's. */
     served: Registry.merge([processMetrics(), registry]),
   };

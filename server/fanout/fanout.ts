@@ -8,8 +8,9 @@ export interface Fanout {
   /** Calls `handler` with each message published on `room`'s channel from now on; resolves once subscribed. */
   subscribe(room: string, handler: (message: Uint8Array) => void): Promise<() => Promise<void>>;
   /**
-   * Calls `handler` each time the connection that receives messages is back after a break, already
-   * subscribed again: whatever was published meanwhile is lost, so rooms catch up from the store.
+   * Calls `handler` each time a connection is back after a break (the one that receives messages
+   * already subscribed again): whatever was published meanwhile, by this instance or to it, is lost,
+   * so rooms catch up from the store and say how far it holds them.
    */
   onReconnect(handler: () => void): void;
   /** Resolves when the fan-out server answers, rejects when it does not (readiness, /healthz). */

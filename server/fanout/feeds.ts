@@ -20,8 +20,10 @@ export class Feeds {
     private readonly logger: Logger,
     private readonly metrics: Metrics,
   ) {
+    // Back after a break: each loaded room reads what it missed, then tells the others how far the
+    // store holds its log, as what this instance stored meanwhile reached nobody (SPEC 17.21).
     fanout.onReconnect(() => {
-      for (const feed of this.open) void feed.catchUp('reconnect');
+      for (const feed of this.open) void feed.catchUp('reconnect').then(() => feed.announce());
     });
   }
 

@@ -10,7 +10,14 @@ export async function openFanout(config: Config, store: Store, logger: Logger, m
   if (!config.REDIS_URL) return undefined;
   // Loaded here, so the embedded default never loads the Redis client.
   const { openRedisFanout } = await import('./redis.js');
-  const fanout = await openRedisFanout({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger });
+  const fanout = await openRedisFanout({
+    url: config.REDIS_URL,
+    prefix: config.REDIS_PREFIX,
+    logger,
+    timeoutMs: config.REDIS_TIMEOUT_MS,
+    onHealth: (up) => metrics.fanoutUp.set(up ? 1 : 0),
+  });
+  metrics.fanoutUp.set(1);
   logger.info('fan-out: Redis');
   return new Feeds(fanout, store, logger, metrics);
 }

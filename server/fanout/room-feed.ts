@@ -91,6 +91,15 @@ export class RoomFeed {
     this.take(seq, null);
   }
 
+  /**
+   * Tells the others how far the store holds the room's log, once this instance's Redis connection
+   * is back and the room caught up: what it stored meanwhile was published to nobody (SPEC 17.21).
+   */
+  announce(): void {
+    if (this.closed || !this.room) return;
+    this.publish({ kind: 'stored', instance: this.deps.instance, seq: this.seen });
+  }
+
   /** Presence changes of this instance's peers, for the others. */
   presence(update: Uint8Array): void {
     this.publish({ kind: 'presence', instance: this.deps.instance, update });
@@ -167,6 +176,10 @@ export class RoomFeed {
   private handle(message: FanoutMessage): void {
     if (message.kind === 'close') return;
     if (message.kind === 'presence') this.room!.applyPresence(message.update);
+    // Another instance back from a Redis outage: the store holds what it stored meanwhile.
+    else if (message.kind === 'stored') {
+      if (message.seq > this.seen) void this.catchUp('gap');
+    }
     else if (message.kind === 'query') {
       const own = this.room!.ownPresence();
       if (own) this.presence(own);
