@@ -80,7 +80,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
       health,
     },
-    config.ROOM_IDLE_MS,
+    { ms: config.ROOM_IDLE_MS, max: config.ROOM_IDLE_MAX },
     feeds,
   );
   const changes = new SegmentChanges(store, rooms, logger);

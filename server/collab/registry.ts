@@ -1,5 +1,5 @@
 // Loaded rooms: each loads once however many ask at once (SPEC 4.5) and unloads after an idle grace
-// period once nobody holds it and all its writes are stored (SPEC 4.6).
+// period once nobody holds it and all its writes are stored, sooner when too many are idle (SPEC 4.6).
 import { roomName, type CloseCode, type RoomKind } from '../../shared/schema.js';
 import { Room, type RoomDeps } from './room.js';
 import type { Feeds } from '../fanout/feeds.js';
@@ -14,14 +14,23 @@ interface Entry {
   generation?: number;
 }
 
+export interface IdleRooms {
+  /** Milliseconds a room nobody holds stays loaded. */
+  ms: number;
+  /** Rooms nobody holds kept loaded at most: past it the longest idle unloads at once. */
+  max: number;
+}
+
 export class RoomRegistry {
   private readonly entries = new Map<string, Entry>();
+  /** The rooms nobody holds, longest idle first. */
+  private readonly idle = new Map<string, Entry>();
   /** Called with every room once it is loaded, before anyone uses it. */
   onLoad: (room: Room) => void = () => {};
 
   constructor(
     private readonly deps: RoomDeps,
-    private readonly idleMs: number,
+    private readonly idleRooms: IdleRooms,
     /** With REDIS_URL: rooms subscribe to their channel while loaded (SPEC 17.9). */
     private readonly feeds?: Feeds,
   ) {
@@ -63,6 +72,7 @@ export class RoomRegistry {
     }
     entry.holders++;
     clearTimeout(entry.timer);
+    this.idle.delete(name);
     return entry.room;
   }
 
@@ -80,8 +90,16 @@ export class RoomRegistry {
   release(room: Room): void {
     const entry = this.entries.get(room.name);
     if (!entry || --entry.holders > 0) return;
-    entry.timer = setTimeout(() => void this.unload(room.name, entry), this.idleMs);
+    entry.timer = setTimeout(() => void this.unload(room.name, entry), this.idleRooms.ms);
     entry.timer.unref();
+    this.idle.set(room.name, entry);
+    // A client opening article after article must not keep thousands of rooms in memory for the grace period.
+    if (this.idle.size > this.idleRooms.max) {
+      const [name, oldest] = this.idle.entries().next().value!;
+      this.idle.delete(name);
+      clearTimeout(oldest.timer);
+      void this.unload(name, oldest);
+    }
   }
 
   /**
@@ -179,6 +197,7 @@ export class RoomRegistry {
   private forget(name: string, entry: Entry): void {
     if (this.entries.get(name) !== entry) return;
     this.entries.delete(name);
+    this.idle.delete(name);
     clearTimeout(entry.timer);
     entry.room.then(() => this.deps.metrics.rooms.dec(), () => {});
   }

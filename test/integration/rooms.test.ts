@@ -62,6 +62,41 @@ describe('rooms', () => {
     reader.destroy();
   });
 
+  it('SPEC 4.6 past ROOM_IDLE_MAX rooms without connections the longest idle unloads at once, its writes stored', async () => {
+    const busy = await startTestServer({ ROOM_IDLE_MS: '600000', ROOM_IDLE_MAX: '3' });
+    const gauge = async (name: string) => {
+      const text = (await busy.api('GET', '/metrics')).body as string;
+      return Number(text.split('\n').find((l) => l.startsWith(name + ' '))?.split(' ').at(-1) ?? NaN);
+    };
+    try {
+      const docs = [];
+      for (let i = 0; i < 6; i++) {
+        const doc = await busy.createDocument();
+        const writer = connectProvider(busy.wsUrl, doc.id, { token: doc.tokens.editor });
+        await eventually(() => expect(writer.provider.synced).toBe(true));
+        writer.doc.getText('t').insert(0, `article ${i}`);
+        // Seen by another client, so stored (SPEC 4.2).
+        const reader = connectProvider(busy.wsUrl, doc.id, { token: doc.tokens.viewer });
+        await eventually(() => expect(reader.doc.getText('t').toString()).toBe(`article ${i}`));
+        for (const c of [writer, reader]) c.destroy();
+        docs.push(doc);
+      }
+      // Within the ten-minute grace period, at most three rooms are left loaded.
+      await eventually(async () => expect(await gauge('tandem_rooms')).toBeLessThanOrEqual(3));
+      // The newest stays loaded: reading it loads nothing; the first one reloads with its text.
+      const loads = await gauge('tandem_room_loads_total');
+      const last = connectProvider(busy.wsUrl, docs[5].id, { token: docs[5].tokens.viewer });
+      await eventually(() => expect(last.doc.getText('t').toString()).toBe('article 5'));
+      expect(await gauge('tandem_room_loads_total')).toBe(loads);
+      const first = connectProvider(busy.wsUrl, docs[0].id, { token: docs[0].tokens.viewer });
+      await eventually(() => expect(first.doc.getText('t').toString()).toBe('article 0'));
+      expect(await gauge('tandem_room_loads_total')).toBe(loads + 1);
+      for (const c of [last, first]) c.destroy();
+    } finally {
+      await busy.dispose();
+    }
+  });
+
   it('SPEC 4.4 the log is compacted into a snapshot as it grows and when the room unloads', async () => {
     const { id, tokens } = await server.createDocument();
     const writer = connectProvider(server.wsUrl, id, { token: tokens.editor });

@@ -31,7 +31,7 @@ it('SPEC 17.17 while the store counts as unreachable a server write or edit chan
   const { id } = await createDocument(store, { format: 'text', sourceLang: 'en', targetLang: 'bn', target: 'এক\n\nদুই' });
   const rooms = new RoomRegistry(
     { store, commit: new GroupCommit(store), logger, metrics: createMetrics(), compactEvery: 1000, maxDocumentBytes: 10_000_000, health },
-    60_000,
+    { ms: 60_000, max: 100 },
   );
   const room = await rooms.acquire(id, 'review');
   const before = Y.encodeStateVector(room.doc);
