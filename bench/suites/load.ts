@@ -32,25 +32,29 @@ async function fanout(article: Uint8Array) {
 
 async function historyStorm() {
   const { keystrokes, clients } = config.historyStorm;
-  const results = perServer<StormResult>();
-  log(`6. storm on a long history: ${clients} clients join an article typed ${keystrokes.toLocaleString('en-US')} keystrokes, until all synced (a fresh server per round)`);
+  const results = { stock: perServer<StormResult>(), raw: perServer<StormResult>() };
+  log(`6. storm on a long history: ${clients} clients join an article typed ${keystrokes.toLocaleString('en-US')} keystrokes, until all synced (a fresh server per round and kind of client)`);
   const typed = await prepareTypedArticle(problems, keystrokes);
   log(`  prepared; article state ${(typed.state.length / 1024).toFixed(0)} KiB`);
   for (let round = 0; round < config.freshRounds; round++) {
     for (const kind of order(round)) {
-      const options = kind === 'tandem' ? { dataDir: typed.dataDir } : {};
-      await withServer(kind, async (server) => {
-        await settle(1000);
-        const result = await attempt('history storm', server, round, async (ctx) => {
-          if (kind === 'tandem') return runStorm(ctx, clients, typed.ref);
-          const ref = await server.createRoom();
-          if (kind === 'reference') await seedRoom(ctx, ref, typed.state);
-          return runStorm(ctx, clients, ref);
-        });
-        if (!result) return;
-        results[kind].push(result);
-        log(`  round ${round + 1} ${kind.padEnd(9)} all synced in ${result.seconds.toFixed(2)} s, server CPU ${result.serverCpuMs.toFixed(0)} ms`);
-      }, options);
+      // Stock clients (synced once each has applied the state) and raw ones (once each has received it).
+      for (const clientKind of round % 2 === 0 ? (['stock', 'raw'] as const) : (['raw', 'stock'] as const)) {
+        const options = kind === 'tandem' ? { dataDir: typed.dataDir } : {};
+        await withServer(kind, async (server) => {
+          await settle(1000);
+          const result = await attempt('history storm', server, round, async (ctx) => {
+            if (kind === 'tandem') return runStorm(ctx, clients, typed.ref, clientKind);
+            const ref = await server.createRoom();
+            if (kind === 'reference') await seedRoom(ctx, ref, typed.state);
+            return runStorm(ctx, clients, ref, clientKind);
+          });
+          if (!result) return;
+          results[clientKind][kind].push(result);
+          const size = result.stateBytes !== undefined ? `, ${(result.stateBytes / 1024).toFixed(0)} KiB each` : '';
+          log(`  round ${round + 1} ${kind.padEnd(9)} ${clientKind.padEnd(5)} clients: all synced in ${result.seconds.toFixed(2)} s, server CPU ${result.serverCpuMs.toFixed(0)} ms${size}`);
+        }, options);
+      }
     }
   }
   return results;
@@ -84,7 +88,7 @@ async function coldLoad() {
 
 export async function loadSuite(article: Uint8Array): Promise<{ rows: Row[]; rounds: object }> {
   const fo = wanted('fanout') ? await fanout(article) : perServer<FanoutResult>();
-  const hs = wanted('history-storm') ? await historyStorm() : perServer<StormResult>();
+  const hs = wanted('history-storm') ? await historyStorm() : { stock: perServer<StormResult>(), raw: perServer<StormResult>() };
   const cl = wanted('cold-load') ? await coldLoad() : perServer<SyncTimes>();
   const f = config.fanout;
   const fanoutName = `5. fan-out (${f.rooms}×${f.clients}, ${f.typists} typists)`;
@@ -95,8 +99,10 @@ export async function loadSuite(article: Uint8Array): Promise<{ rows: Row[]; rou
     row(fanoutName, 'p99 latency', 'ms', of(fo, (r) => r.p99Ms)),
     row(fanoutName, 'server CPU per 1,000 deliveries', 'ms', of(fo, (r) => r.serverCpuMsPer1000)),
     row(fanoutName, 'peak RSS', 'MiB', of(fo, (r) => r.peakRssMiB)),
-    row(stormName, 'time until all synced', 's', of(hs, (r) => r.seconds)),
-    row(stormName, 'server CPU during storm', 'ms', of(hs, (r) => r.serverCpuMs)),
+    row(stormName, 'time until all synced (stock clients, state applied)', 's', of(hs.stock, (r) => r.seconds)),
+    row(stormName, 'server CPU during storm (stock clients)', 'ms', of(hs.stock, (r) => r.serverCpuMs)),
+    row(stormName, 'time until all received the state (raw clients)', 's', of(hs.raw, (r) => r.seconds)),
+    row(stormName, 'server CPU during storm (raw clients)', 'ms', of(hs.raw, (r) => r.serverCpuMs)),
     row(coldName, 'server answered', 'ms', of(cl, (r) => r.answerMs)),
     row(coldName, 'first full sync', 'ms', of(cl, (r) => r.syncedMs)),
   ];
