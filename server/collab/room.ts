@@ -258,8 +258,9 @@ export class Room {
     const received = performance.now();
     let stored = 0;
     this.bytes += update.length;
-    this.deps.metrics.updates.inc({ room: this.kind });
-    this.deps.commit.append({ docId: this.docId, room: this.name, update }).then(
+    this.count();
+    this.deps.commit.enqueue(
+      { docId: this.docId, room: this.name, update },
       (seq) => {
         stored = seq;
         this.storedSeq = Math.max(this.storedSeq, seq);
@@ -275,6 +276,17 @@ export class Room {
       // Published once stored, with its seq, as peers here are sent it (SPEC 17.8).
       this.feed?.stored(stored, update);
       this.deps.metrics.broadcastSeconds.observe((performance.now() - received) / 1000);
+    });
+  }
+
+  /** Updates applied this turn, counted in the metrics once at its end (a labelled counter hashes its labels each time). */
+  private uncounted = 0;
+
+  private count(): void {
+    if (this.uncounted++ > 0) return;
+    queueMicrotask(() => {
+      this.deps.metrics.updates.inc({ room: this.kind }, this.uncounted);
+      this.uncounted = 0;
     });
   }
 

@@ -49,11 +49,17 @@ export class GroupCommit {
 
   /** Resolves with the entry's seq once it is stored; rejects if its group failed. */
   append(entry: AppendEntry): Promise<number> {
-    return new Promise<number>((resolve, reject) => {
-      this.next ??= newGroup();
-      this.next.items.push({ entry, resolve, reject });
-      this.schedule();
-    });
+    return new Promise<number>((resolve, reject) => this.enqueue(entry, resolve, reject));
+  }
+
+  /**
+   * `append` without a promise: `stored` is called with the entry's seq once it is stored, `failed`
+   * if its group failed. A room calls it for every update it applies.
+   */
+  enqueue(entry: AppendEntry, stored: (seq: number) => void, failed: (error: unknown) => void): void {
+    this.next ??= newGroup();
+    this.next.items.push({ entry, resolve: stored, reject: failed });
+    this.schedule();
   }
 
   /** Resolves once everything appended so far is stored; rejects if any of it failed. */
