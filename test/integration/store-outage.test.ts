@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { synced, useCluster, type Client } from '../helpers/cluster.js';
 import { eventually } from '../helpers/eventually.js';
 import type { TestServer } from '../helpers/server.js';
+import * as decoding from 'lib0/decoding';
 import { FIRST_WAIT_MS, isStoreRefusal, MAX_WAIT_MS, StoreRetry, waitAfterRefusals } from '../../client/collab/store-retry.js';
+import { MessageType } from '../../shared/wire.js';
 
 const { database, instance, proxy, client } = useCluster();
 
@@ -117,11 +119,18 @@ describe('PostgreSQL unreachable while serving (SPEC 17.17)', () => {
     await eventually(async () => expect(await healthz(server)).toBe(200));
   });
 
-  it('SPEC 10.30 an editor refused because the store is unreachable waits longer before each new try, though each connection syncs before the refusal; once the store answers its edit is stored', { timeout: 90_000 }, async () => {
+  it('SPEC 10.30 an editor refused because the store is unreachable waits longer before each new try, though each connection syncs before the refusal; once the store answers its edit is stored, and the first acknowledged write makes the next refusal wait a second again', { timeout: 120_000 }, async () => {
     const { db, proxy, server, id, tokens, editor, viewer } = await storedArticle();
-    // The desk's provider: y-websocket as the page configures it, with the store retry.
-    const waits: number[] = [];
-    new StoreRetry(editor.provider, (refused, wait) => refused && waits.push(wait));
+    // The desk's provider: y-websocket as the page configures it, with the store retry, asking for
+    // the server's stored acknowledgements from its next connection on: one ends the retry.
+    const told: Array<[boolean, number]> = [];
+    const retry = new StoreRetry(editor.provider, (refused, wait) => told.push([refused, wait]));
+    const waits = () => told.filter(([refused]) => refused).map(([, wait]) => wait);
+    editor.provider.params.ack = '1';
+    editor.provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
+      decoding.readVarUint(decoder);
+      retry.acknowledged();
+    };
     const refusedAt: number[] = [];
     editor.provider.on('connection-close', (event) => isStoreRefusal(event) && refusedAt.push(Date.now()));
 
@@ -131,7 +140,7 @@ describe('PostgreSQL unreachable while serving (SPEC 17.17)', () => {
     await eventually(() => expect(refusedAt.length).toBeGreaterThanOrEqual(3), { timeout: 30_000 });
     // Each try synced (reads go on) and was refused again: y-websocket alone would have retried
     // within 200 ms of each. The waits between tries grow.
-    expect(waits.slice(0, 3)).toEqual([FIRST_WAIT_MS, 2 * FIRST_WAIT_MS, 4 * FIRST_WAIT_MS]);
+    expect(waits().slice(0, 3)).toEqual([FIRST_WAIT_MS, 2 * FIRST_WAIT_MS, 4 * FIRST_WAIT_MS]);
     expect(refusedAt[1] - refusedAt[0]).toBeGreaterThanOrEqual(FIRST_WAIT_MS - 5);
     expect(refusedAt[2] - refusedAt[1]).toBeGreaterThanOrEqual(2 * FIRST_WAIT_MS - 5);
     expect(log(viewer)).toBe('stored;');
@@ -139,7 +148,18 @@ describe('PostgreSQL unreachable while serving (SPEC 17.17)', () => {
     proxy.restore();
     // The next try is at most MAX_WAIT_MS away.
     await eventually(() => expect(log(viewer)).toBe('stored;kept;'), { timeout: MAX_WAIT_MS + 15_000 });
-    expect(await readFresh(db.url, id, tokens.viewer)).toBe('stored;kept;');
+    await eventually(() => expect(told.at(-1)).toEqual([false, 0]));
+
+    // Refused again later: the waits start from a second again.
+    const before = waits().length;
+    proxy.cut();
+    await eventually(async () => expect(await healthz(server)).toBe(503), { timeout: 10_000 });
+    editor.doc.getText('log').insert(12, 'again;');
+    await eventually(() => expect(waits().length).toBeGreaterThan(before), { timeout: 15_000 });
+    expect(waits()[before]).toBe(FIRST_WAIT_MS);
+    proxy.restore();
+    await eventually(() => expect(log(viewer)).toBe('stored;kept;again;'), { timeout: MAX_WAIT_MS + 15_000 });
+    expect(await readFresh(db.url, id, tokens.viewer)).toBe('stored;kept;again;');
   });
 
   it('SPEC 10.30 the wait after refusals in a row doubles from a second up to its cap', () => {
