@@ -16,6 +16,8 @@ export class PresenceRelay {
   /** Those of `changed` that this instance's peers changed: only they go to other instances. */
   private readonly changedHere = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
+  /** When the last batch went out (performance.now). */
+  private flushedAt = -Infinity;
 
   constructor(
     private readonly awareness: Awareness,
@@ -24,16 +26,31 @@ export class PresenceRelay {
     private readonly publish?: (update: Uint8Array) => void,
   ) {
     awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
-      for (const id of [...added, ...updated, ...removed]) {
-        this.changed.add(id);
-        if (origin !== FROM_OTHER_INSTANCE) this.changedHere.add(id);
+      for (const ids of [added, updated, removed]) {
+        for (const id of ids) {
+          this.changed.add(id);
+          if (origin !== FROM_OTHER_INSTANCE) this.changedHere.add(id);
+        }
       }
       this.timer ??= setTimeout(() => this.flush(), PRESENCE_RELAY_MS);
     });
   }
 
+  /**
+   * Sends what is gathered now, not at its timer, if the last batch left at least PRESENCE_RELAY_MS
+   * ago: the room calls it as it sends a stored update to its peers, so a caret move that came with a
+   * keystroke leaves in the same write to each peer as the keystroke, at the same most-once-per-interval rate.
+   */
+  flushIfDue(): void {
+    if (this.timer && performance.now() - this.flushedAt >= PRESENCE_RELAY_MS) {
+      clearTimeout(this.timer);
+      this.flush();
+    }
+  }
+
   private flush(): void {
     this.timer = null;
+    this.flushedAt = performance.now();
     // Every id an update named has its clock in meta, removed ones too.
     const ids = [...this.changed].filter((id) => this.awareness.meta.has(id));
     const here = [...this.changedHere].filter((id) => this.awareness.meta.has(id));

@@ -54,7 +54,12 @@ export function stampAwareness(update: Uint8Array, stamp: Stamp, mayUse: (client
     .map(({ clientId, clock, json }) => {
       const state: unknown = JSON.parse(json);
       const isObject = state !== null && typeof state === 'object' && !Array.isArray(state);
-      return { clientId, clock, state: isObject ? { ...state, name: stamp.name, role: stamp.role } : null };
+      if (!isObject) return { clientId, clock, state: null };
+      // Just parsed, so ours to stamp in place (the same keys, in the same order, as a copy with them).
+      const stamped = state as Record<string, unknown>;
+      stamped.name = stamp.name;
+      stamped.role = stamp.role;
+      return { clientId, clock, state: stamped };
     });
 }
 
@@ -66,6 +71,8 @@ export function stampAwareness(update: Uint8Array, stamp: Stamp, mayUse: (client
  */
 export function applyPresence(awareness: Awareness, entries: PresenceEntry[], origin: unknown): void {
   const now = Date.now();
+  // Whether a state changed is for 'change' listeners only: the deep comparison is skipped without them.
+  const compared = (awareness as unknown as { _observers: Map<string, unknown> })._observers.has('change');
   const added: number[] = [];
   const updated: number[] = [];
   const changed: number[] = [];
@@ -81,7 +88,7 @@ export function applyPresence(awareness: Awareness, entries: PresenceEntry[], or
     if (meta === undefined && state !== null) added.push(clientId);
     else if (meta !== undefined && state === null) removed.push(clientId);
     else if (state !== null) {
-      if (!equalityDeep(state, previous)) changed.push(clientId);
+      if (compared && !equalityDeep(state, previous)) changed.push(clientId);
       updated.push(clientId);
     }
   }

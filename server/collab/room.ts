@@ -273,6 +273,7 @@ export class Room {
     const message = writeUpdate(update);
     this.gate.whenStored(() => {
       for (const peer of this.peers) if (peer !== origin) peer.send(message);
+      this.presence.flushIfDue();
       // Published once stored, with its seq, as peers here are sent it (SPEC 17.8).
       this.feed?.stored(stored, update);
       this.deps.metrics.broadcastSeconds.observe((performance.now() - received) / 1000);
