@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { eventually } from '../helpers/eventually.js';
 import { caretAtEnd, openArticle, screenshot, segmentTexts } from '../helpers/browser.js';
 import { deskSuite } from '../helpers/desk-suite.js';
+import { startTestServer } from '../helpers/server.js';
 import { measureContrast } from '../helpers/contrast.js';
 import { ARTICLE, personal } from './review-helpers.js';
 
@@ -227,6 +228,46 @@ describe('history in the desk (e2e)', { timeout: 120_000 }, () => {
     await eventually(async () => expect(await rina.page.locator('.editor-root section[data-segment-id]').nth(2).isVisible()).toBe(true));
     expect([...viewer.errors, ...rina.errors, ...omar.errors]).toEqual([]);
     await Promise.all([viewer.context.close(), rina.context.close(), omar.context.close()]);
+  });
+
+  it('SPEC 16.7 16.10 automatic versions saved as bursts of typing end are gathered into one line of their day, opened on demand', async () => {
+    const server = await startTestServer({ VERSION_IDLE_MS: '100', VERSION_EVERY_MS: '600000' });
+    try {
+      const doc = await server.createDocument(ARTICLE);
+      const editor = await personal(server, doc.id, doc.tokens.editor, 'Omar');
+      await server.api('POST', `/api/documents/${doc.id}/versions`, { name: 'Sent to review' }, editor);
+      const omar = await openArticle(suite.browser, `${server.url}/d/${doc.id}?token=${encodeURIComponent(doc.tokens.editor)}`, { name: 'Omar' });
+      const { page } = omar;
+      const automatic = async () =>
+        (await server.api('GET', `/api/documents/${doc.id}/versions`)).body.versions.filter((v: { auto: boolean }) => v.auto).length as number;
+      // Two bursts of typing, each ending in an automatic version.
+      await replaceText(page, 1, 'নেটওয়ার্ক', 'জাল');
+      await eventually(async () => expect(await automatic()).toBe(1), { timeout: 10_000 });
+      await replaceText(page, 2, 'সাহায্য', 'সহায়তা');
+      await eventually(async () => expect(await automatic()).toBe(2), { timeout: 10_000 });
+
+      await openHistory(page);
+      const list = page.getByTestId('version-list');
+      await eventually(async () => expect(await list.getByTestId('version-group').count()).toBe(1));
+      const group = list.getByTestId('version-group');
+      expect(await group.textContent()).toContain('2 automatic versions');
+      expect(await group.getAttribute('aria-expanded')).toBe('false');
+      // Named versions stand alone, newest first; the automatic ones are not listed until opened.
+      expect(await page.locator('.version-list > li > [data-testid="version"] .version-name').allTextContents()).toEqual(['Sent to review', 'Draft']);
+      expect(await page.locator('.version-row.auto').count()).toBe(0);
+      await group.click();
+      expect(await group.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.locator('.version-row.auto .version-name').allTextContents()).toEqual(['Automatic', 'Automatic']);
+      await screenshot(page, 'history-automatic-group');
+      // The older one, against the text now: the second burst's word.
+      await page.locator('.version-row.auto .version-open').nth(1).click();
+      const changed = page.getByTestId('changed-segment');
+      await eventually(async () => expect(await changed.locator('ins.diff-ins').allTextContents()).toEqual(['সহায়তা']), { timeout: 10_000 });
+      expect(omar.errors).toEqual([]);
+      await omar.context.close();
+    } finally {
+      await server.dispose();
+    }
   });
 
   it('SPEC 16.14 the row number’s "Last changed by" is reached by the keyboard too', async () => {
