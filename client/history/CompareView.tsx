@@ -9,6 +9,7 @@ import { compareItems } from './compare-items.js';
 import { DiffText } from './DiffText.js';
 import { showSegment } from './show-segment.js';
 import { VersionMeta } from './VersionTime.js';
+import { ChevronDownIcon } from '../ui/icons.js';
 
 interface Props {
   api: HistoryApi;
@@ -107,6 +108,9 @@ export function CompareView({ api, version, reason, targetLang, rows, canRestore
                   onClick={() => setOpened((was) => new Set(was.has(item.key) ? [...was].filter((k) => k !== item.key) : [...was, item.key]))}
                   data-testid="unchanged-fold"
                 >
+                  <span className="version-chevron">
+                    <ChevronDownIcon size={12} />
+                  </span>
                   {plural(item.segments.length, 'unchanged segment')}
                 </button>
                 {opened.has(item.key) && (

@@ -6,6 +6,7 @@ import { plural } from '../app/plural.js';
 import type { Version } from './history-api.js';
 import { versionItems } from './version-groups.js';
 import { VersionMeta } from './VersionTime.js';
+import { ChevronDownIcon } from '../ui/icons.js';
 
 interface Props {
   versions: readonly Version[];
@@ -27,8 +28,8 @@ export function VersionList({ versions, canEdit, onOpen, onDelete }: Props) {
         ) : (
           <li key={item.key} className="version-group">
             <button type="button" className="version-group-head" aria-expanded={open.has(item.key)} onClick={() => toggle(item.key)} data-testid="version-group">
-              <span className="version-chevron" aria-hidden="true">
-                ›
+              <span className="version-chevron">
+                <ChevronDownIcon />
               </span>
               <span>{plural(item.versions.length, 'automatic version')}</span>
               <span className="version-day">{item.day}</span>
