@@ -320,6 +320,47 @@ describe('history API', () => {
   });
 });
 
+describe('versions read from the store', () => {
+  it('SPEC 16.1 listing, exporting and comparing versions, and a segment\'s history, load no room', async () => {
+    const first = await startTestServer();
+    const dir = first.dataDir;
+    const doc = await first.createDocument({ target: TARGET, source: SOURCE });
+    const path = (rest: string) => `/api/documents/${doc.id}${rest}`;
+    const editor = connectProvider(first.wsUrl, doc.id, { token: doc.tokens.editor });
+    await eventually(() => expect(editor.provider.synced).toBe(true));
+    typeInSegment(editor.doc, 1, ' আরও');
+    await eventually(async () => expect((await first.api('GET', path(''), undefined, doc.tokens.viewer)).body.segments[1].target).toContain('আরও'));
+    editor.destroy();
+    const saved = (await first.api('POST', path('/versions'), { name: 'Edited' }, doc.tokens.editor)).body;
+    await first.close();
+    // A fresh start: no room is loaded, and none is while versions are read.
+    const server = await startTestServer({}, dir);
+    try {
+      const loads = async () => {
+        const text = (await server.api('GET', '/metrics')).body as string;
+        return Number(text.split('\n').find((l) => l.startsWith('tandem_room_loads_total '))?.split(' ').at(-1));
+      };
+      expect(await loads()).toBe(0);
+      const versions = (await server.api('GET', path('/versions'), undefined, doc.tokens.viewer)).body.versions;
+      const draft = versions.find((v: { name: string }) => v.name === 'Draft');
+      for (const format of EXPORT_FORMATS) {
+        expect((await server.api('GET', path(`/versions/${saved.id}/export?format=${format}`), undefined, doc.tokens.viewer)).status, format).toBe(200);
+      }
+      for (const format of ['json', 'html', 'docx']) {
+        expect((await server.api('GET', path(`/diff?from=${draft.id}&to=${saved.id}&format=${format}`), undefined, doc.tokens.viewer)).status, format).toBe(200);
+      }
+      const diff = await server.api('GET', path(`/diff?from=${draft.id}&to=${saved.id}`), undefined, doc.tokens.viewer);
+      const changed = diff.body.segments.find((s: { changed: boolean }) => s.changed);
+      expect(changed.ops.filter((o: { op: string }) => o.op !== 'equal')).toEqual([{ op: 'insert', text: ' আরও' }]);
+      const history = await server.api('GET', path(`/segments/${changed.id}/history`), undefined, doc.tokens.viewer);
+      expect(history.body.versions.map((v: { version: { name: string } }) => v.version.name)).toEqual(['Edited', 'Draft']);
+      expect(await loads()).toBe(0);
+    } finally {
+      await server.dispose();
+    }
+  });
+});
+
 describe('versions over restarts', () => {
   it('SPEC 16.1 versions survive compaction and a restart, and go with the deleted article', async () => {
     const first = await startTestServer({ COMPACT_EVERY: '2' });
