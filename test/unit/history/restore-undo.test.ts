@@ -4,10 +4,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
+import { $getSelection, $isRangeSelection, $parseSerializedNode } from 'lexical';
 import { openArticle, type Article } from '../../../shared/headless.js';
 import { $getSegments } from '../../../shared/article.js';
 import { $selectRange } from '../../../shared/ranges.js';
 import { diffWords, editsOf } from '../../../shared/diff/words.js';
+import { versionSegments } from '../../../server/history/segment-blocks.js';
 import { mapSegment, segmentTypes } from '../../../shared/review/text-map.js';
 import { followMovedText } from '../../../client/collab/follow-moves.js';
 import { UndoSteps } from '../../../client/collab/undo-steps.js';
@@ -97,6 +99,32 @@ describe('undo after a restore', () => {
     expect(omar.undo.take('undo')).toBe('gone');
     expect(texts(omar.article.doc)).toEqual([version[0], version[1], kept]);
     expect(omar.undo.take('undo')).toBe('done');
+    expect(texts(omar.article.doc)).toEqual(version);
+  });
+
+  it('SPEC 16.5 a split the restore took back by writing the segment\'s blocks whole: undo changes nothing', () => {
+    const server = seededContent('text', TARGET);
+    const version = texts(server);
+    const then = versionSegments(Y.encodeStateAsUpdate(server));
+    const omar = page(Y.encodeStateAsUpdate(server));
+    omar.article.update(() => {
+      $selectRange($getSegments()[1], 'শহরের '.length, 'শহরের '.length);
+      const selection = $getSelection();
+      if ($isRangeSelection(selection)) selection.insertParagraph();
+    });
+    expect(texts(omar.article.doc)[1]).toBe(version[1].replace('শহরের ', 'শহরের \n'));
+    send(omar, server);
+    // The restore's rewrite (SPEC 16.5: line breaks differ, so the version's blocks come back whole).
+    const article = openArticle(Y.encodeStateAsUpdate(server));
+    const update = article.update(() => {
+      const segment = $getSegments()[1];
+      segment.clear();
+      segment.append(...then[1].blocks.map((block) => $parseSerializedNode(block)));
+    });
+    article.dispose();
+    omar.article.apply(update, 'remote');
+    expect(texts(omar.article.doc)).toEqual(version);
+    expect(omar.undo.take('undo')).toBe('gone');
     expect(texts(omar.article.doc)).toEqual(version);
   });
 
