@@ -121,6 +121,9 @@ export class UndoSteps {
         }
         if (moves) continue;
         const reach = text.length * 4 + 256;
+        const sides = [deletedBeside(first, 'left', reach), deletedBeside(last, 'right', reach)];
+        // Typing next to no deleted text (the usual remote keystroke) stops here.
+        if (sides.every((side) => side.length === 0)) continue;
         // Text is written as the fewest characters that differ, so the words put back may come as
         // a rotation of them ("ab" + "cab" for "abc" + "ab"): the text as it reads now around the
         // new characters counts, as long as they are part of the words found.
@@ -133,7 +136,7 @@ export class UndoSteps {
           }
           return false;
         };
-        for (const side of [deletedBeside(first, 'left', reach), deletedBeside(last, 'right', reach)]) {
+        for (const side of sides) {
           for (const step of steps) {
             for (const group of deletedBy(step, side)) {
               if (!overlaps(group.text)) continue;
