@@ -8,6 +8,7 @@ import { SqliteVersions } from './sqlite-versions.js';
 import { fromRow, patchedKeys, PATCH_COLUMNS, type DocumentRow } from './document-row.js';
 import type { AppendEntry, DocumentPatch, DocumentRecord, RoomLog, Store } from './store.js';
 import { WithVersions } from './versions.js';
+import { Checkpoints } from './sqlite-checkpoints.js';
 
 export interface SqliteOptions {
   dir: string;
@@ -28,6 +29,8 @@ export class SqliteStore extends WithVersions implements Store {
   private readonly lastSeqs = new Map<string, number>();
   private readonly sql;
   protected readonly versions: SqliteVersions;
+  /** The write-ahead log's checkpoints, off the event loop. */
+  private readonly checkpoints: Checkpoints;
 
   constructor({ dir, fsync = false }: SqliteOptions) {
     super();
@@ -37,9 +40,12 @@ export class SqliteStore extends WithVersions implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${fsync ? 'FULL' : 'NORMAL'}`);
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Checkpoints run on a thread of their own (sqlite-checkpoints.ts), never inside a commit.
+    this.db.pragma('wal_autocheckpoint = 0');
     migrate(this.db);
     this.sql = prepare(this.db);
     this.versions = new SqliteVersions(this.db);
+    this.checkpoints = new Checkpoints(this.path);
   }
 
   /** Reads a pragma of this connection (tests and diagnostics). */
@@ -169,6 +175,7 @@ export class SqliteStore extends WithVersions implements Store {
   }
 
   async close(): Promise<void> {
+    await this.checkpoints.stop();
     if (this.db.open) this.db.close();
   }
 
