@@ -98,9 +98,11 @@ function needsReview(review: Y.Doc, segments: Map<string, unknown>): boolean {
     const state = statuses.get(id)?.state;
     if (state === 'reviewed' || state === 'approved') return true;
   }
-  for (const suggestion of suggestionsOf(review).values()) if (segments.has(suggestion.segmentId)) return true;
-  for (const thread of threadsOf(review).values()) if (segments.has(thread.segmentId)) return true;
-  return false;
+  // forEach, not values(): this runs for every keystroke's turn, and Yjs builds three iterators for values().
+  let anchored = false;
+  suggestionsOf(review).forEach((suggestion) => (anchored ||= segments.has(suggestion.segmentId)));
+  threadsOf(review).forEach((thread) => (anchored ||= segments.has(thread.segmentId)));
+  return anchored;
 }
 
 /** Re-anchors what moved, marks stale the suggestions whose text was rewritten, revives the restored. */
