@@ -1,13 +1,15 @@
-// The proposed pairing of source and draft paragraphs, side by side (SPEC 10.29): pairs worth a
-// look are marked, and the user joins a pair with the next or splits one before a paragraph.
+// The proposed pairing of source and draft paragraphs, side by side (SPEC 10.29): a word says why
+// it is shown, pairs worth a look are marked, and the user joins a pair with the next or splits one
+// before a paragraph.
 import { useEffect, useRef, useState } from 'react';
 import type { AlignmentPair, AlignmentProposal } from '../app/api.js';
 import { plural } from '../app/plural.js';
-import { joinWithNext, splitBefore, type Side } from './alignment-edit.js';
+import { joinWithNext, splitBefore, type ShownBecause, type Side } from './alignment-edit.js';
 import '../styles/alignment.css';
 
 interface Props {
   proposal: AlignmentProposal;
+  because: ShownBecause;
   pairs: AlignmentPair[];
   onChange: (pairs: AlignmentPair[]) => void;
   sourceLang: string;
@@ -16,6 +18,13 @@ interface Props {
 
 const SIDE_NAME: Record<Side, string> = { source: 'source', target: 'draft' };
 
+/** Why the pairs are shown before the article is made; different counts say so themselves. */
+function why(because: ShownBecause): string {
+  if (because === 'shifted') return 'The counts match, but the paragraphs do not pair in order: the draft leaves some out or merges them, and adds or splits others. ';
+  if (because === 'units') return 'The text pairs otherwise than the file’s units: a unit’s draft seems to hold another unit’s translation, or none. ';
+  return '';
+}
+
 export const isLow = (pair: AlignmentPair, threshold: number) => pair.confidence !== undefined && pair.confidence < threshold;
 
 function describe(pair: AlignmentPair, low: boolean): string {
@@ -23,7 +32,7 @@ function describe(pair: AlignmentPair, low: boolean): string {
   return low ? `${sides}; worth a check` : sides;
 }
 
-export function AlignmentReview({ proposal, pairs, onChange, sourceLang, targetLang }: Props) {
+export function AlignmentReview({ proposal, because, pairs, onChange, sourceLang, targetLang }: Props) {
   const list = useRef<HTMLOListElement>(null);
   // After a join or a split, the focus goes to the pair that stays where the action was.
   const [focusPair, setFocusPair] = useState<number | null>(null);
@@ -59,6 +68,7 @@ export function AlignmentReview({ proposal, pairs, onChange, sourceLang, targetL
     <section className="alignment" aria-labelledby="alignment-title">
       <h3 id="alignment-title">Check how the paragraphs pair</h3>
       <p className="dialog-lead" role="status">
+        {because !== 'counts' && <strong className="align-why">{why(because)}</strong>}
         {plural(proposal.source.length, 'source paragraph')}, {plural(proposal.target.length, 'draft paragraph')}: {plural(pairs.length, 'pair')}
         {low > 0 ? `, ${low} marked to check` : ''}. Pairs were found by length, numbers and names; join or split them, then create the article.
       </p>

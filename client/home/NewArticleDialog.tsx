@@ -1,8 +1,9 @@
 // "New article": a source and a draft translation (pasted or dropped), languages and a title; or a
 // whole XLIFF file, or a Word draft with an optional plain-text source. When the source and the
-// draft have different paragraph counts, or the aligner would pair an XLIFF file's units otherwise
-// than the file does, Create first shows how the server would pair them (SPEC 10.29), and the pairs
-// as the user left them are what the article is made of.
+// draft have different paragraph counts, or equal counts the aligner pairs otherwise than by
+// position, or the aligner would pair an XLIFF file's units otherwise than the file does, Create
+// first shows how the server would pair them (SPEC 10.29), and the pairs as the user left them are
+// what the article is made of.
 import { useState } from 'react';
 import { api, ApiError, type AlignmentPair, type AlignmentProposal, type NewArticle, type RoleLinks } from '../app/api.js';
 import { Dialog } from '../ui/Dialog.js';
@@ -13,7 +14,7 @@ import { FileCard } from './FileCard.js';
 import { readImportFile, type ImportedFile } from './import-file.js';
 import { newArticleBody } from './new-article-body.js';
 import { AlignmentReview } from './AlignmentReview.js';
-import { alignmentOf, samePairs } from './alignment-edit.js';
+import { alignmentOf, shownBecause, type ShownBecause } from './alignment-edit.js';
 
 interface Created {
   id: string;
@@ -33,6 +34,7 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [proposal, setProposal] = useState<AlignmentProposal | null>(null);
+  const [because, setBecause] = useState<ShownBecause>('counts');
   const [pairs, setPairs] = useState<AlignmentPair[]>([]);
   const xliff = file?.kind === 'xliff';
 
@@ -54,19 +56,16 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
   const counts = !file && format === 'text' && source.trim() && target.trim() ? [blockCount(source), blockCount(target)] : null;
 
   /**
-   * The proposal when a source and a draft have different paragraph counts, or when the aligner
-   * would pair an XLIFF file's units otherwise than the file does; null when they pair as they stand.
+   * The proposal and why it is shown (SPEC 10.29): a source and a draft whose paragraph counts
+   * differ, or are equal but pair otherwise than by position, or an XLIFF file whose units the
+   * aligner pairs otherwise; null when they pair as they stand.
    */
-  const misaligned = async (body: NewArticle): Promise<AlignmentProposal | null> => {
-    if (body.format === 'xliff') {
-      const proposed = await api.align(token, body);
-      return proposed.units && !samePairs(proposed.pairs, proposed.units) ? proposed : null;
-    }
-    const bothSides = body.source !== undefined && (body.target !== undefined || body.format === 'docx');
-    // Plain text is counted here; Markdown and Word blocks are counted by the server.
-    if (!bothSides || (counts && counts[0] === counts[1])) return null;
+  const misaligned = async (body: NewArticle): Promise<{ proposed: AlignmentProposal; because: ShownBecause } | null> => {
+    const bothSides = body.format === 'xliff' || (body.source !== undefined && (body.target !== undefined || body.format === 'docx'));
+    if (!bothSides) return null;
     const proposed = await api.align(token, body);
-    return proposed.source.length === proposed.target.length ? null : proposed;
+    const because = shownBecause(proposed);
+    return because ? { proposed, because } : null;
   };
 
   const submit = async (event: React.FormEvent) => {
@@ -77,10 +76,11 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
     setError('');
     try {
       if (!proposal) {
-        const proposed = await misaligned(body);
-        if (proposed) {
-          setProposal(proposed);
-          setPairs(proposed.pairs);
+        const shown = await misaligned(body);
+        if (shown) {
+          setProposal(shown.proposed);
+          setBecause(shown.because);
+          setPairs(shown.proposed.pairs);
           setBusy(false);
           return;
         }
@@ -99,7 +99,7 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
   return (
     <Dialog title="New article" onClose={onClose} wide>
       <form className="new-article" onSubmit={submit}>
-        {proposal && <AlignmentReview proposal={proposal} pairs={pairs} onChange={setPairs} sourceLang={sourceLang} targetLang={targetLang} />}
+        {proposal && <AlignmentReview proposal={proposal} because={because} pairs={pairs} onChange={setPairs} sourceLang={sourceLang} targetLang={targetLang} />}
         {/* Kept while the pairs are shown, so Back finds the form as it was. */}
         <div className="new-article-fields" hidden={proposal !== null}>
             <div className="form-row">
@@ -143,7 +143,7 @@ export function NewArticleDialog({ token, onClose, onCreated }: { token: string;
             )}
             {counts && (
               <p className={counts[0] === counts[1] ? 'muted' : 'form-warning'} role="status">
-                {counts[0]} source paragraphs, {counts[1]} draft paragraphs{counts[0] === counts[1] ? ' — aligned.' : ' — Create shows how they pair.'}
+                {counts[0]} source paragraphs, {counts[1]} draft paragraphs{counts[0] === counts[1] ? ' — Create checks that they pair in order.' : ' — Create shows how they pair.'}
               </p>
             )}
             <label className="new-article-memory">

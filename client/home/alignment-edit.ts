@@ -1,7 +1,8 @@
-// The New-article dialog's edits of a proposed alignment (SPEC 10.29): join a pair with the next,
-// or split one before a block of either side. Joins and splits reach every alignment that keeps
-// the blocks in order; an edited pair has no confidence any more, being the user's own.
-import type { AlignmentPair } from '../app/api.js';
+// The New-article dialog's proposed alignment (SPEC 10.29): whether it is worth showing, and its
+// edits, a pair joined with the next or split before a block of either side. Joins and splits reach
+// every alignment that keeps the blocks in order; an edited pair has no confidence any more, being
+// the user's own.
+import type { AlignmentPair, AlignmentProposal } from '../app/api.js';
 
 export type Side = 'source' | 'target';
 
@@ -33,3 +34,21 @@ export const alignmentOf = (pairs: readonly AlignmentPair[]) => pairs.map(({ sou
 /** Whether two alignments pair the same blocks (confidences aside). */
 export const samePairs = (a: readonly AlignmentPair[], b: readonly AlignmentPair[]) =>
   a.length === b.length && a.every((pair, k) => pair.source.join() === b[k].source.join() && pair.target.join() === b[k].target.join());
+
+/** Each block with the one at its position: how blocks pair when nobody aligns them (SPEC 6.2). */
+export const byPosition = (count: number): AlignmentPair[] => Array.from({ length: count }, (_, k) => ({ source: [k], target: [k] }));
+
+/** Why the dialog shows a proposal (SPEC 10.29). */
+export type ShownBecause = 'counts' | 'shifted' | 'units';
+
+/**
+ * Whether the dialog shows the aligner's proposal, and why: the paragraph counts differ; they are
+ * equal but the proposal pairs them otherwise than by position (a paragraph dropped in one place and
+ * one added in another); or it pairs an XLIFF file's blocks otherwise than the file's units. Null
+ * when the blocks pair as they stand, and Create makes the article at once.
+ */
+export function shownBecause(proposal: Pick<AlignmentProposal, 'source' | 'target' | 'pairs' | 'units'>): ShownBecause | null {
+  if (proposal.units) return samePairs(proposal.pairs, proposal.units) ? null : 'units';
+  if (proposal.source.length !== proposal.target.length) return 'counts';
+  return samePairs(proposal.pairs, byPosition(proposal.source.length)) ? null : 'shifted';
+}

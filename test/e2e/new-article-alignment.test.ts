@@ -1,7 +1,7 @@
 // The New-article dialog when the source and the draft have different paragraph counts (text,
-// Markdown, Word), or an XLIFF file's units pair otherwise than the aligner finds: the proposed pairs
-// side by side, the doubtful ones marked, joined and split from the keyboard, and the article made
-// of the pairs as left. (SPEC 10.29)
+// Markdown, Word), or equal counts that pair otherwise than in order, or an XLIFF file's units pair
+// otherwise than the aligner finds: the proposed pairs side by side, the doubtful ones marked, joined
+// and split from the keyboard, and the article made of the pairs as left. (SPEC 10.29)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +112,49 @@ describe('the New-article dialog aligns (e2e)', { timeout: 90_000 }, () => {
     await desk.context.close();
   });
 
+  it('SPEC 10.29 equal counts, shifted: a paragraph dropped and one added elsewhere shows the pairs and says why; equal counts in order create the article at once', async () => {
+    const desk = await openPage(suite.browser, `${suite.server.url}/?token=${ADMIN_TOKEN}`);
+    const { page } = desk;
+    const en = fixture('qa-heat-letter.en.txt');
+    const [source, draft] = [blocksOf(en), blocksOf(fixture('qa-heat-letter.bn.txt'))];
+    expect(source.length).toBe(34);
+    expect(draft.length).toBe(34);
+    // The translator left out the seventh paragraph and added a line at the end: 34 and 34, shifted.
+    const added = 'আরও পড়ুন: তাপপ্রবাহে কারখানার শ্রমিকদের সব খবর';
+    const shifted = [...draft.slice(0, 6), ...draft.slice(7), added];
+    await newArticle(page, 'Heat letter, shifted', 'Plain text', en, shifted.join('\n\n'));
+    await eventually(async () => expect(await page.getByText('34 source paragraphs, 34 draft paragraphs — Create checks that they pair in order.').count()).toBe(1));
+    await page.getByRole('button', { name: 'Create article' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'New article' });
+    await dialog.getByRole('heading', { name: 'Check how the paragraphs pair' }).waitFor();
+    expect(await dialog.getByRole('status').first().textContent()).toMatch(/^The counts match, but the paragraphs do not pair in order: .* 34 source paragraphs, 34 draft paragraphs: 35 pairs/);
+    const pairs = await shownPairs(page);
+    expect(pairs.map((p) => [p.source, p.target])).toEqual([
+      ...source.slice(0, 6).map((text, k) => [[text], [shifted[k]]]),
+      [[source[6]], []],
+      ...source.slice(7).map((text, k) => [[text], [shifted[k + 6]]]),
+      [[], [added]],
+    ]);
+    expect(await page.getByTestId('align-pair').nth(6).textContent()).toContain('No draft');
+    await screenshot(page, 'new-article-alignment-shifted');
+    await page.getByRole('button', { name: 'Create article' }).click();
+    const share = page.getByRole('dialog', { name: /Share/ });
+    await share.waitFor();
+    const segments = await segmentsOf('Heat letter, shifted');
+    expect(segments.map((s) => [s.source, s.target])).toEqual(pairs.map((pair) => [pair.source[0] ?? null, pair.target[0] ?? '']));
+    await share.getByRole('button', { name: 'Done' }).click();
+
+    // The same letter with its draft in order: no pairs to check, the article is made at once.
+    await newArticle(page, 'Heat letter, in order', 'Plain text', en, draft.join('\n\n'));
+    await page.getByRole('button', { name: 'Create article' }).click();
+    await share.waitFor();
+    expect(await page.getByRole('heading', { name: 'Check how the paragraphs pair' }).count()).toBe(0);
+    expect((await segmentsOf('Heat letter, in order')).map((s) => [s.source, s.target])).toEqual(source.map((text, k) => [text, draft[k]]));
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
   it('SPEC 10.29 SPEC 6.8 a Word draft with a pasted source: the pairs shown as for text, one joined, and the article made of them', async () => {
     const desk = await openPage(suite.browser, `${suite.server.url}/?token=${ADMIN_TOKEN}`);
     const { page } = desk;
@@ -167,6 +210,7 @@ describe('the New-article dialog aligns (e2e)', { timeout: 90_000 }, () => {
     const dialog = page.getByRole('dialog', { name: 'New article' });
     await dialog.getByRole('heading', { name: 'Check how the paragraphs pair' }).waitFor();
     const proposal = (await suite.server.api('POST', '/api/align', { format: 'xliff', content: fixture('align-fares.xlf') })).body;
+    expect(await dialog.getByRole('status').first().textContent()).toMatch(/^The text pairs otherwise than the file’s units: /);
     const pairs = await shownPairs(page);
     expect(pairs.map((p) => [p.source.length, p.target.length])).toEqual([[1, 1], [2, 1], [1, 1], [1, 1]]);
     expect(pairs[1].source).toEqual([proposal.source[1], proposal.source[2]]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignmentOf, joinWithNext, samePairs, splitBefore } from '../../client/home/alignment-edit.js';
+import { alignmentOf, byPosition, joinWithNext, samePairs, shownBecause, splitBefore } from '../../client/home/alignment-edit.js';
 import { checkAlignment } from '../../shared/import/pairing.js';
 
 const proposal = [
@@ -16,6 +16,23 @@ describe('the New-article dialog\'s alignment edits', () => {
     expect(samePairs(joinWithNext(units, 1), alignmentOf(proposal))).toBe(true);
     expect(samePairs(proposal, alignmentOf(proposal))).toBe(true);
     expect(samePairs(proposal.slice(1), proposal)).toBe(false);
+  });
+
+  it('SPEC 10.29 a proposal is shown when the counts differ, or when equal counts pair otherwise than by position, never when they pair in order', () => {
+    const texts = (n: number) => Array.from({ length: n }, (_, k) => `block ${k}`);
+    // Different counts.
+    expect(shownBecause({ source: texts(4), target: texts(5), pairs: proposal })).toBe('counts');
+    // Equal counts, one paragraph dropped and another added: shifted.
+    const shifted = [{ source: [0], target: [0] }, { source: [1], target: [] }, { source: [2], target: [1] }, { source: [], target: [2] }];
+    expect(shownBecause({ source: texts(3), target: texts(3), pairs: shifted })).toBe('shifted');
+    // Equal counts, two merged and one split: also shifted.
+    expect(shownBecause({ source: texts(3), target: texts(3), pairs: [{ source: [0, 1], target: [0] }, { source: [2], target: [1, 2] }] })).toBe('shifted');
+    // Equal counts paired in order, confidences aside: nothing to show.
+    expect(shownBecause({ source: texts(3), target: texts(3), pairs: byPosition(3).map((pair) => ({ ...pair, confidence: 0.5 })) })).toBe(null);
+    expect(byPosition(2)).toEqual([{ source: [0], target: [0] }, { source: [1], target: [1] }]);
+    // An XLIFF file: its units decide, whatever the counts.
+    expect(shownBecause({ source: texts(4), target: texts(5), pairs: proposal, units: alignmentOf(proposal) })).toBe(null);
+    expect(shownBecause({ source: texts(3), target: texts(3), pairs: shifted, units: byPosition(3) })).toBe('units');
   });
 
   it('SPEC 10.29 joining a pair with the next makes one pair of both, without a confidence', () => {
