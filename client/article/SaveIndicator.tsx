@@ -21,7 +21,7 @@ function labelOf(phase: SaveState, snapshot: SyncSnapshot, readOnly: boolean): s
     saved: readOnly ? 'Live' : 'Saved',
     'offline-kept': snapshot.keptLocally ? 'Offline — changes kept in this browser' : 'Offline — changes not yet saved',
     offline: 'Offline — reconnecting…',
-    'cannot-save': snapshot.keptLocally ? 'Server cannot save — changes kept in this browser' : 'Server cannot save — changes not yet saved',
+    'cannot-save': snapshot.keptLocally ? 'Can’t save — changes kept in this browser' : 'Can’t save — changes not yet saved',
     closed: 'Disconnected',
   }[phase];
 }

@@ -21,7 +21,7 @@ afterAll(async () => {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the desk while the server cannot save (e2e)', { timeout: 120_000 }, () => {
-  it('SPEC 10.30 a change refused because the store is unreachable shows "Server cannot save" and a banner that the changes are kept in this browser, steadily, with ever fewer tries; once the store answers the changes are saved', async () => {
+  it('SPEC 10.30 a change refused because the store is unreachable shows "Can’t save" and a banner that the changes are kept in this browser, steadily, with ever fewer tries; once the store answers the changes are saved', async () => {
     const db = await database();
     const target = new URL(db.url);
     const link = await proxy(target.hostname, Number(target.port || 5432));
@@ -38,7 +38,7 @@ describe('the desk while the server cannot save (e2e)', { timeout: 120_000 }, ()
     await caretAtEnd(page, 0);
     await page.keyboard.type(' — রাখা');
     await eventually(async () => expect(await saveState(page)).toBe('cannot-save'), { timeout: 15_000 });
-    expect(await page.getByTestId('save-state').textContent()).toBe('Server cannot save — changes kept in this browser');
+    expect(await page.getByTestId('save-state').textContent()).toBe('Can’t save — changes kept in this browser');
     const banner = page.getByTestId('cannot-save-banner');
     expect(await banner.textContent()).toBe('The server cannot save changes right now. Your changes are kept in this browser and will be sent when it can.');
     expect(await page.getByTestId('offline-banner').count()).toBe(0);
@@ -57,6 +57,12 @@ describe('the desk while the server cannot save (e2e)', { timeout: 120_000 }, ()
     expect([...seen]).toEqual(['cannot-save']);
     // In 6 s waits of 1, 2 and 4 s leave room for three tries at most (fewer on a slow machine).
     expect(sockets - tries).toBeLessThanOrEqual(3);
+    // On a phone's width the header says it without pushing the page sideways (SPEC 10.13).
+    await page.setViewportSize({ width: 360, height: 800 });
+    await eventually(async () => expect(await page.evaluate(() => innerWidth)).toBe(360));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.getByTestId('save-state').isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
     // Typing goes on meanwhile; it is kept too.
     await caretAtEnd(page, 0);
     await page.keyboard.type(' আরও');
