@@ -150,13 +150,44 @@ function readPhrase(text: string, atoms: Atom[], from: number, joinsTens: boolea
   return { token, next: best.to + 1 };
 }
 
+const wordValue = (atom: Atom | undefined) => (atom && !atom.digits && atom.part.kind === 'number' ? atom.part.value : undefined);
+const SPACES = /^[ \u00A0]+$/u;
+const OH = /^[ \u00A0]+o[h’']?[ \u00A0-]+$/iu;
+
+/**
+ * An English year said in two halves, the century then the year in it (nineteen seventy-one,
+ * twenty twenty-four, eighteen oh five), from atoms[from]: 1700–2099. Not a compound adjective
+ * ("eighteen twenty-year-olds") nor part of a longer number.
+ */
+function readYear(text: string, atoms: Atom[], from: number): { token: ReadNumber; next: number } | undefined {
+  const century = wordValue(atoms[from]);
+  if (century === undefined || century < 17 || century > 20) return undefined;
+  const first = atoms[from + 1];
+  const gap = first && text.slice(atoms[from].end, first.start);
+  let year = wordValue(first);
+  if (year === undefined || !(SPACES.test(gap) || (OH.test(gap) && year >= 1 && year <= 9))) return undefined;
+  if (!OH.test(gap) && (year < 10 || year > 90)) return undefined;
+  let to = from + 1;
+  const unit = wordValue(atoms[to + 1]);
+  if (year >= 20 && year % 10 === 0 && unit !== undefined && unit >= 1 && unit <= 9 && adjacent(text, atoms[to], atoms[to + 1])) {
+    year += unit;
+    to++;
+  }
+  const end = atoms[to].end;
+  const after = atoms[to + 1];
+  if (/^-\p{L}/u.test(text.slice(end)) || (after && adjacent(text, atoms[to], after) && after.part.kind !== 'article' && after.part.kind !== 'and')) return undefined;
+  const start = atoms[from].start;
+  const token: ReadNumber = { text: text.slice(start, end), start, end, value: String(century * 100 + year), spelled: true, also: String(year) };
+  return { token, next: to + 1 };
+}
+
 /** Every number `text` says, in digits (any script) or in the words of `lang` (en, bn). */
 export function readNumbers(text: string, lang: string): ReadNumber[] {
   const atoms = atomsOf(text, lang);
   const joinsTens = lang.toLowerCase().startsWith('en');
   const found: ReadNumber[] = [];
   for (let i = 0; i < atoms.length; ) {
-    const { token, next } = readPhrase(text, atoms, i, joinsTens);
+    const { token, next } = (joinsTens && readYear(text, atoms, i)) || readPhrase(text, atoms, i, joinsTens);
     if (token) found.push(token);
     i = next;
   }

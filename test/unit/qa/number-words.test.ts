@@ -71,6 +71,18 @@ describe('QA numbers in words', () => {
     expect(read('two thousand, three were missing; 5 thousand, 3 hundred', 'en')).toEqual(['two thousand=2000~', 'three=3~', '5 thousand=5000', '3 hundred=300']);
   });
 
+  it('SPEC 14.11 reads an English year said in two halves as the year, and also its last two digits', () => {
+    const years = (text: string) => readNumbers(text, 'en').map((n) => [n.text, n.value, n.also]);
+    expect(years('in nineteen seventy-one, Twenty twenty-four, in twenty ten, seventeen seventy-six and eighteen oh five')).toEqual([
+      ['nineteen seventy-one', '1971', '71'], ['Twenty twenty-four', '2024', '24'], ['twenty ten', '2010', '10'], ['seventeen seventy-six', '1776', '76'], ['eighteen oh five', '1805', '5'],
+    ]);
+    expect(read('two thousand and five, nineteen hundred', 'en')).toEqual(['two thousand and five=2005~', 'nineteen hundred=1900~']);
+    // Not a year: tens and units (twenty four), a compound adjective, a longer number, a time, a range.
+    expect(read('Twenty four, eighteen twenty-year-olds, nineteen ninety-nine thousand, at eleven thirty, twenty-one twenty', 'en')).toEqual([
+      'Twenty four=24~', 'eighteen=18~', 'twenty=20~', 'nineteen=19~', 'ninety-nine thousand=99000~', 'eleven=11~', 'thirty=30~', 'twenty-one=21~', 'twenty=20~',
+    ]);
+  });
+
   it('SPEC 14.11 reads a decade as also its last two digits', () => {
     expect(readNumbers('the 1990s and 1990’s, the 2000s', 'en').map((n) => [n.value, n.also])).toEqual([
       ['1990', '90'], ['1990', '90'], ['2000', undefined],
