@@ -42,6 +42,8 @@ export function SaveIndicator({ state, role }: { state: SyncState; role: Role })
       root.current.className = className;
       root.current.dataset.state = phase;
       text.current.textContent = label;
+      // Cut short on a narrow header: the whole words on hover.
+      text.current.title = label;
     };
     const show = () => {
       const phase = saveState(state.get());
@@ -69,7 +71,7 @@ export function SaveIndicator({ state, role }: { state: SyncState; role: Role })
   return (
     <span ref={root} className="save-indicator" role="status" aria-live="polite" data-testid="save-state">
       <span className="save-dot" aria-hidden="true" />
-      <span ref={text} />
+      <span ref={text} className="save-text" />
     </span>
   );
 }
