@@ -10,6 +10,7 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.server.json ./
 COPY bin bin
+COPY scripts/build-server.js scripts/
 COPY shared shared
 COPY server server
 COPY client client

@@ -11,7 +11,7 @@ export const CONFIG = ['package.json', 'tsconfig.json'];
 
 /** Each part: a file its build writes (after reading every source), the npm script, its sources. */
 export const BUILD_PARTS = [
-  { built: 'dist/server/cli.js', script: 'build:server', sources: ['server', 'shared', 'tsconfig.server.json', ...CONFIG] },
+  { built: 'dist/server/cli.js', script: 'build:server', sources: ['server', 'shared', 'tsconfig.server.json', 'scripts/build-server.js', ...CONFIG] },
   { built: 'dist/client/index.html', script: 'build:client', sources: ['client', 'shared', ...CONFIG] },
 ];
 
