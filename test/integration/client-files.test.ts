@@ -42,6 +42,20 @@ describe('client files', () => {
     expect(outside.status).toBe(404);
   });
 
+  it('SPEC 8.7 a source map, read on its first request, is served as built and answers 304 while unchanged', async () => {
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(readFileSync(join(CLIENT_DIR, 'index.html'), 'utf8'))![1];
+    const map = `${script}.map`;
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(server.url + map);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('application/json');
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(CLIENT_DIR, map)))).toBe(true);
+      const again = await fetch(server.url + map, { headers: { 'if-none-match': response.headers.get('etag')! } });
+      expect(again.status).toBe(304);
+    }
+  });
+
   it('SPEC 8.9 the page runs only its own files: its policy allows no inline script or style, and the built page has none', async () => {
     const page = readFileSync(join(CLIENT_DIR, 'index.html'), 'utf8');
     // Nothing inline: every script has a src, no style element, no style or on… attribute.
