@@ -1,6 +1,6 @@
 // "Make them all X" for a name spelled two ways (SPEC 14.14): every occurrence of one spelling in
-// the article becomes the other, its ending kept, in one Lexical update (one undo step) through the
-// find bar's replacement (shared/find-replace.ts). A Bengali spelling with its ending attached
+// the article becomes the other, its ending kept, in one Lexical update (one undo step of its own)
+// through the find bar's replacement (shared/find-replace.ts). A Bengali spelling with its ending attached
 // becomes a Latin one with a hyphen before the ending, whose vowel sign becomes a letter of its own
 // (ওয়্যারডকে → WIRED-কে, ওয়্যারডের → WIRED-এর).
 import { $setSelection, SKIP_SCROLL_INTO_VIEW_TAG } from 'lexical';
@@ -9,6 +9,7 @@ import { $replaceMatches, type TextMatch } from '../../shared/find-replace.js';
 import { $getSegmentId } from '../../shared/nodes/index.js';
 import { spellingRanges } from '../../shared/qa/name-spellings.js';
 import type { EditorSlot } from '../sheet/editor-slot.js';
+import { undoManagerOf } from '../editor/CoEditing.js';
 
 const LATIN = /\p{Script=Latin}/u;
 // Bengali vowel signs and the vowels that stand alone for them.
@@ -45,6 +46,9 @@ export class SpellingFixer {
   makeAll(from: string, to: string): boolean {
     const editor = this.editor.editable();
     if (!editor) return false;
+    // A step of its own: Yjs joins changes less than 500 ms apart, so two respellings clicked in
+    // quick succession (or typing just before) would otherwise be undone together.
+    undoManagerOf(editor)?.stopCapturing();
     editor.update(
       () => {
         $makeSpellingAll(from, to);
@@ -52,6 +56,7 @@ export class SpellingFixer {
       },
       { tag: SKIP_SCROLL_INTO_VIEW_TAG, discrete: true },
     );
+    undoManagerOf(editor)?.stopCapturing();
     return true;
   }
 }
