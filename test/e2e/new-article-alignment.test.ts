@@ -55,6 +55,14 @@ async function segmentsOf(title: string) {
   return (await suite.server.api('GET', `/api/documents/${created.id}`)).body.segments as Array<{ source: string | null; target: string }>;
 }
 
+/** Create makes the article of the pairs as shown: each pair's sources joined by a line break, its draft's paragraphs too. */
+async function createdAsShown(page: Page, title: string, shown: Awaited<ReturnType<typeof shownPairs>>) {
+  await page.getByRole('button', { name: 'Create article' }).click();
+  await page.getByRole('dialog', { name: /Share/ }).waitFor();
+  const segments = await segmentsOf(title);
+  expect(segments.map((s) => [s.source, s.target])).toEqual(shown.map((pair) => [pair.source.length ? pair.source.join('\n') : null, pair.target.join('\n')]));
+}
+
 describe('the New-article dialog aligns (e2e)', { timeout: 90_000 }, () => {
   it('SPEC 10.29 different counts: Create shows the pairs side by side; a pair is joined and one split from the keyboard, and the article is made of the pairs as left', async () => {
     const desk = await openPage(suite.browser, `${suite.server.url}/?token=${ADMIN_TOKEN}`);
@@ -102,12 +110,7 @@ describe('the New-article dialog aligns (e2e)', { timeout: 90_000 }, () => {
     expect(edited[6]).toMatchObject({ source: [source[6]], target: [] });
     await screenshot(page, 'new-article-alignment-edited');
 
-    await page.getByRole('button', { name: 'Create article' }).click();
-    await page.getByRole('dialog', { name: /Share/ }).waitFor();
-    const segments = await segmentsOf('Teesta erosion');
-    expect(segments.map((s) => [s.source, s.target])).toEqual(
-      edited.map((pair) => [pair.source.length ? pair.source.join('\n') : null, pair.target.join('\n')]),
-    );
+    await createdAsShown(page, 'Teesta erosion', edited);
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });
@@ -187,12 +190,7 @@ describe('the New-article dialog aligns (e2e)', { timeout: 90_000 }, () => {
     const edited = await shownPairs(page);
     expect(edited[1]).toMatchObject({ source: [source[1]], target: [target[1]] });
 
-    await page.getByRole('button', { name: 'Create article' }).click();
-    await page.getByRole('dialog', { name: /Share/ }).waitFor();
-    const segments = await segmentsOf('Teesta erosion, from Word');
-    expect(segments.map((s) => [s.source, s.target])).toEqual(
-      edited.map((pair) => [pair.source.length ? pair.source.join('\n') : null, pair.target.join('\n')]),
-    );
+    await createdAsShown(page, 'Teesta erosion, from Word', edited);
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });
