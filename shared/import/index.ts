@@ -1,16 +1,17 @@
 // Parses an import (source and/or target) into aligned segments, ready to seed a content room.
-import { $createParagraphNode, type SerializedLexicalNode } from 'lexical';
+import { $createParagraphNode } from 'lexical';
 import { newId } from '../ids.js';
-import type { SegmentState } from '../schema.js';
 import { buildSegments, type BuiltSegments } from './blocks.js';
 import { ImportError } from './errors.js';
 import { $parseMarkdownBlocks } from './markdown.js';
 import { pairedSegments, type Alignment, type AlignRequest } from './pairing.js';
+import type { ImportedSegment } from './segment.js';
 import { $createTextBlock, splitTextBlocks } from './text.js';
 import { IMPORT_FORMATS, type ImportFormat } from './formats.js';
 
 export { IMPORT_FORMATS, type ImportFormat };
 export { ImportError, type ImportErrorCode } from './errors.js';
+export type { ImportedSegment } from './segment.js';
 
 export interface ImportInput {
   format: ImportFormat | string;
@@ -21,20 +22,6 @@ export interface ImportInput {
   /** The languages, which the aligner reads numbers and names by. */
   sourceLang?: string;
   targetLang?: string;
-}
-
-export interface ImportedSegment {
-  id: string;
-  /** The source block's plain text (markup removed), or null when no source was given. */
-  source: string | null;
-  /** The target's blocks as serialized Lexical nodes; one empty paragraph when no target was given. */
-  target: SerializedLexicalNode[];
-  /** The segment's status when the file says it (XLIFF); draft otherwise. */
-  state?: SegmentState;
-  /** The file marks it omitted (XLIFF's translate="no"): left out of exports (SPEC 12.12). */
-  omitted?: boolean;
-  /** Notes the file holds for the segment (XLIFF); each becomes a comment thread on it. */
-  notes?: Array<{ text: string; from?: string }>;
 }
 
 export interface ParsedImport {

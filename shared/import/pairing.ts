@@ -6,7 +6,7 @@ import { alignBlocks, type AlignedPair } from '../align/index.js';
 import { newId } from '../ids.js';
 import { buildSegments, type BuiltSegments } from './blocks.js';
 import { countMismatch, ImportError } from './errors.js';
-import type { ImportedSegment } from './index.js';
+import type { ImportedSegment } from './segment.js';
 
 /** Source blocks and the draft blocks that translate them, by index. */
 export interface AlignmentPair {

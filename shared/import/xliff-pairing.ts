@@ -4,7 +4,8 @@
 // and left the next unit's empty gets one segment for both.
 import type { SerializedLexicalNode } from 'lexical';
 import { leastState } from '../export/xliff-states.js';
-import type { ImportedSegment, ParsedImport } from './index.js';
+import type { ParsedImport } from './index.js';
+import type { ImportedSegment } from './segment.js';
 import { emptyContent, joinedSource, pairsFor, type AlignmentPair, type AlignRequest, type ImportSides } from './pairing.js';
 
 /** Plain text of serialized blocks (SPEC 5.2): text nodes as they are, line breaks "\n", blocks joined by "\n". */
