@@ -35,12 +35,12 @@ export class Checkpoints {
   private readonly worker: Worker;
   private readonly exited: Promise<void>;
 
-  constructor(path: string, intervalMs = CHECKPOINT_MS) {
+  /** `failed`: the worker stopped on an error; the store then lets SQLite checkpoint in its commits again. */
+  constructor(path: string, failed: (error: unknown) => void, intervalMs = CHECKPOINT_MS) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER, { eval: true, workerData: { path, driver, intervalMs } });
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
-    // A failing checkpointer leaves the log to grow until the store closes; it never stops the server.
-    this.worker.on('error', () => {});
+    this.worker.on('error', failed);
     this.worker.unref();
   }
 

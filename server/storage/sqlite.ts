@@ -45,7 +45,10 @@ export class SqliteStore extends WithVersions implements Store {
     migrate(this.db);
     this.sql = prepare(this.db);
     this.versions = new SqliteVersions(this.db);
-    this.checkpoints = new Checkpoints(this.path);
+    // Should the worker fail, SQLite checkpoints in the commits again, as it does by default.
+    this.checkpoints = new Checkpoints(this.path, () => {
+      if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+    });
   }
 
   /** Reads a pragma of this connection (tests and diagnostics). */
