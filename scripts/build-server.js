@@ -25,9 +25,13 @@ try {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    minify: true,
-    // Class and function names stay as written: logged errors carry their type.
-    keepNames: true,
+    // Whitespace and syntax minified; names are left as written, so logged errors carry their type
+    // (\`var StoreUnavailable = class …\` keeps its name). Not keepNames: it wraps every function
+    // made at run time in a call that defines its name, closures on the hot path included, which
+    // made the server's CPU per update in the throughput bench ~2.5 times what it is without.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: false,
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'none',
