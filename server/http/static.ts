@@ -33,14 +33,24 @@ function readFile(path: string): ClientFile {
   return { body, type: TYPES[extname(path)] ?? 'application/octet-stream', etag };
 }
 
-/** The client's files by URL path, each read once: a source map on its first request, the rest now. */
-function readClient(dir: string): Map<string, () => ClientFile> {
-  const files = new Map<string, () => ClientFile>();
+/**
+ * The client's files by URL path, each read once: a source map on its first request (none if it is
+ * gone by then, a build having replaced the client), the rest now.
+ */
+function readClient(dir: string): Map<string, () => ClientFile | undefined> {
+  const files = new Map<string, () => ClientFile | undefined>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
     let file = extname(path) === '.map' ? undefined : readFile(path);
-    files.set('/' + relative(dir, path).split(sep).join('/'), () => (file ??= readFile(path)));
+    files.set('/' + relative(dir, path).split(sep).join('/'), () => {
+      if (file) return file;
+      try {
+        return (file = readFile(path));
+      } catch {
+        return undefined;
+      }
+    });
   }
   return files;
 }
