@@ -11,6 +11,8 @@ export const config = {
   freshRounds: QUICK ? 1 : 3,
   latency: { readers: 5, intervalMs: 5, durationMs: QUICK ? 1000 : 2000 },
   throughputUpdates: QUICK ? 2000 : 20_000,
+  /** A throughput round takes a second or less, so it runs more of them: one busy moment moves its median less. */
+  throughputRounds: QUICK ? 1 : 7,
   stormClients: QUICK ? 50 : 200,
   rooms: QUICK ? 4 : 20,
   /** Rooms measured first and not counted (JIT warm-up of both servers and of the client). */

@@ -45,8 +45,8 @@ async function latencyAndThroughput() {
       }
     }
     if (wanted('throughput')) {
-      log(`2. throughput: ${config.throughputUpdates} small updates sent back to back, until a reader has them all`);
-      for (let round = 0; round < config.rounds; round++) {
+      log(`2. throughput: ${config.throughputUpdates} small updates sent back to back, until a reader has them all (${config.throughputRounds} rounds)`);
+      for (let round = 0; round < config.throughputRounds; round++) {
         for (const kind of order(round)) {
           await settle(300);
           const result = await attempt('throughput', servers[kind], round, (ctx) => runThroughput(ctx, config.throughputUpdates));
