@@ -26,7 +26,7 @@ try {
     platform: 'node',
     target: 'node20',
     // Whitespace and syntax minified; names are left as written, so logged errors carry their type
-    // (\`var StoreUnavailable = class …\` keeps its name). Not keepNames: it wraps every function
+    // (`var StoreUnavailable = class …` keeps its name). Not keepNames: it wraps every function
     // made at run time in a call that defines its name, closures on the hot path included, which
     // made the server's CPU per update in the throughput bench ~2.5 times what it is without.
     minifyWhitespace: true,
