@@ -48,6 +48,23 @@ async function drop(page: Page, index: number, name: string, bytes: Uint8Array, 
   );
 }
 
+/**
+ * How the erosion fixture's paragraphs pair: a caption dropped and a headline repeated, two source
+ * paragraphs merged in one, one split in two, a line added at the end.
+ */
+function erosionPairs(source: string[], target: string[]) {
+  return [
+    [[source[0]], [target[0]]],
+    [[source[1]], []],
+    [[], [target[1]]],
+    ...[2, 3, 4].map((k) => [[source[k]], [target[k]]]),
+    [[source[5], source[6]], [target[5]]],
+    [[source[7]], [target[6], target[7]]],
+    ...[8, 9, 10, 11, 12, 13].map((k) => [[source[k]], [target[k]]]),
+    [[], [target[14]]],
+  ];
+}
+
 /** The created article's segments, as the API gives them. */
 async function segmentsOf(title: string) {
   const { body } = await suite.server.api('GET', '/api/documents');
@@ -76,16 +93,7 @@ describe('the New-article dialog aligns (e2e)', { timeout: 90_000 }, () => {
     await dialog.getByRole('heading', { name: 'Check how the paragraphs pair' }).waitFor();
     const [source, target] = [blocksOf(en), blocksOf(bn)];
     const pairs = await shownPairs(page);
-    expect(pairs.map((p) => [p.source, p.target])).toEqual([
-      [[source[0]], [target[0]]],
-      [[source[1]], []],
-      [[], [target[1]]],
-      ...[2, 3, 4].map((k) => [[source[k]], [target[k]]]),
-      [[source[5], source[6]], [target[5]]],
-      [[source[7]], [target[6], target[7]]],
-      ...[8, 9, 10, 11, 12, 13].map((k) => [[source[k]], [target[k]]]),
-      [[], [target[14]]],
-    ]);
+    expect(pairs.map((p) => [p.source, p.target])).toEqual(erosionPairs(source, target));
     expect(await dialog.getByRole('status').first().textContent()).toContain('15 pairs');
     // A pair with no draft or no source says so.
     expect(await page.getByTestId('align-pair').nth(1).textContent()).toContain('No draft');
@@ -174,16 +182,7 @@ describe('the New-article dialog aligns (e2e)', { timeout: 90_000 }, () => {
     const dialog = page.getByRole('dialog', { name: 'New article' });
     await dialog.getByRole('heading', { name: 'Check how the paragraphs pair' }).waitFor();
     const pairs = await shownPairs(page);
-    expect(pairs.map((p) => [p.source, p.target])).toEqual([
-      [[source[0]], [target[0]]],
-      [[source[1]], []],
-      [[], [target[1]]],
-      ...[2, 3, 4].map((k) => [[source[k]], [target[k]]]),
-      [[source[5], source[6]], [target[5]]],
-      [[source[7]], [target[6], target[7]]],
-      ...[8, 9, 10, 11, 12, 13].map((k) => [[source[k]], [target[k]]]),
-      [[], [target[14]]],
-    ]);
+    expect(pairs.map((p) => [p.source, p.target])).toEqual(erosionPairs(source, target));
     // The dropped caption joined with the repeated headline.
     await dialog.getByRole('button', { name: 'Join pair 2 with the next' }).click();
     await eventually(async () => expect(await page.getByTestId('align-pair').count()).toBe(14));
