@@ -3,9 +3,9 @@
 import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { CloseCode, mayWrite } from '../../shared/schema.js';
+import { CloseCode, STORE_UNREACHABLE_REASON, mayWrite } from '../../shared/schema.js';
 import type { Metrics } from '../metrics.js';
-import { DocumentTooLarge, STORE_UNAVAILABLE, type Room, type RoomPeer } from './room.js';
+import { DocumentTooLarge, type Room, type RoomPeer } from './room.js';
 import { writeHeartbeat, writeStoredAck } from '../../shared/wire.js';
 import { ProtocolError, readClientMessage, type ClientMessage } from './protocol.js';
 import { writeAwareness } from './outgoing.js';
@@ -130,7 +130,7 @@ export class Connection implements RoomPeer {
       return this.close(CloseCode.forbidden, why);
     }
     // Refused before it applies: never stored, acknowledged or sent to anyone (SPEC 17.17).
-    if (!this.room.writable && isWrite(decoded, this.room.doc)) return this.close(CloseCode.serverError, STORE_UNAVAILABLE);
+    if (!this.room.writable && isWrite(decoded, this.room.doc)) return this.close(CloseCode.serverError, STORE_UNREACHABLE_REASON);
     this.room.apply(update, this);
     if (this.wantsAck) this.room.afterStored(() => this.acknowledge(count));
   }

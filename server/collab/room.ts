@@ -36,9 +36,6 @@ export interface RoomDeps {
 
 export class DocumentTooLarge extends Error {}
 
-/** The close reason of a write refused (or a room dropped) because the store is unreachable (SPEC 17.17). */
-export const STORE_UNAVAILABLE = STORE_UNREACHABLE_REASON;
-
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
@@ -354,7 +351,7 @@ export class Room {
     this.failed = true;
     this.rejectFailure(error);
     this.deps.logger.error({ err: error, room: this.name }, 'storing an update failed; closing the room');
-    this.closeAll(CloseCode.serverError, STORE_UNAVAILABLE);
+    this.closeAll(CloseCode.serverError, STORE_UNREACHABLE_REASON);
     void this.feed?.close();
     this.onFail?.();
   }
