@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { eventually } from '../helpers/eventually.js';
@@ -25,13 +25,29 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** The server is stopped by a restart under way (or one a failed test left unfinished). */
+let stopped = false;
+
 /** Stops the server, runs `meanwhile`, then starts it again on the same port and data. */
 async function restart(meanwhile: () => Promise<void> = async () => {}) {
   const port = server.port;
+  stopped = true;
   await server.close();
-  await meanwhile();
-  server = await startTestServer({ PORT: String(port) }, dataDir);
+  try {
+    await meanwhile();
+  } finally {
+    server = await startTestServer({ PORT: String(port) }, dataDir);
+    stopped = false;
+  }
 }
+
+// A test that failed or timed out inside a restart leaves the next one (or its retry) a server, on a
+// port of its own should the old one still hold its port.
+beforeEach(async () => {
+  if (!stopped) return;
+  server = await startTestServer({}, dataDir);
+  stopped = false;
+});
 
 async function state(page: Page, expected: string, timeout = 15_000) {
   await eventually(async () => expect(await saveState(page)).toBe(expected), { timeout });
