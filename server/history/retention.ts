@@ -19,8 +19,9 @@ export function versionsToThin(versions: readonly VersionRecord[], now: number, 
   for (const version of [...versions].sort((a, b) => b.createdAt - a.createdAt)) {
     if (!version.auto) continue;
     const age = now - version.createdAt;
-    if (age <= retention.keepAllMs) continue;
-    const bucket = age <= retention.keepHourlyMs ? `h${Math.floor(version.createdAt / HOUR)}` : `d${Math.floor(version.createdAt / DAY)}`;
+    // Strictly younger: with both at 0, a version saved this very millisecond falls in its day like the rest.
+    if (age < retention.keepAllMs) continue;
+    const bucket = age < retention.keepHourlyMs ? `h${Math.floor(version.createdAt / HOUR)}` : `d${Math.floor(version.createdAt / DAY)}`;
     if (kept.has(bucket)) drop.push(version.id);
     else kept.add(bucket);
   }

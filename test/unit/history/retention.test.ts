@@ -32,4 +32,9 @@ describe('retention', () => {
     const left = versions.filter((v) => !['day-old', 'hour-old'].includes(v.id));
     expect(versionsToThin(left, NOW, retention)).toEqual([]);
   });
+
+  it('SPEC 16.8 with nothing kept whole, the version saved this very millisecond counts in its day like any other', () => {
+    const versions = [version('now', NOW), version('earlier', NOW - HOUR)];
+    expect(versionsToThin(versions, NOW, { keepAllMs: 0, keepHourlyMs: 0 })).toEqual(['earlier']);
+  });
 });
