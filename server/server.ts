@@ -48,6 +48,11 @@ export interface RunningServer {
 
 /** How long a shutdown waits for peers to answer the closing handshake before ending their sockets. */
 const CLOSE_GRACE_MS = 2000;
+/**
+ * How long a shutdown waits, from its start, for the HTTP requests under way to be answered before
+ * ending their connections (SPEC 4.10): within a process manager's usual 10 s before it kills.
+ */
+export const HTTP_GRACE_MS = 5000;
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   mkdirSync(config.DATA_DIR, { recursive: true });
@@ -122,6 +127,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: config.MAX_BODY_BYTES, trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY.join(',') : false });
   installErrorHandlers(app, health);
+  // A request under way when the shutdown began is answered, and its connection closed with the
+  // answer (SPEC 4.10): kept alive, the HTTP server's close would wait for it through Fastify's
+  // keep-alive timeout (72 s), since only connections idle at its start are closed. Requests that
+  // arrive after the start are answered 503 with the connection closed by Fastify itself.
+  let shuttingDown = false;
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (shuttingDown) reply.header('connection', 'close');
+    return payload;
+  });
   securityHeaders(app);
   const ctx: ApiContext = { store, tokens, rooms, guard: createGuard(tokens, store), metrics, logger, publicUrl: config.PUBLIC_URL ?? null, changes, memory, memoryWriter, fanout: feeds?.fanout, health };
   documentRoutes(app, ctx);
@@ -150,6 +164,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     adminToken,
     close() {
       closing ??= (async () => {
+        shuttingDown = true;
+        const httpDeadline = Date.now() + HTTP_GRACE_MS;
         collab.close();
         const stopped = app.close();
         await autoVersions.close();
@@ -158,7 +174,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         await rooms.closeAll(CloseCode.goingAway, 'server shutting down');
         await collab.drain(CLOSE_GRACE_MS);
         await commit.flush().catch((error) => logger.error({ err: error }, 'final flush failed'));
-        await stopped;
+        await httpClosed(app, stopped, httpDeadline - Date.now(), logger);
         await feeds?.fanout.close();
         health.close();
         await store.close();
@@ -167,4 +183,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       return closing;
     },
   };
+}
+
+/**
+ * Waits for the HTTP server to close (every connection ended) until `ms` have passed, then ends the
+ * connections still open, requests under way included, so a client that never finishes its request
+ * or never lets go of its connection cannot hold up the shutdown (SPEC 4.10).
+ */
+async function httpClosed(app: { server: { closeAllConnections(): void } }, stopped: Promise<unknown>, ms: number, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = await Promise.race([stopped.then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), Math.max(0, ms))))]);
+  clearTimeout(timer);
+  if (!late) return;
+  logger.warn('shutdown: HTTP requests still under way were cut off');
+  app.server.closeAllConnections();
+  await stopped;
 }
