@@ -36,6 +36,9 @@ try {
     sourcesContent: false,
     legalComments: 'none',
     external: ['better-sqlite3', 'pg', 'redis'],
+    // Lexical's packages export a development build (invariant checks, full messages) and a
+    // production one; without a condition both were bundled and Node ran the development one.
+    conditions: ['production'],
     // The CommonJS packages bundled (Fastify's, say) call require for Node's own modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
