@@ -54,7 +54,6 @@ describe('shutdown', () => {
       const request = await requestUnderWay(server.port);
       // Its headers have been read: the request is under way, its connection not idle.
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const started = Date.now();
       const closed = server.close();
       await new Promise((resolve) => setTimeout(resolve, 100));
       const ended = once(request.socket, 'close');
@@ -64,9 +63,8 @@ describe('shutdown', () => {
       await withTimeout(ended, 1000, 'closing the connection');
       const [head, json] = request.answer().split('\r\n\r\n');
       expect(head).toMatch(/^HTTP\/1\.1 201 /);
+      // Answered, and closed with the answer: a connection cut off at the grace period's end has no answer.
       expect(head).toMatch(/^connection: close$/im);
-      // Answered before the connection was cut off at the grace period's end.
-      expect(Date.now() - started).toBeLessThan(HTTP_GRACE_MS);
       const { id } = JSON.parse(json) as { id: string };
 
       const again = await startTestServer({}, dataDir);
