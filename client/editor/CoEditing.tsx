@@ -1,4 +1,5 @@
-// What keeps co-editing unsurprising for an editor: my caret and my undo steps follow my text when
+// What keeps co-editing unsurprising for an editor: a caret I just put somewhere is heard before
+// others' changes are applied (heard-caret.ts), my caret and my undo steps follow my text when
 // others' changes move it (collab/follow-moves.ts), and Ctrl+Z / Ctrl+Y take back exactly my newest
 // step, or say that there is nothing left of it to take back (collab/undo-steps.ts).
 import { useEffect } from 'react';
@@ -10,6 +11,7 @@ import type { ContentSession } from '../collab/content-session.js';
 import { followMovedText } from '../collab/follow-moves.js';
 import { UndoSteps } from '../collab/undo-steps.js';
 import { useDesk } from '../review/desk.js';
+import { hearCaretBeforeRemoteChanges } from './heard-caret.js';
 
 /** Where the collaboration plugin publishes its undo manager on the editor. */
 const UNDO_MANAGER = Symbol.for('@lexical/yjs/UndoManager');
@@ -44,6 +46,7 @@ export function CoEditing({ content }: { content: ContentSession }) {
       return result !== undefined;
     };
     return mergeRegister(
+      hearCaretBeforeRemoteChanges(content.doc, editor),
       followMovedText(content.doc, content.provider.awareness, undoSteps),
       editor.registerCommand(UNDO_COMMAND, () => take('undo'), COMMAND_PRIORITY_HIGH),
       editor.registerCommand(REDO_COMMAND, () => take('redo'), COMMAND_PRIORITY_HIGH),

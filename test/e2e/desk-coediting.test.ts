@@ -35,6 +35,45 @@ async function closeAll(...desks: DeskPage[]): Promise<void> {
   await Promise.all(desks.map((d) => d.context.close()));
 }
 
+/** A page whose sockets' incoming messages can be held (`holdMessages`) and then delivered all at
+ *  once, in order, at the moment the test picks (`releaseMessages()`). */
+async function openHolding(link: string, name: string): Promise<DeskPage> {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    const page = window as unknown as { holdMessages: boolean; heldMessages: ArrayBuffer[]; releaseMessages: () => void };
+    const held: Array<() => void> = [];
+    page.holdMessages = false;
+    page.heldMessages = [];
+    page.releaseMessages = () => {
+      page.holdMessages = false;
+      page.heldMessages = [];
+      for (const run of held.splice(0)) run();
+    };
+    const native = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!;
+    const handlers = new WeakMap<WebSocket, ((event: MessageEvent) => unknown) | null>();
+    Object.defineProperty(WebSocket.prototype, 'onmessage', {
+      configurable: true,
+      get(this: WebSocket) {
+        return handlers.get(this) ?? null;
+      },
+      set(this: WebSocket, handler: ((event: MessageEvent) => unknown) | null) {
+        handlers.set(this, handler);
+        const socket = this;
+        native.set!.call(
+          this,
+          handler &&
+            ((event: MessageEvent) => {
+              if (!page.holdMessages) return handler.call(socket, event);
+              held.push(() => handler.call(socket, event));
+              if (event.data instanceof ArrayBuffer) page.heldMessages.push(event.data);
+            }),
+        );
+      },
+    });
+  });
+  return openArticle(suite.browser, link, { name, context });
+}
+
 describe('co-editing (e2e)', { timeout: 90_000 }, () => {
   it('SPEC 10.26 another editor’s Enter before, at or after my caret leaves my caret beside its text', async () => {
     const { doc, open } = await article();
@@ -219,5 +258,47 @@ describe('co-editing (e2e)', { timeout: 90_000 }, () => {
     for (const desk of [bimal, cara]) await sees(desk.page, 1, ['বেনিফ বললেন, আমরাAB শুনছি।']);
     await eventually(async () => expect((await stored(doc.id))[1]).toBe('বেনিফ বললেন, আমরাAB শুনছি।'), { timeout: 10_000 });
     await closeAll(ana, bimal, cara);
+  });
+  it('SPEC 10.26 a caret I put in a paragraph as another editor’s change arrives stays there', async () => {
+    const { doc, open } = await article();
+    const ana = await open('Ana');
+    const bimal = await openHolding(suite.link(doc.id, doc.tokens.editor), 'Bimal');
+    const [first, , , three] = LINES;
+    const at = 'তৃতীয়'.length;
+
+    // Bimal's caret is in one paragraph, and his editor knows it.
+    await caretAtEnd(bimal.page, 2);
+    // Ana types; her change reaches Bimal's page just as he puts his caret in another paragraph,
+    // before his editor has heard of the new caret (a busy machine runs the message first).
+    await bimal.page.evaluate(() => ((window as unknown as { holdMessages: boolean }).holdMessages = true));
+    await caretAtEnd(ana.page, 0);
+    await ana.page.keyboard.type('A');
+    // A sync message (0) carrying an update (2).
+    const updateHeld = () =>
+      bimal.page.evaluate(() => (window as unknown as { heldMessages: ArrayBuffer[] }).heldMessages.some((data) => new Uint8Array(data)[0] === 0 && new Uint8Array(data)[1] === 2));
+    await eventually(async () => expect(await updateHeld()).toBe(true), { timeout: 10_000 });
+    const stayed = await bimal.page.evaluate(
+      (offset) =>
+        new Promise<boolean>((resolve) => {
+          const section = document.querySelectorAll('.editor-root section[data-segment-id]')[3];
+          const text = document.createTreeWalker(section, NodeFilter.SHOW_TEXT).nextNode() as Text;
+          const selection = document.getSelection()!;
+          const check = () => resolve(selection.anchorNode === text && selection.anchorOffset === offset);
+          document.addEventListener('selectionchange', () => setTimeout(check, 20), { once: true });
+          setTimeout(check, 1000);
+          selection.collapse(text, offset);
+          (window as unknown as { releaseMessages: () => void }).releaseMessages();
+        }),
+      at,
+    );
+    await sees(bimal.page, 0, [`${first}A`]);
+    expect(stayed).toBe(true);
+    await bimal.page.keyboard.type('B');
+    const typed = `${three.slice(0, at)}B${three.slice(at)}`;
+    await sees(bimal.page, 3, [typed]);
+    await sees(ana.page, 3, [typed]);
+    expect((await blockTexts(bimal.page))[2]).toEqual([LINES[2]]);
+    await eventually(async () => expect((await stored(doc.id)).slice(0, 4)).toEqual([`${first}A`, LINES[1], LINES[2], typed]), { timeout: 10_000 });
+    await closeAll(ana, bimal);
   });
 });
