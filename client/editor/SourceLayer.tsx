@@ -4,7 +4,7 @@
 import { memo, useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { SegmentStatus } from '../../shared/schema.js';
 import type { GlossaryEntry } from '../../shared/qa/index.js';
-import type { ReviewSession } from '../collab/review-session.js';
+import { showsSources, type ReviewSession } from '../collab/review-session.js';
 import type { Aligner } from './aligner.js';
 import type { SegmentList } from './segment-list.js';
 import { StatusControl } from '../review/StatusControl.js';
@@ -19,6 +19,8 @@ interface RowProps {
   id: string;
   number: number;
   source: string | undefined;
+  /** Other rows have sources: one without says so in its source cell. */
+  bilingual: boolean;
   status: SegmentStatus | undefined;
   omitted: boolean;
   sourceLang: string;
@@ -29,18 +31,19 @@ interface RowProps {
 
 const hasText = (source: string | undefined): source is string => source !== undefined && source !== '';
 
-const SourceRow = memo(function SourceRow({ id, number, source, status, omitted, sourceLang, aligner, terms, onInsert }: RowProps) {
+const SourceRow = memo(function SourceRow({ id, number, source, bilingual, status, omitted, sourceLang, aligner, terms, onInsert }: RowProps) {
   const hasSource = hasText(source);
+  const sourceCell = hasSource || bilingual;
   const ref = useCallback(
     (block: HTMLDivElement | null) => {
       if (!block) return;
       aligner.setBlock(id, { block, gutter: block.querySelector<HTMLElement>('.src-gutter')!, text: block.querySelector<HTMLElement>('.src-text') });
       return () => aligner.setBlock(id, null);
     },
-    [aligner, id, hasSource],
+    [aligner, id, sourceCell],
   );
   return (
-    <div ref={ref} className={`src-row${hasSource ? '' : ' no-source'}${omitted ? ' omitted' : ''}`} data-source-for={id} data-omitted={omitted || undefined}>
+    <div ref={ref} className={`src-row${sourceCell ? '' : ' no-source'}${omitted ? ' omitted' : ''}`} data-source-for={id} data-omitted={omitted || undefined}>
       <div className="src-gutter">
         <span className="src-number" aria-label={`Segment ${number}`}>
           {number}
@@ -55,6 +58,13 @@ const SourceRow = memo(function SourceRow({ id, number, source, status, omitted,
           <SourceText text={source} segmentId={id} terms={terms} onInsert={onInsert} />
         </div>
       )}
+      {/* In an article with sources, a draft block no source pairs with keeps its translation in the
+          translation column, as every other row's, beside a cell that says so (SPEC 10.31). */}
+      {!hasSource && bilingual && (
+        <div className="src-text src-missing" aria-label={`Segment ${number} has no source`}>
+          No source
+        </div>
+      )}
     </div>
   );
 });
@@ -65,11 +75,10 @@ export function SourceLayer({ segments, review, aligner }: { segments: SegmentLi
   useEffect(() => aligner.setSections(list), [aligner, list]);
   const terms = useTermIndex(review);
   const onInsert = useInsertTerm();
-  // A row without a source lays its translation across the source column too (.cursors: body.css).
-  const loneRows = facts.loaded && list.some((segment) => !hasText(facts.sources.get(segment.id)));
+  const bilingual = showsSources(facts);
   // Rows wait for the review room (sources, statuses): the translation is shown first, without them.
   return (
-    <div className={loneRows ? 'source-layer with-lone-rows' : 'source-layer'}>
+    <div className="source-layer">
       {facts.loaded &&
         list.map((segment, index) => (
           <SourceRow
@@ -77,6 +86,7 @@ export function SourceLayer({ segments, review, aligner }: { segments: SegmentLi
             id={segment.id}
             number={index + 1}
             source={facts.sources.get(segment.id)}
+            bilingual={bilingual}
             status={facts.statuses.get(segment.id)}
             omitted={facts.omitted.has(segment.id)}
             sourceLang={facts.sourceLang}

@@ -338,6 +338,36 @@ describe('the desk home and layout (e2e)', { timeout: 60_000 }, () => {
     await desk.context.close();
   });
 
+  it('SPEC 10.31 in an article with sources, a draft block no source pairs with stays in the translation column beside a "No source" cell', async () => {
+    // The erosion draft repeats its headline: the aligner pairs the repeat with no source (SPEC 6.7).
+    const { status, body } = await suite.server.api('POST', '/api/documents', {
+      sourceLang: 'en',
+      targetLang: 'bn',
+      format: 'text',
+      source: fixture('align-erosion.en.txt'),
+      target: fixture('align-erosion.bn.txt'),
+      align: 'auto',
+    });
+    expect(status).toBe(201);
+    const desk = await openArticle(suite.browser, suite.link(body.id, body.tokens.editor));
+    await eventually(async () => {
+      const missing = await desk.page.locator('.src-missing').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label')));
+      expect(missing.length).toBeGreaterThan(0);
+      expect(await desk.page.locator('.src-missing').first().textContent()).toBe('No source');
+      const rows = await rowTops(desk.page);
+      const lefts = rows.map((row) => Math.round(row.firstLine!.left));
+      // Every row's translation starts at the same left edge, the translation column's, sourced or not.
+      expect(new Set(lefts).size).toBe(1);
+      for (const { section, source, text } of rows) {
+        expect(text!.right).toBeLessThanOrEqual(section.left + section.width / 2 + 60);
+        expect(Math.abs(source!.height - section.height)).toBeLessThan(1.5);
+      }
+    });
+    await screenshot(desk.page, 'desk-row-without-source');
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
   it('SPEC 10.19 before the sources arrive the translation already sits in its own column, and it stays put when they come', async () => {
     const doc = await suite.server.createDocument({ source: fixture('article.en.txt'), target: fixture('article.bn.txt') });
     const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
