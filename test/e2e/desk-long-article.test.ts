@@ -33,6 +33,23 @@ async function settledHeight(page: Page): Promise<number> {
   return last;
 }
 
+/** A row's height before it is guessed: a short paragraph (body.css). */
+const UNGUESSED = 'auto 120px';
+
+/** Each row's height for while it is not laid out (its guess, once the page has made one). */
+const guesses = (page: Page): Promise<string[]> =>
+  page.$$eval('.editor-root section[data-segment-id]', (sections) => sections.map((s) => getComputedStyle(s).containIntrinsicSize));
+
+/** Asked no more often than this: a page asked every 100 ms on a busy machine was never idle, and
+ *  never made the guesses waited for. */
+const ASK_EVERY = { timeout: 30_000, interval: 500 };
+
+/** Waits until the page has guessed every row's height: it does so once it is idle, which on a busy
+ *  machine can be seconds after the rows are shown. */
+async function guessed(page: Page): Promise<void> {
+  await eventually(async () => expect((await guesses(page)).filter((guess) => guess === UNGUESSED)).toEqual([]), ASK_EVERY);
+}
+
 /** Scrolls from top to bottom most of a screen at a time, so every row is laid out once. */
 async function scrollThrough(page: Page): Promise<void> {
   const done = await page.evaluate(async () => {
@@ -55,6 +72,7 @@ describe('a long article in the desk (e2e)', { timeout: 90_000 }, () => {
     const desk = await openArticle(suite.browser, suite.link(doc.id, doc.tokens.editor));
     const { page } = desk;
     await eventually(async () => expect(await page.locator('.editor-root section').count()).toBe(ROWS), { timeout: 10_000 });
+    await guessed(page);
     await before(page);
     const start = await settledHeight(page);
     await scrollThrough(page);
@@ -72,7 +90,10 @@ describe('a long article in the desk (e2e)', { timeout: 90_000 }, () => {
   it('SPEC 10.17 after the window is resized, the guesses follow the new column width', async () => {
     const resize = async (page: Page) => {
       await settledHeight(page);
+      const wide = await guesses(page);
       await page.setViewportSize({ width: 960, height: 800 });
+      // The page guesses again once the width has settled and the page is idle.
+      await eventually(async () => expect(await guesses(page)).not.toEqual(wide), ASK_EVERY);
     };
     expect(await growthWhenScrolled(resize)).toBeLessThan(0.02);
   });
