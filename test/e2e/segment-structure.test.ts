@@ -23,7 +23,7 @@ const FIRST = 'নেটওয়ার্ক ১০,০০০ বই স্ক�
 const SECOND = '১২টি বিশ্ববিদ্যালয়ের স্বেচ্ছাসেবকেরা সাহায্য করেছেন।';
 
 const row = (page: Page, index: number) => page.locator('[data-source-for]').nth(index);
-const sources = (page: Page) => page.locator('[data-source-for]').evaluateAll((rows) => rows.map((r) => r.querySelector('.src-text')?.textContent ?? ''));
+const sources = (page: Page) => page.locator('[data-source-for]').evaluateAll((rows) => rows.map((r) => r.querySelector('.src-text:not(.src-missing)')?.textContent ?? ''));
 const omittedRows = (page: Page) => page.locator('[data-source-for]').evaluateAll((rows) => rows.map((r) => r.hasAttribute('data-omitted')));
 const progress = (page: Page, what: string) => page.locator('.progress-compact').getAttribute(what).then(Number);
 const colorOf = (page: Page, index: number) =>
