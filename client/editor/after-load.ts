@@ -12,6 +12,9 @@ import type { SegmentList } from './segment-list.js';
 import { warmFonts } from './warm-fonts.js';
 
 const RESIZE_SETTLE_MS = 300;
+/** A resized window's guesses come when the page is idle, or this long after the width settled at
+ *  the latest: a busy page (in a test, a headless one on a loaded machine) was not idle for 30 s. */
+const RESIZE_GUESS_WITHIN_MS = 1000;
 
 export function useAfterLoad(content: ContentSession, review: ReviewSession, segments: SegmentList, aligner: Aligner): void {
   useEffect(() => {
@@ -29,7 +32,7 @@ export function useAfterLoad(content: ContentSession, review: ReviewSession, seg
         if (Math.abs(entry.contentRect.width - width) < 1) return;
         width = entry.contentRect.width;
         clearTimeout(resizeTimer);
-        resizeTimer = window.setTimeout(() => whenIdle(estimate), RESIZE_SETTLE_MS);
+        resizeTimer = window.setTimeout(() => whenIdle(estimate, RESIZE_GUESS_WITHIN_MS), RESIZE_SETTLE_MS);
       });
       resized.observe(root);
     };
