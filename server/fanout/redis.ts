@@ -221,8 +221,11 @@ export async function openRedisFanout({ url, prefix, logger, timeoutMs, onHealth
         if (mine.size > 0 || handlers.get(channel) !== mine) return;
         handlers.delete(channel);
         // Not awaited: an unload never waits for Redis; a message arriving meanwhile finds no handler.
+        // Asked of a connection that is reconnecting too: node-redis subscribes a reconnected
+        // connection to every channel it still has, and the unsubscription, queued until then, is
+        // what takes this one off. A connection made anew starts with the loaded rooms' channels only.
         const client = subscriber;
-        if (client.isReady) void within(client.unsubscribe(channel, dispatch, true), timeoutMs, 'an unsubscription').catch(() => {});
+        if (client.isOpen) void within(client.unsubscribe(channel, dispatch, true), timeoutMs, 'an unsubscription').catch(() => {});
       };
     },
     onReconnect(handler) {

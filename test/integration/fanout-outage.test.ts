@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { synced, useCluster, type Client } from '../helpers/cluster.js';
 import { eventually } from '../helpers/eventually.js';
+import { createClient } from 'redis';
 import { REDIS_URL } from '../helpers/redis.js';
 import type { TestServer } from '../helpers/server.js';
 
-const { shared, instance, proxy, client } = useCluster();
+const { shared, instance, proxy, client, defer } = useCluster();
 
 const log = (c: Client) => c.doc.getText('log');
 const text = (c: Client) => log(c).toString();
@@ -97,4 +98,42 @@ describe('Redis unreachable or silent while serving (SPEC 17.21)', { timeout: 60
       await eventually(() => expect(text(newOnB)).toBe('new-a;new-b;new-a2;'), { timeout: 15_000 });
     });
   }
+});
+
+describe('Unsubscribing while Redis is away (SPEC 17.9)', { timeout: 60_000 }, () => {
+  it('SPEC 17.9 a room that unloads while Redis is cut is not subscribed again once Redis answers; a room still loaded is, and so is one that unloads and loads again meanwhile', async () => {
+    const { env } = await shared();
+    const redis = new URL(REDIS_URL);
+    const link = await proxy(redis.hostname, Number(redis.port || 6379));
+    const a = await instance({ ...env, REDIS_URL: link.via(REDIS_URL), REDIS_TIMEOUT_MS: '1000', ROOM_IDLE_MS: '100' });
+    const watcher = createClient({ url: REDIS_URL });
+    await watcher.connect();
+    defer(() => watcher.destroy());
+    const channels = () => watcher.pubSubChannels(`${env.REDIS_PREFIX}*`);
+    const [kept, left, back] = [await a.createDocument(), await a.createDocument(), await a.createDocument()];
+    const stays = client(a.wsUrl, kept.id, kept.tokens.editor);
+    const leaves = client(a.wsUrl, left.id, left.tokens.editor);
+    const comesBack = client(a.wsUrl, back.id, back.tokens.editor);
+    await synced(stays, leaves, comesBack);
+    await eventually(async () => {
+      const now = await channels();
+      for (const { id } of [kept, left, back]) expect(now.some((c) => c.includes(id))).toBe(true);
+    });
+
+    link.cut();
+    leaves.destroy();
+    comesBack.destroy();
+    await eventually(async () => expect(await gauge(a, 'tandem_rooms')).toBe(1), { timeout: 10_000 });
+    await synced(client(a.wsUrl, back.id, back.tokens.editor));
+    link.restore();
+    await eventually(async () => expect(await health(a)).toEqual([200, undefined]), { timeout: 15_000 });
+    // The reconnected connection is subscribed again to the loaded rooms' channels, and the
+    // unloaded room's channel is not among its subscriptions.
+    await eventually(async () => {
+      const now = await channels();
+      expect(now.some((c) => c.includes(kept.id))).toBe(true);
+      expect(now.some((c) => c.includes(back.id))).toBe(true);
+      expect(now.filter((c) => c.includes(left.id))).toEqual([]);
+    }, { timeout: 10_000 });
+  });
 });
