@@ -1,10 +1,12 @@
 // The bare Lexical page: built with Vite into a temporary directory and served by a tiny static
 // server on 127.0.0.1 (port 0). The page connects to the Tandem server named in its query string.
+// Its text files go gzipped, as Tandem sends the desk's, so the pages differ only in their code.
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
 
@@ -32,11 +34,20 @@ export async function startBarePage(): Promise<BarePage> {
     await rm(outDir, { recursive: true, force: true });
     throw error;
   }
+  /** Each text file gzipped once, on its first request (the bench loads the page many times). */
+  const compressed = new Map<string, Buffer>();
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(outDir, path === '/' ? 'index.html' : path);
     readFile(file).then(
-      (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(body),
+      (body) => {
+        const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+        const text = ['.html', '.js', '.css'].includes(extname(file));
+        if (!text || !/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return response.writeHead(200, headers).end(body);
+        let gzipped = compressed.get(file);
+        if (!gzipped) compressed.set(file, (gzipped = gzipSync(body, { level: 9 })));
+        response.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'Accept-Encoding' }).end(gzipped);
+      },
       () => response.writeHead(404).end(),
     );
   });

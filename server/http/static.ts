@@ -2,10 +2,14 @@
 // file streamed from disk per request costs the page's first load several times as long. Its source
 // maps (~4 MB, read only by a browser's developer tools) are read on their first request. Hashed
 // assets are cached by browsers for good; index.html, for the pages the client routes itself, is
-// revalidated every time (its ETag answers 304 when nothing changed).
+// revalidated every time (its ETag answers 304 when nothing changed). Text files go gzipped to a
+// browser that accepts it (the page's script 781 → 246 kB), compressed once, on the first request
+// that asks, off the event loop.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { constants, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CLIENT_DIR } from '../paths.js';
 
@@ -21,16 +25,38 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
 };
 
+/** Worth compressing: text. Fonts and images are compressed already. */
+const TEXT = new Set(['.html', '.js', '.css', '.map', '.json', '.svg']);
+
 interface ClientFile {
   body: Buffer;
   type: string;
   etag: string;
+  /** Text files: the gzipped body, made on first use. */
+  gzipped?: () => Promise<Buffer>;
 }
+
+const gzipAsync = promisify(gzip);
 
 function readFile(path: string): ClientFile {
   const body = readFileSync(path);
   const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
-  return { body, type: TYPES[extname(path)] ?? 'application/octet-stream', etag };
+  const file: ClientFile = { body, type: TYPES[extname(path)] ?? 'application/octet-stream', etag };
+  if (TEXT.has(extname(path))) {
+    let made: Promise<Buffer> | undefined;
+    file.gzipped = () => (made ??= gzipAsync(body, { level: constants.Z_BEST_COMPRESSION }));
+  }
+  return file;
+}
+
+/** Whether the request's Accept-Encoding takes gzip (not refused with q=0). */
+function acceptsGzip(request: FastifyRequest): boolean {
+  const header = request.headers['accept-encoding'];
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    return (coding === 'gzip' || coding === '*') && !params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param));
+  });
 }
 
 /**
@@ -63,10 +89,15 @@ export async function clientRoutes(app: FastifyInstance): Promise<void> {
     return;
   }
   const files = readClient(CLIENT_DIR);
-  const send = (file: ClientFile, cacheControl: string, request: FastifyRequest, reply: FastifyReply) => {
-    reply.header('cache-control', cacheControl).header('etag', file.etag);
-    if (request.headers['if-none-match'] === file.etag) return reply.status(304).send();
-    return reply.type(file.type).send(file.body);
+  const send = async (file: ClientFile, cacheControl: string, request: FastifyRequest, reply: FastifyReply) => {
+    const gzipped = file.gzipped && acceptsGzip(request);
+    // Each encoding is a representation of its own, with an ETag of its own.
+    const etag = gzipped ? `${file.etag.slice(0, -1)}-gz"` : file.etag;
+    reply.header('cache-control', cacheControl).header('etag', etag);
+    if (file.gzipped) reply.header('vary', 'Accept-Encoding');
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    if (!gzipped) return reply.type(file.type).send(file.body);
+    return reply.type(file.type).header('content-encoding', 'gzip').send(await file.gzipped!());
   };
   const page = files.get('/index.html')?.();
   if (page) {

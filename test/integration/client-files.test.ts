@@ -1,11 +1,25 @@
 // The browser client as the server hands it out (SPEC 8.7). Needs the built client (npm run build).
 import { existsSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_DIR } from '../../server/paths.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
+
+/** GET with the given headers, the body as it came on the wire (fetch would decompress it). */
+function raw(path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(server.url + path, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
 beforeAll(async () => {
   if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('The browser client is not built: npm run build:client');
   server = await startTestServer();
@@ -40,6 +54,35 @@ describe('client files', () => {
     expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });
     const outside = await fetch(`${server.url}/assets/..%2f..%2fpackage.json`);
     expect(outside.status).toBe(404);
+  });
+
+  it('SPEC 8.7 text files go gzipped to a browser that accepts gzip and as built to one that does not, each with an ETag of its own; fonts as built', async () => {
+    const page = readFileSync(join(CLIENT_DIR, 'index.html'), 'utf8');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(page)![1];
+    const style = /href="(\/assets\/[^"]+\.css)"/.exec(page)![1];
+    for (const path of [script, style, '/']) {
+      const built = readFileSync(join(CLIENT_DIR, path === '/' ? 'index.html' : path));
+      const gzipped = await raw(path, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(gzipped.status).toBe(200);
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gzipped.headers.vary).toBe('Accept-Encoding');
+      expect(gunzipSync(gzipped.body).equals(built)).toBe(true);
+      if (path !== '/') expect(gzipped.body.length).toBeLessThan(built.length / 2);
+      for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'gzip;q=0, br' }] as Array<Record<string, string>>) {
+        const plain = await raw(path, headers);
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        expect(plain.headers.vary).toBe('Accept-Encoding');
+        expect(plain.body.equals(built)).toBe(true);
+        expect(plain.headers.etag).not.toBe(gzipped.headers.etag);
+      }
+      // Revalidation answers 304 for the representation the browser holds.
+      const again = await raw(path, { 'accept-encoding': 'gzip', 'if-none-match': String(gzipped.headers.etag) });
+      expect(again.status).toBe(304);
+    }
+    const font = /href="(\/assets\/[^"]+\.woff2)"/.exec(page)![1];
+    const fontAnswer = await raw(font, { 'accept-encoding': 'gzip' });
+    expect(fontAnswer.headers['content-encoding']).toBeUndefined();
+    expect(fontAnswer.body.equals(readFileSync(join(CLIENT_DIR, font)))).toBe(true);
   });
 
   it('SPEC 8.7 a source map, read on its first request, is served as built and answers 304 while unchanged', async () => {
