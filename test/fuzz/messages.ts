@@ -43,6 +43,8 @@ function awarenessUpdate(entries: Array<{ clientId: number; clock: number; state
 
 const HOSTILE_TEXT = ['<script>alert(1)</script>', '"]]>&amp;', '\u0000\uffff', '\ud800', 'শিরোনাম', '🙂‍↔️', '\u202e'];
 
+const usedClientIds = new Set<number>();
+
 /**
  * One fuzz connection's source of messages. Valid writes come from a document of its own, so they
  * never depend on anything the server lacks; mutations are made from throwaway documents, so a
@@ -66,8 +68,15 @@ export class MessageMaker {
     this.writes = mayWrite(role, room);
   }
 
+  /** A client id no other document of this run has had: an update of a reused one could be one the
+   *  server already holds, which changes nothing and is no write (tens of thousands of sockets in a
+   *  long run drew the same 32-bit id twice). */
   private clientId(): number {
-    return prng.uint32(this.gen, 1, 2 ** 32 - 1);
+    let id: number;
+    do id = prng.uint32(this.gen, 1, 2 ** 32 - 1);
+    while (usedClientIds.has(id));
+    usedClientIds.add(id);
+    return id;
   }
 
   private text(): string {
