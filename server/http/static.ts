@@ -49,14 +49,16 @@ function readFile(path: string): ClientFile {
   return file;
 }
 
-/** Whether the request's Accept-Encoding takes gzip (not refused with q=0). */
+/** Whether the request's Accept-Encoding takes gzip: named, or `*`, and not with q=0. */
 function acceptsGzip(request: FastifyRequest): boolean {
   const header = request.headers['accept-encoding'];
   if (typeof header !== 'string') return false;
-  return header.split(',').some((part) => {
+  const taken = new Map<string, boolean>();
+  for (const part of header.split(',')) {
     const [coding, ...params] = part.trim().toLowerCase().split(';');
-    return (coding === 'gzip' || coding === '*') && !params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param));
-  });
+    taken.set(coding, !params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param)));
+  }
+  return taken.get('gzip') ?? taken.get('*') ?? false;
 }
 
 /**

@@ -68,7 +68,7 @@ describe('client files', () => {
       expect(gzipped.headers.vary).toBe('Accept-Encoding');
       expect(gunzipSync(gzipped.body).equals(built)).toBe(true);
       if (path !== '/') expect(gzipped.body.length).toBeLessThan(built.length / 2);
-      for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'gzip;q=0, br' }] as Array<Record<string, string>>) {
+      for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'gzip;q=0, br' }, { 'accept-encoding': 'gzip;q=0, *' }] as Array<Record<string, string>>) {
         const plain = await raw(path, headers);
         expect(plain.headers['content-encoding']).toBeUndefined();
         expect(plain.headers.vary).toBe('Accept-Encoding');
