@@ -118,9 +118,16 @@ export async function openRedisFanout({ url, prefix, logger, timeoutMs, onHealth
   let publisher = make('publishing');
   let subscriber = make('subscribed');
 
-  /** The subscribed connection is ready after a break: subscribe what it lacks, then every room catches up. */
+  /**
+   * The subscribed connection is ready after a break: subscribe what it lacks and drop what no room
+   * holds any more, then every room catches up. node-redis subscribes a reconnected connection to
+   * every channel it still has, those of rooms that unloaded while Redis was away included (their
+   * unsubscription skipped, or lost with the broken connection).
+   */
   const subscribedAgain = async (client: Client) => {
     if (!(await subscribeOn(client, [...handlers.keys()]))) return;
+    const unloaded = [...client.getPubSubListeners('CHANNELS').keys()].filter((channel) => !handlers.has(channel));
+    if (unloaded.length > 0) void within(client.unsubscribe(unloaded, dispatch, true), timeoutMs, 'an unsubscription').catch(() => {});
     logger.info('fan-out: the subscribed Redis connection is back; rooms catch up from the store');
     for (const handler of reconnected) handler();
   };
@@ -221,11 +228,9 @@ export async function openRedisFanout({ url, prefix, logger, timeoutMs, onHealth
         if (mine.size > 0 || handlers.get(channel) !== mine) return;
         handlers.delete(channel);
         // Not awaited: an unload never waits for Redis; a message arriving meanwhile finds no handler.
-        // Asked of a connection that is reconnecting too: node-redis subscribes a reconnected
-        // connection to every channel it still has, and the unsubscription, queued until then, is
-        // what takes this one off. A connection made anew starts with the loaded rooms' channels only.
+        // One that does not get through (Redis away) is made good when the connection is back.
         const client = subscriber;
-        if (client.isOpen) void within(client.unsubscribe(channel, dispatch, true), timeoutMs, 'an unsubscription').catch(() => {});
+        if (client.isReady) void within(client.unsubscribe(channel, dispatch, true), timeoutMs, 'an unsubscription').catch(() => {});
       };
     },
     onReconnect(handler) {

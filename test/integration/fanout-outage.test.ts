@@ -118,7 +118,7 @@ describe('Unsubscribing while Redis is away (SPEC 17.9)', { timeout: 60_000 }, (
     await eventually(async () => {
       const now = await channels();
       for (const { id } of [kept, left, back]) expect(now.some((c) => c.includes(id))).toBe(true);
-    });
+    }, { timeout: 10_000 });
 
     link.cut();
     leaves.destroy();
