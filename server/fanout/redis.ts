@@ -127,7 +127,7 @@ export async function openRedisFanout({ url, prefix, logger, timeoutMs, onHealth
   const subscribedAgain = async (client: Client) => {
     if (!(await subscribeOn(client, [...handlers.keys()]))) return;
     const unloaded = [...client.getPubSubListeners('CHANNELS').keys()].filter((channel) => !handlers.has(channel));
-    if (unloaded.length > 0) void within(client.unsubscribe(unloaded, dispatch, true), timeoutMs, 'an unsubscription').catch(() => {});
+    if (unloaded.length > 0) unsubscribeOn(client, unloaded);
     logger.info('fan-out: the subscribed Redis connection is back; rooms catch up from the store');
     for (const handler of reconnected) handler();
   };
@@ -148,6 +148,12 @@ export async function openRedisFanout({ url, prefix, logger, timeoutMs, onHealth
       else if (client === subscriber && !closed) logger.warn({ err: error }, 'fan-out: subscribing failed');
       return false;
     }
+  };
+
+  /** Not awaited: an unload never waits for Redis. One that does not get through (Redis away) is made
+   *  good when the connection is back (subscribedAgain). */
+  const unsubscribeOn = (client: Client, channels: string[]) => {
+    if (client.isReady) void within(client.unsubscribe(channels, dispatch, true), timeoutMs, 'an unsubscription').catch(() => {});
   };
 
   /** A connection did not answer in time: drop it and make it anew (its requests waiting fail). */
@@ -227,10 +233,8 @@ export async function openRedisFanout({ url, prefix, logger, timeoutMs, onHealth
         mine.delete(handler);
         if (mine.size > 0 || handlers.get(channel) !== mine) return;
         handlers.delete(channel);
-        // Not awaited: an unload never waits for Redis; a message arriving meanwhile finds no handler.
-        // One that does not get through (Redis away) is made good when the connection is back.
-        const client = subscriber;
-        if (client.isReady) void within(client.unsubscribe(channel, dispatch, true), timeoutMs, 'an unsubscription').catch(() => {});
+        // A message arriving meanwhile finds no handler.
+        unsubscribeOn(subscriber, [channel]);
       };
     },
     onReconnect(handler) {

@@ -92,14 +92,14 @@ export async function clientRoutes(app: FastifyInstance): Promise<void> {
   }
   const files = readClient(CLIENT_DIR);
   const send = async (file: ClientFile, cacheControl: string, request: FastifyRequest, reply: FastifyReply) => {
-    const gzipped = file.gzipped && acceptsGzip(request);
+    const gzipped = acceptsGzip(request) ? file.gzipped : undefined;
     // Each encoding is a representation of its own, with an ETag of its own.
     const etag = gzipped ? `${file.etag.slice(0, -1)}-gz"` : file.etag;
     reply.header('cache-control', cacheControl).header('etag', etag);
     if (file.gzipped) reply.header('vary', 'Accept-Encoding');
     if (request.headers['if-none-match'] === etag) return reply.status(304).send();
     if (!gzipped) return reply.type(file.type).send(file.body);
-    return reply.type(file.type).header('content-encoding', 'gzip').send(await file.gzipped!());
+    return reply.type(file.type).header('content-encoding', 'gzip').send(await gzipped());
   };
   const page = files.get('/index.html')?.();
   if (page) {
